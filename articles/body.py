@@ -1,0 +1,201 @@
+"""The article body: an ordered list of typed blocks, stored as JSON on the article.
+
+Blocks: ``paragraph`` (sanitised inline HTML: bold, italic, links), ``intertitle``
+(plain text), ``quote`` (an attributed Quote), ``photo`` (a Photo, optional caption
+override), ``embed`` (an http(s) URL) and ``related`` (another article).
+
+Editors never see this JSON: the admin edits the body as rich text, converted by
+``blocks_to_html`` / ``html_to_blocks``. Blocks that are not text are written in the editor
+as a paragraph holding only a marker such as ``[citation:12]`` or ``[photo:5|légende]``.
+"""
+
+import html
+import re
+
+import nh3
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
+from django.utils.translation import gettext as _
+
+INLINE_TAGS = {"strong", "em", "b", "i", "a", "br"}
+URL_SCHEMES = {"http", "https", "mailto"}
+MAX_BLOCKS = 500
+MAX_TEXT = 20_000
+
+FIELDS = {
+    "paragraph": {"html": str},
+    "intertitle": {"text": str},
+    "quote": {"quote": int},
+    "photo": {"photo": int, "caption": str},
+    "embed": {"url": str},
+    "related": {"article": int},
+}
+REQUIRED = {
+    "paragraph": {"html"},
+    "intertitle": {"text"},
+    "quote": {"quote"},
+    "photo": {"photo"},
+    "embed": {"url"},
+    "related": {"article"},
+}
+MARKERS = {"citation": ("quote", "quote"), "photo": ("photo", "photo"), "article": ("related", "article")}
+MARKER_RE = re.compile(r"^\[(citation|photo|article|embed):\s*([^\]|]+?)\s*(?:\|\s*(.*?)\s*)?\]$")
+TOP_LEVEL_RE = re.compile(r"<(p|h2|h3)>(.*?)</\1>", re.DOTALL)
+TAG_RE = re.compile(r"<[^>]+>")
+
+
+def sanitise_inline(value: str) -> str:
+    """Keep bold, italic and http(s)/mailto links; drop every other tag and attribute.
+
+    Text is kept exactly, non-breaking spaces included (nh3 would write them as entities).
+    """
+    cleaned = nh3.clean(
+        value,
+        tags=INLINE_TAGS,
+        attributes={"a": {"href"}},
+        url_schemes=URL_SCHEMES,
+        link_rel=None,
+    )
+    return cleaned.replace("&nbsp;", "\u00a0")
+
+
+def strip_html(value: str) -> str:
+    return html.unescape(TAG_RE.sub("", value))
+
+
+def clean_blocks(value) -> list[dict]:
+    """Check the shape of every block and sanitise its text; raise ValidationError."""
+    if not isinstance(value, list):
+        raise ValidationError(_("The body must be a list of blocks."), code="invalid")
+    if len(value) > MAX_BLOCKS:
+        raise ValidationError(
+            _("The body has %(count)d blocks; at most %(max)d are allowed."),
+            params={"count": len(value), "max": MAX_BLOCKS},
+            code="too_long",
+        )
+    return [_clean_block(index, block) for index, block in enumerate(value, start=1)]
+
+
+def _clean_block(index: int, block) -> dict:
+    def error(message, **params):
+        return ValidationError(
+            _("Block %(index)d: ") % {"index": index} + message % params, code="invalid"
+        )
+
+    if not isinstance(block, dict) or block.get("type") not in FIELDS:
+        raise error(_("unknown block type; expected one of %(types)s."), types=", ".join(FIELDS))
+    kind = block["type"]
+    fields = FIELDS[kind]
+    unknown = set(block) - set(fields) - {"type"}
+    if unknown:
+        raise error(_("unknown field(s) %(fields)s."), fields=", ".join(sorted(unknown)))
+    missing = REQUIRED[kind] - set(block)
+    if missing:
+        raise error(_("missing field(s) %(fields)s."), fields=", ".join(sorted(missing)))
+    cleaned = {"type": kind}
+    for name, expected in fields.items():
+        if name not in block:
+            continue
+        value = block[name]
+        if expected is int and (isinstance(value, bool) or not isinstance(value, int) or value < 1):
+            raise error(_("%(field)s must be a positive integer id."), field=name)
+        if expected is str and not isinstance(value, str):
+            raise error(_("%(field)s must be text."), field=name)
+        if expected is str and len(value) > MAX_TEXT:
+            raise error(_("%(field)s is longer than %(max)d characters."), field=name, max=MAX_TEXT)
+        cleaned[name] = value
+    if kind == "paragraph":
+        cleaned["html"] = sanitise_inline(cleaned["html"])
+        if not strip_html(cleaned["html"]).strip():
+            raise error(_("the paragraph is empty."))
+    elif kind in ("intertitle",):
+        if "<" in cleaned["text"] and strip_html(cleaned["text"]) != cleaned["text"]:
+            raise error(_("an intertitle is plain text, without HTML."))
+        if not cleaned["text"].strip():
+            raise error(_("the intertitle is empty."))
+    elif kind == "photo" and "caption" in cleaned:
+        cleaned["caption"] = strip_html(nh3.clean(cleaned["caption"], tags=set()))
+    elif kind == "embed":
+        try:
+            URLValidator(schemes=["http", "https"])(cleaned["url"])
+        except ValidationError:
+            raise error(_("the embed address must be an http(s) URL.")) from None
+    return cleaned
+
+
+def plain_text(blocks: list[dict]) -> str:
+    """The readable text of the body (paragraphs and intertitles), for search."""
+    parts = []
+    for block in blocks:
+        if block["type"] == "paragraph":
+            parts.append(strip_html(block["html"]))
+        elif block["type"] == "intertitle":
+            parts.append(block["text"])
+    return "\n\n".join(parts)
+
+
+def referenced_ids(blocks: list[dict], kind: str) -> set[int]:
+    """Ids of the quotes, photos or related articles the body refers to."""
+    field = {"quote": "quote", "photo": "photo", "related": "article"}[kind]
+    return {block[field] for block in blocks if block["type"] == kind}
+
+
+def blocks_to_html(blocks: list[dict]) -> str:
+    """Render blocks as the rich text the admin editor shows."""
+    out = []
+    for block in blocks:
+        kind = block["type"]
+        if kind == "paragraph":
+            out.append(f"<p>{block['html']}</p>")
+        elif kind == "intertitle":
+            out.append(f"<h2>{html.escape(block['text'], quote=False)}</h2>")
+        elif kind == "quote":
+            out.append(f"<p>[citation:{block['quote']}]</p>")
+        elif kind == "photo":
+            caption = f"|{html.escape(block['caption'], quote=False)}" if block.get("caption") else ""
+            out.append(f"<p>[photo:{block['photo']}{caption}]</p>")
+        elif kind == "embed":
+            out.append(f"<p>[embed:{html.escape(block['url'])}]</p>")
+        elif kind == "related":
+            out.append(f"<p>[article:{block['article']}]</p>")
+    return "".join(out)
+
+
+def html_to_blocks(value: str) -> list[dict]:
+    """Turn the editor's rich text into blocks; raise ValidationError on a bad marker."""
+    cleaned = nh3.clean(
+        value or "",
+        tags=INLINE_TAGS | {"p", "h2", "h3"},
+        attributes={"a": {"href"}},
+        url_schemes=URL_SCHEMES,
+        link_rel=None,
+    )
+    blocks = []
+    for tag, inner in TOP_LEVEL_RE.findall(cleaned):
+        inner = inner.replace("&nbsp;", "\u00a0")
+        text = strip_html(inner).strip()
+        if not text:
+            continue
+        if tag in ("h2", "h3"):
+            blocks.append({"type": "intertitle", "text": strip_html(inner)})
+        elif match := MARKER_RE.match(text):
+            blocks.append(_marker_block(*match.groups()))
+        else:
+            blocks.append({"type": "paragraph", "html": inner})
+    return clean_blocks(blocks)
+
+
+def _marker_block(name: str, target: str, caption: str | None) -> dict:
+    if name == "embed":
+        return {"type": "embed", "url": target}
+    kind, field = MARKERS[name]
+    if not target.isdigit():
+        raise ValidationError(
+            _("[%(name)s:%(target)s] must name a number, for example [%(name)s:12]."),
+            params={"name": name, "target": target},
+            code="invalid",
+        )
+    block = {"type": kind, field: int(target)}
+    if kind == "photo" and caption:
+        block["caption"] = caption
+    return block

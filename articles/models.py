@@ -1,0 +1,307 @@
+import uuid
+
+from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVector, SearchVectorField
+from django.db import models
+from django.db.models import F, Func, Q
+from django.db.models.lookups import Exact
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from articles import body
+from articles.querysets import (
+    SEARCH_CONFIG,
+    ArticleQuerySet,
+    PersonQuerySet,
+    QuoteQuerySet,
+    TagQuerySet,
+)
+
+
+class Section(models.Model):
+    """A rubrique of the paper; sections nest (International › Europe)."""
+
+    name = models.CharField(_("name"), max_length=100)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("parent section"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+    )
+    position = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("section")
+        verbose_name_plural = _("sections")
+        ordering = ["position", "name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(parent=F("pk")), name="section_is_not_its_own_parent"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.parent.name} › {self.name}" if self.parent_id else self.name
+
+
+class Person(models.Model):
+    """Someone the paper writes about, quotes or employs; an author has a user account."""
+
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    description = models.CharField(_("short description"), max_length=300, blank=True)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("newsroom account"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="person",
+    )
+
+    objects = PersonQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+        ordering = ["name"]
+        indexes = [GinIndex(name="person_name_trgm", fields=["name"], opclasses=["gin_trgm_ops"])]
+
+    def __str__(self):
+        return self.name
+
+
+class Tag(models.Model):
+    class Kind(models.TextChoices):
+        TOPIC = "topic", _("topic")
+        PERSON = "person", _("person")
+        PLACE = "place", _("place")
+        ORGANISATION = "organisation", _("organisation")
+
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.TOPIC)
+    person = models.ForeignKey(
+        Person,
+        verbose_name=_("person"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="tags",
+    )
+
+    objects = TagQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("tag")
+        verbose_name_plural = _("tags")
+        ordering = ["kind", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "slug"], name="tag_unique_slug_per_kind"),
+            models.CheckConstraint(
+                condition=Q(kind__in=["topic", "person", "place", "organisation"]),
+                name="tag_kind_is_known",
+            ),
+            models.CheckConstraint(
+                condition=Q(person__isnull=True) | Q(kind="person"),
+                name="tag_only_person_tags_link_a_person",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.get_kind_display()})"
+
+
+class Article(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("draft")
+        READY = "ready", _("ready for editing")
+        PUBLISHED = "published", _("published")
+        WITHDRAWN = "withdrawn", _("withdrawn")
+
+    public_id = models.UUIDField(_("public id"), default=uuid.uuid4, unique=True, editable=False)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    section = models.ForeignKey(
+        Section,
+        verbose_name=_("section"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="articles",
+    )
+    kicker = models.CharField(_("kicker"), max_length=100, blank=True)
+    headline = models.CharField(_("headline"), max_length=300)
+    standfirst = models.TextField(_("standfirst"), blank=True)
+    body = models.JSONField(_("body"), default=list, blank=True)
+    body_text = models.TextField(_("body as plain text"), blank=True, editable=False)
+    lead_photo = models.ForeignKey(
+        "media.Photo",
+        verbose_name=_("lead photo"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="lead_of_articles",
+    )
+    lead_photo_caption = models.TextField(
+        _("caption for this article"),
+        blank=True,
+        help_text=_("Leave empty to use the photo's own caption. The credit cannot be changed."),
+    )
+    signature = models.CharField(
+        _("signature"), max_length=200, blank=True, help_text=_("For example «Libération et AFP».")
+    )
+    tags = models.ManyToManyField(Tag, verbose_name=_("tags"), blank=True, related_name="articles")
+    language = models.CharField(_("language"), max_length=8, default="fr")
+    is_premium = models.BooleanField(_("subscribers only"), default=False)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT
+    )
+    published_at = models.DateTimeField(_("publication time"), null=True, blank=True)
+    first_published_at = models.DateTimeField(_("first publication time"), null=True, blank=True)
+    updated_at = models.DateTimeField(
+        _("updated time shown to readers"), null=True, blank=True
+    )
+    embargo_until = models.DateTimeField(_("embargo until"), null=True, blank=True)
+    seo_title = models.CharField(_("SEO title"), max_length=200, blank=True)
+    seo_description = models.CharField(_("SEO description"), max_length=300, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    modified_at = models.DateTimeField(_("last saved"), auto_now=True)
+    search_vector = models.GeneratedField(
+        expression=SearchVector("headline", weight="A", config=SEARCH_CONFIG)
+        + SearchVector("kicker", "standfirst", weight="B", config=SEARCH_CONFIG)
+        + SearchVector("body_text", weight="C", config=SEARCH_CONFIG),
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+        ordering = ["-published_at", "-id"]
+        indexes = [
+            models.Index(
+                F("published_at").desc(),
+                F("id").desc(),
+                name="article_published_idx",
+                condition=Q(status="published"),
+            ),
+            models.Index(
+                "section",
+                F("published_at").desc(),
+                name="article_section_published_idx",
+                condition=Q(status="published"),
+            ),
+            models.Index(fields=["status", "-modified_at"], name="article_status_modified_idx"),
+            GinIndex(fields=["search_vector"], name="article_search_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=["draft", "ready", "published", "withdrawn"]),
+                name="article_status_is_known",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="published")
+                | (Q(published_at__isnull=False) & Q(section__isnull=False) & ~Q(headline="")),
+                name="article_published_has_time_section_headline",
+            ),
+            models.CheckConstraint(
+                condition=Exact(
+                    Func(F("body"), function="jsonb_typeof", output_field=models.TextField()),
+                    "array",
+                ),
+                name="article_body_is_a_list",
+            ),
+        ]
+
+    def __str__(self):
+        return self.headline
+
+    def save(self, *args, **kwargs):
+        self.body = body.clean_blocks(self.body)
+        self.body_text = body.plain_text(self.body)
+        if kwargs.get("update_fields") is not None and "body" in kwargs["update_fields"]:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "body_text"}
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("api:article-detail", kwargs={"slug": self.slug})
+
+    @property
+    def lead_caption(self) -> str:
+        """The caption readers see: this article's override, else the photo's own."""
+        if not self.lead_photo_id:
+            return ""
+        return self.lead_photo_caption or self.lead_photo.caption
+
+
+class Byline(models.Model):
+    """One author of an article, in order."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="bylines")
+    person = models.ForeignKey(
+        Person, verbose_name=_("author"), on_delete=models.PROTECT, related_name="bylines"
+    )
+    position = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("byline")
+        verbose_name_plural = _("bylines")
+        ordering = ["position", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "person"], name="byline_unique_author"),
+        ]
+
+    def __str__(self):
+        return self.person.name
+
+
+class Correction(models.Model):
+    """A dated public note on an article."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="corrections")
+    text = models.TextField(_("text"))
+    published_at = models.DateTimeField(_("date"))
+
+    class Meta:
+        verbose_name = _("correction")
+        verbose_name_plural = _("corrections")
+        ordering = ["published_at", "id"]
+
+    def __str__(self):
+        return self.text[:80]
+
+
+class Quote(models.Model):
+    """Words someone said, exactly, with their role at that time."""
+
+    text = models.TextField(_("exact words"))
+    person = models.ForeignKey(
+        Person, verbose_name=_("said by"), on_delete=models.PROTECT, related_name="quotes"
+    )
+    role = models.CharField(
+        _("role at that time"),
+        max_length=300,
+        blank=True,
+        help_text=_("For example «porte-parole du département d’Etat américain»."),
+    )
+    said_on = models.DateField(_("said on"), null=True, blank=True)
+    context = models.TextField(_("context"), blank=True)
+    articles = models.ManyToManyField(
+        Article, verbose_name=_("articles"), blank=True, related_name="quotes"
+    )
+
+    objects = QuoteQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("quote")
+        verbose_name_plural = _("quotes")
+        ordering = ["-said_on", "id"]
+
+    def __str__(self):
+        return f"{self.person.name}: «{self.text[:60]}»"

@@ -1,0 +1,65 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from dossiers.querysets import DossierQuerySet
+
+
+class Dossier(models.Model):
+    """An editorial collection that keeps a long story together."""
+
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    introduction = models.TextField(_("introduction"), blank=True)
+    cover_photo = models.ForeignKey(
+        "media.Photo",
+        verbose_name=_("cover photo"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="cover_of_dossiers",
+    )
+    is_open = models.BooleanField(_("open"), default=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    articles = models.ManyToManyField(
+        "articles.Article",
+        through="DossierEntry",
+        related_name="dossiers",
+        verbose_name=_("articles"),
+    )
+
+    objects = DossierQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("dossier")
+        verbose_name_plural = _("dossiers")
+        ordering = ["title"]
+
+    def __str__(self):
+        return self.title
+
+
+class DossierEntry(models.Model):
+    """An article filed in a dossier; pinned entries come first, in the editors' order."""
+
+    dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="entries")
+    article = models.ForeignKey(
+        "articles.Article",
+        verbose_name=_("article"),
+        on_delete=models.CASCADE,
+        related_name="dossier_entries",
+    )
+    pin_position = models.PositiveSmallIntegerField(
+        _("pinned position"), null=True, blank=True, help_text=_("Empty: not pinned.")
+    )
+    added_at = models.DateTimeField(_("added"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("dossier entry")
+        verbose_name_plural = _("dossier entries")
+        ordering = ["pin_position", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["dossier", "article"], name="dossier_entry_unique"),
+        ]
+
+    def __str__(self):
+        return f"{self.dossier} — {self.article}"
