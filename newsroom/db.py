@@ -25,7 +25,6 @@ def database_settings(url: str | None, var_dir: Path) -> dict:
             "PORT": "5432",
         }
     config.setdefault("OPTIONS", {})
-    config["TEST"] = {"NAME": f"test_{config['NAME']}"}
     return config
 
 

@@ -19,7 +19,7 @@ def now():
 
 
 @pytest.fixture
-def make_published(now):
+def make_published(db, now):
     """Build articles through the real publish function."""
 
     def make(at=None, **fields):
