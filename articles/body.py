@@ -199,3 +199,24 @@ def _marker_block(name: str, target: str, caption: str | None) -> dict:
     if kind == "photo" and caption:
         block["caption"] = caption
     return block
+
+
+def attach_references(article, at=None) -> None:
+    """Load what the body's quote, photo and related blocks point to: one query per kind used.
+
+    Related articles are looked up among public articles only, so a block pointing at a
+    draft simply disappears from public output.
+    """
+    from articles.models import Article, Quote
+    from media.models import Photo
+
+    blocks = article.body
+    loaders = {
+        "quote": lambda ids: Quote.objects.select_related("person").in_bulk(ids),
+        "photo": lambda ids: Photo.objects.in_bulk(ids),
+        "related": lambda ids: Article.objects.public(at).in_bulk(ids),
+    }
+    article.body_references = {
+        kind: (load(ids) if (ids := referenced_ids(blocks, kind)) else {})
+        for kind, load in loaders.items()
+    }

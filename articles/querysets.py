@@ -77,6 +77,15 @@ class QuoteQuerySet(models.QuerySet):
 
         return self.filter(Exists(Article.objects.public(at).filter(quotes=OuterRef("pk"))))
 
+    def for_public_listing(self, at=None):
+        """With the speaker, and only the public articles that carry each quote."""
+        from articles.models import Article
+
+        public_articles = Article.objects.public(at).order_by("-published_at")
+        return self.select_related("person").prefetch_related(
+            Prefetch("articles", queryset=public_articles, to_attr="public_articles")
+        )
+
 
 class TagQuerySet(models.QuerySet):
     def public(self, at=None):

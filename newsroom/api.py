@@ -10,10 +10,10 @@ router = DefaultRouter(trailing_slash=True)
 router.include_format_suffixes = False
 
 
-class NewestFirstCursorPagination(pagination.CursorPagination):
-    """Cursor pagination, so page 2,000 costs what page 1 costs."""
+class CursorPagination(pagination.CursorPagination):
+    """Cursor pagination, so page 2,000 costs what page 1 costs; bad input is a 400."""
 
-    ordering = ("-published_at", "-id")
+    ordering = ("slug",)
     page_size = 20
     page_size_query_param = "page_size"
     max_page_size = 100
@@ -47,11 +47,13 @@ class StrictQueryParametersMixin:
 
     def allowed_query_parameters(self) -> set[str]:
         allowed = {"format", *self.extra_query_parameters}
+        if self.detail:
+            return allowed
         filterset_class = getattr(self, "filterset_class", None)
         if filterset_class is not None:
             allowed |= set(filterset_class.base_filters)
         paginator = getattr(self, "paginator", None)
-        if paginator is not None and self.action == "list":
+        if paginator is not None:
             allowed |= {
                 getattr(paginator, "cursor_query_param", "cursor"),
                 getattr(paginator, "page_size_query_param", "page_size"),
@@ -65,6 +67,14 @@ class StrictQueryParametersMixin:
             raise exceptions.ValidationError(
                 {name: [_("Unknown query parameter.")] for name in unknown}
             )
+
+
+class NewestFirstCursorPagination(CursorPagination):
+    ordering = ("-published_at", "-id")
+
+
+class LatestCursorPagination(CursorPagination):
+    ordering = ("-id",)
 
 
 def exception_handler(exc, context):

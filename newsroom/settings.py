@@ -119,7 +119,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
-    "DEFAULT_PAGINATION_CLASS": "newsroom.api.NewestFirstCursorPagination",
+    "DEFAULT_PAGINATION_CLASS": "newsroom.api.CursorPagination",
     "PAGE_SIZE": 20,
     "EXCEPTION_HANDLER": "newsroom.api.exception_handler",
     "DATETIME_FORMAT": "iso-8601",

@@ -2,11 +2,24 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 from django.views.static import serve
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+
+from articles.api import urls as article_routes  # noqa: F401 - each app registers its
+from dossiers.api import urls as dossier_routes  # noqa: F401 - resources on the router
+from media.api import urls as photo_routes  # noqa: F401
+from newsroom.api import router
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("api/v1/", include((router.urls, "api"))),
+    path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),
 ]
 if settings.SERVE_UPLOADS:
     urlpatterns += [
-        path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", serve, {"document_root": settings.MEDIA_ROOT}),
+        path(
+            f"{settings.MEDIA_URL.strip('/')}/<path:path>",
+            serve,
+            {"document_root": settings.MEDIA_ROOT},
+        ),
     ]

@@ -5,16 +5,17 @@ import io
 
 import factory
 from django.core.files.base import ContentFile
+from django.utils import timezone
 from PIL import Image
 
-from articles.models import Article, Byline, Person, Quote, Section, Tag
+from articles.models import Article, Byline, Correction, Person, Quote, Section, Tag
 from dossiers.models import Dossier, DossierEntry
 from media.models import Photo
 
 
-def jpeg_bytes(width=64, height=48, color=(120, 90, 60)) -> bytes:
+def jpeg_bytes(width=64, height=48, color=(120, 90, 60), comment="") -> bytes:
     buffer = io.BytesIO()
-    Image.new("RGB", (width, height), color).save(buffer, "JPEG")
+    Image.new("RGB", (width, height), color).save(buffer, "JPEG", comment=comment)
     return buffer.getvalue()
 
 
@@ -54,7 +55,7 @@ class PhotoFactory(factory.django.DjangoModelFactory):
 
     @factory.lazy_attribute_sequence
     def image(self, n):
-        data = jpeg_bytes(color=(n % 256, 90, 60))
+        data = jpeg_bytes(color=(n % 256, 90, 60), comment=f"photo {n}")
         return ContentFile(data, name=f"test-{n}.jpg")
 
     @factory.lazy_attribute
@@ -112,3 +113,12 @@ class DossierEntryFactory(factory.django.DjangoModelFactory):
 
     dossier = factory.SubFactory(DossierFactory)
     article = factory.SubFactory(ArticleFactory)
+
+
+class CorrectionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Correction
+
+    article = factory.SubFactory(ArticleFactory)
+    text = "Une correction."
+    published_at = factory.LazyFunction(timezone.now)

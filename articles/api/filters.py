@@ -1,0 +1,115 @@
+"""Public filters: an allow-list. A value that cannot be understood is a 400 naming it."""
+
+import datetime as dt
+
+import django_filters
+from django import forms
+from django.db.models import Exists, OuterRef, Q
+from django.utils import timezone
+from django.utils.dateparse import parse_date, parse_datetime
+from django.utils.translation import gettext_lazy as _
+
+from articles.models import Person, Quote, Section, Tag
+from dossiers.models import Dossier
+
+
+class DateOrDateTimeField(forms.Field):
+    """Accept «2024-11-13» (midnight, Paris time) or a full ISO 8601 datetime."""
+
+    default_error_messages = {
+        "invalid": _("Give a date (2024-11-13) or an ISO 8601 datetime (2024-11-13T09:07:00+01:00).")
+    }
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        value = value.strip()
+        try:
+            parsed = parse_datetime(value)
+            if parsed is None and (day := parse_date(value)) is not None:
+                parsed = dt.datetime.combine(day, dt.time.min)
+        except ValueError:
+            parsed = None
+        if parsed is None:
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        if timezone.is_naive(parsed):
+            parsed = timezone.make_aware(parsed)
+        return parsed
+
+
+class DateOrDateTimeFilter(django_filters.Filter):
+    field_class = DateOrDateTimeField
+
+
+class StrictBooleanFilter(django_filters.TypedChoiceFilter):
+    """``true`` or ``false``; anything else is an error, not silently ignored."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("choices", [("true", "true"), ("false", "false")])
+        kwargs.setdefault("coerce", lambda value: value == "true")
+        super().__init__(*args, **kwargs)
+
+
+class SearchFilter(django_filters.CharFilter):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("max_length", 200)
+        kwargs.setdefault("method", "filter_search")
+        super().__init__(*args, **kwargs)
+
+
+class ArticleFilter(django_filters.FilterSet):
+    """Querysets of choices are callables: the public rule is evaluated per request."""
+
+    section = django_filters.ModelChoiceFilter(
+        queryset=Section.objects.all(),
+        to_field_name="slug",
+        method="filter_section",
+        help_text=_("Section slug; a parent section includes its subsections."),
+    )
+    dossier = django_filters.ModelChoiceFilter(
+        queryset=lambda request: Dossier.objects.public(), to_field_name="slug", field_name="dossier_entries__dossier"
+    )
+    tag = django_filters.ModelChoiceFilter(
+        queryset=lambda request: Tag.objects.public(), to_field_name="slug", field_name="tags"
+    )
+    author = django_filters.ModelChoiceFilter(
+        queryset=lambda request: Person.objects.public(), to_field_name="slug", method="filter_author"
+    )
+    person = django_filters.ModelChoiceFilter(
+        queryset=lambda request: Person.objects.public(),
+        to_field_name="slug",
+        method="filter_person_quoted",
+        help_text=_("Slug of a person quoted in the article."),
+    )
+    published_from = DateOrDateTimeFilter(field_name="published_at", lookup_expr="gte")
+    published_to = DateOrDateTimeFilter(field_name="published_at", lookup_expr="lte")
+    premium = StrictBooleanFilter(field_name="is_premium")
+    q = SearchFilter(help_text=_("French full-text search: words, \"a phrase\", -exclusion."))
+
+    def filter_section(self, queryset, name, section):
+        return queryset.filter(Q(section=section) | Q(section__parent=section))
+
+    def filter_author(self, queryset, name, person):
+        return queryset.filter(bylines__person=person)
+
+    def filter_person_quoted(self, queryset, name, person):
+        return queryset.filter(
+            Exists(Quote.objects.filter(articles=OuterRef("pk"), person=person))
+        )
+
+    def filter_search(self, queryset, name, value):
+        return queryset.search(value) if value.strip() else queryset
+
+
+class QuoteFilter(django_filters.FilterSet):
+    person = django_filters.ModelChoiceFilter(
+        queryset=lambda request: Person.objects.public(), to_field_name="slug", field_name="person"
+    )
+    q = SearchFilter()
+
+    def filter_search(self, queryset, name, value):
+        return queryset.filter(text__unaccent__icontains=value) if value.strip() else queryset
+
+
+class TagFilter(django_filters.FilterSet):
+    kind = django_filters.ChoiceFilter(choices=Tag.Kind.choices)

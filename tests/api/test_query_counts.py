@@ -1,0 +1,74 @@
+"""Every public endpoint costs a fixed number of SQL queries, whatever the page size and
+however many authors, tags or quotes an article has."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests.factories import (
+    BylineFactory,
+    DossierEntryFactory,
+    DossierFactory,
+    PhotoFactory,
+    QuoteFactory,
+    TagFactory,
+)
+
+
+def rich_article(make_published, index, *, extras, dossier):
+    photo = PhotoFactory()
+    article = make_published(slug=f"riche-{index}", lead_photo=photo)
+    for n in range(extras):
+        BylineFactory(article=article, position=n)
+        article.tags.add(TagFactory())
+        QuoteFactory().articles.add(article)
+    DossierEntryFactory(article=article, dossier=dossier)
+    quote = article.quotes.first()
+    article.body = [
+        {"type": "paragraph", "html": "Texte."},
+        {"type": "quote", "quote": quote.pk},
+        {"type": "photo", "photo": photo.pk},
+        {"type": "related", "article": article.pk},
+    ]
+    article.save()
+    return article
+
+
+def count_queries(client, url):
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200, response.content
+    return len(captured)
+
+
+ENDPOINTS = {
+    "/api/v1/articles/": 2,
+    "/api/v1/articles/?page_size=100": 2,
+    "/api/v1/articles/riche-0/": 9,
+    "/api/v1/sections/": 1,
+    "/api/v1/dossiers/": 1,
+    "/api/v1/dossiers/le-dossier/": 1,
+    "/api/v1/dossiers/le-dossier/articles/": 3,
+    "/api/v1/people/": 1,
+    "/api/v1/quotes/": 2,
+    "/api/v1/tags/": 1,
+}
+
+
+@pytest.mark.parametrize(("url", "expected"), ENDPOINTS.items())
+@pytest.mark.parametrize(("articles", "extras"), [(1, 1), (6, 4)])
+def test_public_endpoint_query_count_is_fixed(api, make_published, url, expected, articles, extras):
+    dossier = DossierFactory(slug="le-dossier")
+    for index in range(articles):
+        rich_article(make_published, index, extras=extras, dossier=dossier)
+    assert count_queries(api, url) == expected
+
+
+@pytest.mark.parametrize("extras", [1, 5])
+def test_person_and_photo_and_quote_detail_cost_one_query(api, make_published, extras):
+    article = rich_article(make_published, 0, extras=extras, dossier=DossierFactory())
+    person = article.quotes.first().person
+    assert count_queries(api, f"/api/v1/people/{person.slug}/") == 1
+    assert count_queries(api, f"/api/v1/photos/{article.lead_photo_id}/") == 1
+    assert count_queries(api, f"/api/v1/quotes/{article.quotes.first().pk}/") == 2
+    assert count_queries(api, "/api/v1/sections/" + article.section.slug + "/") == 1

@@ -1,0 +1,27 @@
+def test_openapi_schema_documents_every_resource(client, db):
+    response = client.get("/api/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json")
+    assert response.status_code == 200
+    paths = response.json()["paths"]
+    for path in [
+        "/api/v1/articles/",
+        "/api/v1/articles/{slug}/",
+        "/api/v1/sections/",
+        "/api/v1/dossiers/{slug}/articles/",
+        "/api/v1/photos/{id}/",
+        "/api/v1/people/{slug}/",
+        "/api/v1/quotes/",
+        "/api/v1/tags/",
+    ]:
+        assert path in paths
+
+
+def test_interactive_docs_are_served(client, db):
+    response = client.get("/api/docs/")
+    assert response.status_code == 200
+    assert b"swagger" in response.content.lower()
+
+
+def test_api_root_lists_the_resources(client, db):
+    response = client.get("/api/v1/")
+    assert response.status_code == 200
+    assert set(response.json()) >= {"articles", "sections", "dossiers", "people", "quotes", "tags"}
