@@ -41,7 +41,7 @@ REQUIRED = {
 MARKERS = {"citation": ("quote", "quote"), "photo": ("photo", "photo"), "article": ("related", "article")}
 MARKER_RE = re.compile(r"^\[(citation|photo|article|embed):\s*([^\]|]+?)\s*(?:\|\s*(.*?)\s*)?\]$")
 TOP_LEVEL_RE = re.compile(r"<(p|h2|h3)>(.*?)</\1>", re.DOTALL)
-TAG_RE = re.compile(r"<[^>]+>")
+TAG_RE = re.compile(r"</?[a-zA-Z][^>]*>")
 
 
 def sanitise_inline(value: str) -> str:
@@ -123,6 +123,16 @@ def _clean_block(index: int, block) -> dict:
     return cleaned
 
 
+def reject_markup(value: str) -> None:
+    """Validator for plain-text fields (headline, caption…): HTML is refused, not stored."""
+    if value and TAG_RE.search(value):
+        raise ValidationError(
+            _("HTML is not allowed here: remove the tags (%(tag)s)."),
+            params={"tag": TAG_RE.search(value).group(0)[:40]},
+            code="markup",
+        )
+
+
 def plain_text(blocks: list[dict]) -> str:
     """The readable text of the body (paragraphs and intertitles), for search."""
     parts = []
@@ -199,6 +209,22 @@ def _marker_block(name: str, target: str, caption: str | None) -> dict:
     if kind == "photo" and caption:
         block["caption"] = caption
     return block
+
+
+def check_references(blocks: list[dict]) -> None:
+    """Raise ValidationError naming any quote, photo or article the body points to in vain."""
+    from articles.models import Article, Quote
+    from media.models import Photo
+
+    models = {"quote": (Quote, _("quote")), "photo": (Photo, _("photo")), "related": (Article, _("article"))}
+    for kind, (model, label) in models.items():
+        wanted = referenced_ids(blocks, kind)
+        if missing := wanted - set(model.objects.filter(pk__in=wanted).values_list("pk", flat=True)):
+            raise ValidationError(
+                _("The body refers to a %(label)s that does not exist: %(ids)s."),
+                params={"label": label, "ids": ", ".join(map(str, sorted(missing)))},
+                code="missing_reference",
+            )
 
 
 def attach_references(article, at=None) -> None:

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from articles import body
+from articles.body import reject_markup
 from articles.querysets import (
     SEARCH_CONFIG,
     ArticleQuerySet,
@@ -133,9 +134,9 @@ class Article(models.Model):
         blank=True,
         related_name="articles",
     )
-    kicker = models.CharField(_("kicker"), max_length=100, blank=True)
-    headline = models.CharField(_("headline"), max_length=300)
-    standfirst = models.TextField(_("standfirst"), blank=True)
+    kicker = models.CharField(_("kicker"), max_length=100, blank=True, validators=[reject_markup])
+    headline = models.CharField(_("headline"), max_length=300, validators=[reject_markup])
+    standfirst = models.TextField(_("standfirst"), blank=True, validators=[reject_markup])
     body = models.JSONField(_("body"), default=list, blank=True)
     body_text = models.TextField(_("body as plain text"), blank=True, editable=False)
     lead_photo = models.ForeignKey(
@@ -149,10 +150,15 @@ class Article(models.Model):
     lead_photo_caption = models.TextField(
         _("caption for this article"),
         blank=True,
+        validators=[reject_markup],
         help_text=_("Leave empty to use the photo's own caption. The credit cannot be changed."),
     )
     signature = models.CharField(
-        _("signature"), max_length=200, blank=True, help_text=_("For example «Libération et AFP».")
+        _("signature"),
+        max_length=200,
+        blank=True,
+        validators=[reject_markup],
+        help_text=_("For example «Libération et AFP».")
     )
     tags = models.ManyToManyField(Tag, verbose_name=_("tags"), blank=True, related_name="articles")
     language = models.CharField(_("language"), max_length=8, default="fr")
@@ -170,6 +176,17 @@ class Article(models.Model):
     seo_description = models.CharField(_("SEO description"), max_length=300, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     modified_at = models.DateTimeField(_("last saved"), auto_now=True)
+    modified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("last saved by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    version = models.PositiveIntegerField(
+        _("version"), default=1, editable=False, help_text=_("Goes up by one at every save.")
+    )
     search_vector = models.GeneratedField(
         expression=SearchVector("headline", weight="A", config=SEARCH_CONFIG)
         + SearchVector("kicker", "standfirst", weight="B", config=SEARCH_CONFIG)
@@ -184,6 +201,12 @@ class Article(models.Model):
         verbose_name = _("article")
         verbose_name_plural = _("articles")
         ordering = ["-published_at", "-id"]
+        permissions = [
+            ("submit_article", _("Can submit an article for editing")),
+            ("publish_article", _("Can publish, schedule, correct and withdraw articles")),
+            ("edit_any_article", _("Can edit any article, whoever wrote it")),
+            ("edit_article_metadata", _("Can edit the tags, dossiers and SEO of any article")),
+        ]
         indexes = [
             models.Index(
                 F("published_at").desc(),
@@ -231,6 +254,14 @@ class Article(models.Model):
 
     def get_absolute_url(self):
         return reverse("api:article-detail", kwargs={"slug": self.slug})
+
+    def set_authors(self, people) -> None:
+        """Replace the bylines with ``people`` (Person objects or ids), in this order."""
+        self.bylines.all().delete()
+        Byline.objects.bulk_create(
+            Byline(article=self, person_id=getattr(person, "pk", person), position=position)
+            for position, person in enumerate(people)
+        )
 
     @property
     def lead_caption(self) -> str:
@@ -280,7 +311,7 @@ class Correction(models.Model):
 class Quote(models.Model):
     """Words someone said, exactly, with their role at that time."""
 
-    text = models.TextField(_("exact words"))
+    text = models.TextField(_("exact words"), validators=[reject_markup])
     person = models.ForeignKey(
         Person, verbose_name=_("said by"), on_delete=models.PROTECT, related_name="quotes"
     )
@@ -305,3 +336,31 @@ class Quote(models.Model):
 
     def __str__(self):
         return f"{self.person.name}: «{self.text[:60]}»"
+
+
+class Revision(models.Model):
+    """The full content of an article as one save left it: who, when, what."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="revisions")
+    version = models.PositiveIntegerField(_("version"))
+    created_at = models.DateTimeField(_("saved at"))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("saved by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    note = models.CharField(_("note"), max_length=200, blank=True)
+    content = models.JSONField(_("content"))
+
+    class Meta:
+        verbose_name = _("revision")
+        verbose_name_plural = _("revisions")
+        ordering = ["-version"]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "version"], name="revision_unique_version"),
+        ]
+
+    def __str__(self):
+        return f"{self.article} v{self.version}"

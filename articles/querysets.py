@@ -29,8 +29,8 @@ class ArticleQuerySet(models.QuerySet):
         return self.exclude(self.public_q(at))
 
     def visible_to(self, user, at=None):
-        """Everything for newsroom staff, only public articles for everyone else."""
-        if user is not None and user.is_active and user.is_staff:
+        """Everything for the newsroom (who may view articles), public articles for the rest."""
+        if user is not None and user.is_active and user.has_perm("articles.view_article"):
             return self.all()
         return self.public(at)
 

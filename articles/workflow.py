@@ -1,19 +1,79 @@
-"""State changes of an article. Nothing else sets ``Article.status``.
+"""Every change to an article goes through here: edits and state changes.
 
-Each verb takes the article, the actor (``by``) and the clock (``at``, read once), locks the
-row, checks what must hold, and saves.
+Each verb takes the article, the actor (``by``) and the clock (``at``, read once). It locks
+the row, checks the actor's role and what must hold, saves, and records a revision. The
+admin, the API and the management commands call the same functions; nothing else sets
+``Article.status``.
 """
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
-from articles.models import Article
+from articles import revisions, roles
+from articles.models import Article, Byline, Correction
+
+Status = Article.Status
+WORKFLOW_FIELDS = ("status", "published_at", "first_published_at", "updated_at")
 
 
 class WorkflowError(ValidationError):
-    """A state change that is not allowed; the message is meant for the editor."""
+    """A change that cannot be made now; the message is meant for the editor."""
+
+
+class NotAllowed(WorkflowError):
+    """The actor's role does not allow this change."""
+
+
+class EditConflict(WorkflowError):
+    """Someone else saved the article since the actor opened it."""
+
+    def __init__(self, row: Article):
+        who = row.modified_by.get_full_name() or row.modified_by.get_username() if row.modified_by else _("someone")
+        when = formats.date_format(timezone.localtime(row.modified_at), "j F Y à H\\hi")
+        super().__init__(
+            _(
+                "%(who)s saved this article on %(when)s while you were editing it. "
+                "Your text is kept below: copy what you need, reload the article, and apply "
+                "your changes again."
+            )
+            % {"who": who, "when": when},
+            code="conflict",
+        )
+        self.row = row
+
+
+@transaction.atomic
+def save_article(
+    article: Article,
+    *,
+    by,
+    at=None,
+    tags=None,
+    authors=None,
+    expected_version=None,
+    changed_fields=(),
+) -> Article:
+    """Create or edit an article's content (never its status) and keep a revision.
+
+    ``tags`` and ``authors`` (people, in byline order) replace the current ones when given.
+    A journalist who creates an article becomes its byline, so that they can edit it.
+    """
+    creating = article.pk is None
+    check_edit(article, by=by, expected_version=expected_version, changed_fields=changed_fields)
+    article.save()
+    if tags is not None:
+        article.tags.set(tags)
+    if authors is not None:
+        article.set_authors(authors)
+    if creating and by is not None and not roles.is_byline(by, article):
+        if not by.has_perm("articles.edit_any_article"):
+            Byline.objects.create(
+                article=article, person=roles.person_of(by), position=article.bylines.count()
+            )
+    revisions.record(article, by=by, at=at, note=_("created") if creating else "")
+    return article
 
 
 def _locked(article: Article) -> Article:
@@ -37,33 +97,154 @@ def missing_for_publication(article: Article) -> list[str]:
     return missing
 
 
-@transaction.atomic
-def publish(article: Article, *, by=None, at=None, when=None) -> Article:
-    """Publish now, or at ``when`` (a scheduled publication becomes public at its second)."""
+def check_edit(article: Article, *, by, expected_version=None, changed_fields=()) -> None:
+    """Lock the row and refuse the edit if it is not allowed or would overwrite someone.
+
+    Call inside ``transaction.atomic()``, then save the article and its relations, then
+    ``revisions.record``. Prepares ``version`` and ``modified_by`` for the save.
+    """
+    if by is not None and (refusal := roles.edit_refusal(by, article, changed_fields)):
+        raise NotAllowed(refusal, code="forbidden")
+    if article.pk is None:
+        article.version, article.modified_by = 1, by
+        return
+    row = _locked(article)
+    if expected_version is not None and row.version != int(expected_version):
+        raise EditConflict(row)
+    for name in WORKFLOW_FIELDS:  # never written back from a stale copy
+        setattr(article, name, getattr(row, name))
+    article.version, article.modified_by = row.version + 1, by
+
+
+def _change_status(article, *, by, at, allowed_from, to, note, update=()):
+    """Lock, check the current status, apply, save and record one state change."""
     at = at or timezone.now()
     row = _locked(article)
-    missing = missing_for_publication(row)
-    if missing:
+    if row.status not in allowed_from:
         raise WorkflowError(
-            _("This article cannot be published yet: it needs %(missing)s.")
-            % {"missing": ", ".join(missing)}
+            _("The article is “%(status)s”: it cannot be %(verb)s from there.")
+            % {"status": row.get_status_display(), "verb": note},
+            code="invalid_transition",
         )
-    row.status = Article.Status.PUBLISHED
-    row.published_at = when or at
-    if row.first_published_at is None:
-        row.first_published_at = row.published_at
-    row.save(update_fields=["status", "published_at", "first_published_at", "modified_at"])
+    fields = {"status": to, **(update(row, at) if callable(update) else {})}
+    for name, value in fields.items():
+        setattr(row, name, value)
+    row.version += 1
+    row.modified_by = by
+    row.save(update_fields=[*fields, "version", "modified_by", "modified_at"])
+    revisions.record(row, by=by, at=at, note=note)
     article.refresh_from_db()
     return article
 
 
+def _require(by, permission: str, message: str) -> None:
+    if by is not None and not by.has_perm(permission):
+        raise NotAllowed(message, code="forbidden")
+
+
 @transaction.atomic
-def withdraw(article: Article, *, by=None, at=None) -> Article:
-    """Take a published article off every public surface."""
+def submit(article: Article, *, by, at=None) -> Article:
+    """A journalist hands their draft to the editors."""
+    if by is not None and not by.has_perm("articles.edit_any_article"):
+        _require(by, "articles.submit_article", _("You may not submit articles."))
+        if not roles.is_byline(by, article):
+            raise NotAllowed(_("You may submit only the articles you sign."), code="forbidden")
+    return _change_status(article, by=by, at=at, allowed_from={Status.DRAFT}, to=Status.READY,
+                          note=_("submitted"))
+
+
+@transaction.atomic
+def publish(article: Article, *, by, at=None, when=None) -> Article:
+    """Publish now, or at ``when``: a scheduled article becomes public at its second."""
+    _require(by, "articles.publish_article", _("Only an editor may publish."))
+    at = at or timezone.now()
     row = _locked(article)
-    if row.status != Article.Status.PUBLISHED:
-        raise WorkflowError(_("Only a published article can be withdrawn."))
-    row.status = Article.Status.WITHDRAWN
-    row.save(update_fields=["status", "modified_at"])
+    if missing := missing_for_publication(row):
+        raise WorkflowError(
+            _("This article cannot be published yet: it needs %(missing)s.")
+            % {"missing": ", ".join(missing)},
+            code="incomplete",
+        )
+
+    def times(row, at):
+        published_at = when or at
+        return {
+            "published_at": published_at,
+            "first_published_at": row.first_published_at or published_at,
+        }
+
+    note = _("scheduled") if when and when > at else _("published")
+    return _change_status(article, by=by, at=at, allowed_from={Status.DRAFT, Status.READY},
+                          to=Status.PUBLISHED, note=note, update=times)
+
+
+def schedule(article: Article, *, by, when, at=None) -> Article:
+    """Publish at a future second; no job needs to run for it to appear."""
+    at = at or timezone.now()
+    if when <= at:
+        raise WorkflowError(_("A scheduled time must be in the future."), code="past")
+    return publish(article, by=by, at=at, when=when)
+
+
+@transaction.atomic
+def withdraw(article: Article, *, by, at=None) -> Article:
+    """Take a published article off every public surface."""
+    _require(by, "articles.publish_article", _("Only an editor may withdraw an article."))
+    return _change_status(article, by=by, at=at, allowed_from={Status.PUBLISHED},
+                          to=Status.WITHDRAWN, note=_("withdrawn"))
+
+
+@transaction.atomic
+def return_to_draft(article: Article, *, by, at=None) -> Article:
+    """Back to draft: a journalist may take back what they submitted; an editor anything."""
+    if by is not None and not by.has_perm("articles.publish_article"):
+        own = by.has_perm("articles.submit_article") and roles.is_byline(by, article)
+        if not own or article.status != Status.READY:
+            raise NotAllowed(
+                _("Only an editor may send this article back to draft."), code="forbidden"
+            )
+    return _change_status(
+        article, by=by, at=at, allowed_from={Status.READY, Status.PUBLISHED, Status.WITHDRAWN},
+        to=Status.DRAFT, note=_("returned to draft"),
+    )
+
+
+@transaction.atomic
+def mark_updated(article: Article, *, by, at=None) -> Article:
+    """A significant update: readers see «mis à jour le …» with this time."""
+    _require(by, "articles.publish_article", _("Only an editor may mark a significant update."))
+    return _change_status(article, by=by, at=at, allowed_from={Status.PUBLISHED},
+                          to=Status.PUBLISHED, note=_("significantly updated"),
+                          update=lambda row, at: {"updated_at": at})
+
+
+@transaction.atomic
+def correct(article: Article, *, by, text: str, at=None) -> Correction:
+    """Add a dated public correction note to a published article."""
+    _require(by, "articles.publish_article", _("Only an editor may publish a correction."))
+    at = at or timezone.now()
+    if not text.strip():
+        raise WorkflowError(_("A correction needs a text."), code="required")
+    row = _locked(article)
+    if row.status != Status.PUBLISHED:
+        raise WorkflowError(_("Only a published article can be corrected."), code="invalid_transition")
+    correction = Correction.objects.create(article=row, text=text, published_at=at)
+    row.version += 1
+    row.modified_by = by
+    row.save(update_fields=["version", "modified_by", "modified_at"])
+    revisions.record(row, by=by, at=at, note=_("corrected"))
+    article.refresh_from_db()
+    return correction
+
+
+@transaction.atomic
+def restore(article: Article, revision, *, by, at=None) -> Article:
+    """Bring back a revision's content as a new revision; status and times are untouched."""
+    row = _locked(article)
+    check_edit(row, by=by, changed_fields=revisions.CONTENT_FIELDS)
+    revisions.apply(row, revision)
+    row.save()
+    note = _("restored version %(version)d") % {"version": revision.version}
+    revisions.record(row, by=by, at=at, note=note)
     article.refresh_from_db()
     return article

@@ -2,6 +2,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from articles.body import reject_markup
 from media.querysets import PhotoQuerySet
 
 
@@ -20,14 +21,16 @@ class Photo(models.Model):
     height = models.PositiveIntegerField(_("height"), editable=False)
     format = models.CharField(_("format"), max_length=10, choices=Format.choices, editable=False)
     content_hash = models.CharField(_("SHA-256 of the file"), max_length=64, unique=True, editable=False)
-    caption = models.TextField(_("caption"), blank=True)
-    credit = models.CharField(_("credit"), max_length=200, blank=True)
+    caption = models.TextField(_("caption"), blank=True, validators=[reject_markup])
+    credit = models.CharField(_("credit"), max_length=200, blank=True, validators=[reject_markup])
     creator = models.CharField(_("photographer"), max_length=200, blank=True)
     copyright_notice = models.CharField(_("copyright notice"), max_length=300, blank=True)
     source = models.CharField(_("source agency"), max_length=100, blank=True)
     taken_at = models.DateTimeField(_("date taken"), null=True, blank=True)
     place = models.CharField(_("place"), max_length=200, blank=True)
-    alt_text = models.CharField(_("alternative text"), max_length=500, blank=True)
+    alt_text = models.CharField(
+        _("alternative text"), max_length=500, blank=True, validators=[reject_markup]
+    )
     focal_x = models.FloatField(_("focal point (horizontal)"), default=0.5)
     focal_y = models.FloatField(_("focal point (vertical)"), default=0.5)
     usage_terms = models.TextField(_("usage terms"), blank=True)

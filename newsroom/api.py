@@ -1,7 +1,9 @@
 """What every API resource shares: the router, pagination, strict query parameters, errors."""
 
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from rest_framework import exceptions, pagination
 from rest_framework.routers import DefaultRouter
 from rest_framework.views import exception_handler as drf_exception_handler
@@ -77,9 +79,68 @@ class LatestCursorPagination(CursorPagination):
     ordering = ("-id",)
 
 
+class StrictFieldsMixin:
+    """Refuse fields a client may not send, instead of silently dropping them.
+
+    Unknown fields and read-only fields (status, times, ids) are a 400 naming them: no
+    mass assignment, and no client left believing it changed something it did not.
+    """
+
+    def to_internal_value(self, data):
+        if isinstance(data, dict):
+            writable = {name for name, field in self.fields.items() if not field.read_only}
+            errors = {}
+            for name in data:
+                if name in writable:
+                    continue
+                if name in self.fields:
+                    errors[name] = [_("This field is read-only.")]
+                else:
+                    errors[name] = [_("Unknown field.")]
+            if errors:
+                raise exceptions.ValidationError(errors)
+        return super().to_internal_value(data)
+
+
+class PreconditionRequired(exceptions.APIException):
+    status_code = 428
+    default_detail = gettext_lazy("Send the If-Match header with the ETag of the version you edited.")
+    default_code = "precondition_required"
+
+
+class PreconditionFailed(exceptions.APIException):
+    status_code = 412
+    default_detail = gettext_lazy("Someone else changed this resource since you read it.")
+    default_code = "precondition_failed"
+
+
+class NoStoreMixin:
+    """Responses to a logged-in client are private: never kept by a shared cache."""
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        if request.user.is_authenticated:
+            patch_cache_control(response, private=True, no_store=True)
+        return response
+
+
+def if_match_values(request) -> list[str]:
+    """The ETags in the request's If-Match header; 428 when it is missing."""
+    header = request.headers.get("If-Match", "").strip()
+    if not header:
+        raise PreconditionRequired()
+    return [value.strip().removeprefix("W/") for value in header.split(",") if value.strip()]
+
+
 def exception_handler(exc, context):
-    """DRF's handler, plus Django's ValidationError as a 400 instead of a 500."""
-    if isinstance(exc, DjangoValidationError):
+    """DRF's handler, plus the workflow's refusals and Django's ValidationError as 4xx."""
+    from articles.workflow import EditConflict, NotAllowed
+
+    if isinstance(exc, NotAllowed):
+        exc = exceptions.PermissionDenied(exc.messages[0])
+    elif isinstance(exc, EditConflict):
+        exc = PreconditionFailed(exc.messages[0])
+    elif isinstance(exc, DjangoValidationError):
         exc = exceptions.ValidationError(
             exc.message_dict if hasattr(exc, "error_dict") else {"non_field_errors": exc.messages}
         )

@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.postgres",
     "rest_framework",
+    "rest_framework.authtoken",
     "django_filters",
     "drf_spectacular",
     "django_prose_editor",
@@ -127,9 +128,15 @@ REST_FRAMEWORK = {
     + (["rest_framework.renderers.BrowsableAPIRenderer"] if DEBUG else []),
     "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
     "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.TokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
-    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_PERMISSION_CLASSES": ["newsroom.permissions.ReadOnlyOrModelPermissions"],
+    "DEFAULT_THROTTLE_CLASSES": ["newsroom.permissions.WriteThrottle"],
+    "DEFAULT_THROTTLE_RATES": {
+        "write": os.environ.get("API_WRITE_RATE", "120/minute"),
+        "auth": os.environ.get("API_AUTH_RATE", "10/minute"),
+    },
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "newsroom.api.CursorPagination",
@@ -145,6 +152,11 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
 }
+
+# How long an editor's preview link works, in seconds.
+PREVIEW_MAX_AGE = int(os.environ.get("PREVIEW_MAX_AGE", 24 * 3600))
+# Largest article body accepted through the API, in characters of JSON.
+MAX_BODY_CHARS = int(os.environ.get("MAX_BODY_CHARS", 500_000))
 
 LOGGING = {
     "version": 1,

@@ -24,7 +24,7 @@ def make_published(db, now):
 
     def make(at=None, **fields):
         article = ArticleFactory(**fields)
-        return workflow.publish(article, at=at or now - dt.timedelta(hours=1))
+        return workflow.publish(article, by=None, at=at or now - dt.timedelta(hours=1))
 
     return make
 
@@ -32,3 +32,59 @@ def make_published(db, now):
 @pytest.fixture
 def published_article(make_published):
     return make_published()
+
+
+@pytest.fixture
+def make_user(db):
+    """A newsroom member with a role (journalist, editor, archivist) and an API token."""
+    from django.contrib.auth.models import Group, User
+    from rest_framework.authtoken.models import Token
+
+    from articles.roles import person_of
+
+    def make(role: str | None, username: str | None = None):
+        user = User.objects.create_user(
+            username or f"{role or 'lecteur'}-{User.objects.count()}",
+            password="motdepasse-solide-42",
+            is_staff=role is not None,
+        )
+        if role:
+            user.groups.add(Group.objects.get(name=role))
+            person_of(user)
+        Token.objects.create(user=user)
+        return user
+
+    return make
+
+
+@pytest.fixture
+def journalist(make_user):
+    return make_user("journalist", "julie")
+
+
+@pytest.fixture
+def editor(make_user):
+    return make_user("editor", "edouard")
+
+
+@pytest.fixture
+def archivist(make_user):
+    return make_user("archivist", "armelle")
+
+
+@pytest.fixture
+def as_user():
+    """An API client authenticated with the user's token."""
+
+    def client_for(user):
+        client = APIClient()
+        if user is not None:
+            client.credentials(HTTP_AUTHORIZATION=f"Token {user.auth_token.key}")
+        return client
+
+    return client_for
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -1,12 +1,19 @@
 """Public representations of articles, sections, people, quotes and tags. No queries here:
 the views hand over objects loaded by the querysets' named loaders."""
 
+import orjson
+from django.conf import settings
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from articles import body
 from articles.models import Article, Correction, Person, Quote, Section, Tag
 from media.api.serializers import photo_representation
+from media.models import Photo
+from newsroom.api import StrictFieldsMixin
 
 
 class SectionSerializer(serializers.ModelSerializer):
@@ -29,7 +36,7 @@ class PersonRefSerializer(serializers.ModelSerializer):
         fields = ["slug", "name"]
 
 
-class PersonSerializer(serializers.ModelSerializer):
+class PersonSerializer(StrictFieldsMixin, serializers.ModelSerializer):
     class Meta:
         model = Person
         fields = ["slug", "name", "description"]
@@ -162,3 +169,115 @@ class ArticleDetailSerializer(ArticleListSerializer):
                 block = {"type": "related", "article": ArticleRefSerializer(related).data}
             blocks.append(block)
         return blocks
+
+
+class ArticleNewsroomSerializer(ArticleDetailSerializer):
+    """What the newsroom (a logged-in reader with the view permission) sees of an article."""
+
+    class Meta(ArticleDetailSerializer.Meta):
+        fields = [
+            *ArticleDetailSerializer.Meta.fields,
+            "status",
+            "version",
+            "embargo_until",
+            "lead_photo_caption",
+            "created_at",
+            "modified_at",
+        ]
+
+
+class ArticleWriteSerializer(StrictFieldsMixin, serializers.ModelSerializer):
+    """What a client may send to create or edit an article. Status and times are changed by
+    the workflow actions (submit, publish, withdraw…), never by writing fields."""
+
+    id = serializers.UUIDField(source="public_id", read_only=True)
+    section = serializers.SlugRelatedField(
+        slug_field="slug", queryset=Section.objects.all(), allow_null=True, required=False
+    )
+    lead_photo = serializers.PrimaryKeyRelatedField(
+        queryset=Photo.objects.all(), allow_null=True, required=False
+    )
+    tags = serializers.PrimaryKeyRelatedField(
+        queryset=Tag.objects.all(), many=True, required=False
+    )
+    authors = serializers.SlugRelatedField(
+        slug_field="slug", queryset=Person.objects.all(), many=True, required=False
+    )
+    body = serializers.JSONField(required=False)
+
+    class Meta:
+        model = Article
+        fields = [
+            "id",
+            "slug",
+            "kicker",
+            "headline",
+            "standfirst",
+            "body",
+            "section",
+            "lead_photo",
+            "lead_photo_caption",
+            "signature",
+            "tags",
+            "authors",
+            "language",
+            "is_premium",
+            "embargo_until",
+            "seo_title",
+            "seo_description",
+            "status",
+            "version",
+            "published_at",
+            "first_published_at",
+            "updated_at",
+            "created_at",
+            "modified_at",
+        ]
+        read_only_fields = [
+            "status",
+            "version",
+            "published_at",
+            "first_published_at",
+            "updated_at",
+            "created_at",
+            "modified_at",
+        ]
+
+    def validate_body(self, value):
+        if len(orjson.dumps(value)) > settings.MAX_BODY_CHARS:
+            raise serializers.ValidationError(
+                _("The body is too long: at most %(max)d characters.")
+                % {"max": settings.MAX_BODY_CHARS}
+            )
+        try:
+            blocks = body.clean_blocks(value)
+            body.check_references(blocks)
+        except DjangoValidationError as error:
+            raise serializers.ValidationError(error.messages) from None
+        return blocks
+
+
+class QuoteWriteSerializer(StrictFieldsMixin, serializers.ModelSerializer):
+    person = serializers.SlugRelatedField(slug_field="slug", queryset=Person.objects.all())
+    articles = serializers.SlugRelatedField(
+        slug_field="slug", queryset=Article.objects.all(), many=True, required=False
+    )
+
+    class Meta:
+        model = Quote
+        fields = ["id", "text", "person", "role", "said_on", "context", "articles"]
+
+
+class PublishSerializer(StrictFieldsMixin, serializers.Serializer):
+    at = serializers.DateTimeField(
+        required=False, help_text=_("When to publish; omit to publish now.")
+    )
+
+
+class CorrectionInputSerializer(StrictFieldsMixin, serializers.Serializer):
+    text = serializers.CharField(max_length=2000, validators=[body.reject_markup])
+
+
+class PreviewTokenSerializer(serializers.Serializer):
+    token = serializers.CharField()
+    url = serializers.URLField()

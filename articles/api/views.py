@@ -1,20 +1,46 @@
-from rest_framework import mixins, viewsets
+from django.core import signing
+from django.db import transaction
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import extend_schema
+from rest_framework import exceptions, mixins, permissions, status, viewsets
+from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from articles import body
+from articles import body, preview, roles, workflow
 from articles.api import filters, serializers
 from articles.models import Article, Person, Quote, Section, Tag
 from newsroom.api import (
     LatestCursorPagination,
     NewestFirstCursorPagination,
+    NoStoreMixin,
+    PreconditionFailed,
     StrictQueryParametersMixin,
+    if_match_values,
 )
 
 SLUG = r"[-a-zA-Z0-9_]+"
 
 
-class ArticleViewSet(StrictQueryParametersMixin, viewsets.ReadOnlyModelViewSet):
-    """Published articles, newest first."""
+def article_etag(article) -> str:
+    return f'"{article.public_id}-{article.version}"'
+
+
+def expected_version(request, article) -> int | None:
+    """The version the client edited, from If-Match (428 if absent, 412 if not this article's)."""
+    values = if_match_values(request)
+    if "*" in values:
+        return None
+    prefix = f'"{article.public_id}-'
+    for value in values:
+        if value.startswith(prefix) and value.endswith('"') and value[len(prefix) : -1].isdigit():
+            return int(value[len(prefix) : -1])
+    raise PreconditionFailed()
+
+
+class ArticleViewSet(NoStoreMixin, StrictQueryParametersMixin, viewsets.ModelViewSet):
+    """Published articles, newest first. The newsroom (token or session) also reads its
+    drafts by slug, writes with If-Match, and changes status through the actions."""
 
     lookup_field = "slug"
     lookup_value_regex = SLUG
@@ -22,21 +48,156 @@ class ArticleViewSet(StrictQueryParametersMixin, viewsets.ReadOnlyModelViewSet):
     pagination_class = NewestFirstCursorPagination
 
     def get_queryset(self):
-        public = Article.objects.public()
-        return public.for_detail() if self.detail else public.for_list()
+        if self.detail:
+            return Article.objects.visible_to(self.request.user).for_detail()
+        return Article.objects.public().for_list()
 
     def get_serializer_class(self):
-        if self.detail:
-            return serializers.ArticleDetailSerializer
-        return serializers.ArticleListSerializer
+        if self.action in ("create", "update", "partial_update"):
+            return serializers.ArticleWriteSerializer
+        if not self.detail:
+            return serializers.ArticleListSerializer
+        if self.request.user.has_perm("articles.view_article"):
+            return serializers.ArticleNewsroomSerializer
+        return serializers.ArticleDetailSerializer
+
+    def _represent(self, article, status_code=status.HTTP_200_OK):
+        """The newsroom's (or the public's) view of the article, with its ETag."""
+        body.attach_references(article)
+        serializer_class = (
+            serializers.ArticleNewsroomSerializer
+            if self.request.user.has_perm("articles.view_article")
+            else serializers.ArticleDetailSerializer
+        )
+        data = serializer_class(article, context=self.get_serializer_context()).data
+        return Response(data, status=status_code, headers={"ETag": article_etag(article)})
 
     def retrieve(self, request, *args, **kwargs):
+        return self._represent(self.get_object())
+
+    def create(self, request, *args, **kwargs):
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        fields = dict(serializer.validated_data)
+        tags, authors = fields.pop("tags", None), fields.pop("authors", None)
+        article = workflow.save_article(
+            Article(**fields), by=request.user, tags=tags, authors=authors
+        )
+        return self._represent(self._reload(article), status.HTTP_201_CREATED)
+
+    def update(self, request, *args, partial=False, **kwargs):
         article = self.get_object()
+        version = expected_version(request, article)
+        serializer = self.get_serializer(article, data=request.data, partial=partial)
+        serializer.is_valid(raise_exception=True)
+        fields = dict(serializer.validated_data)
+        tags, authors = fields.pop("tags", None), fields.pop("authors", None)
+        for name, value in fields.items():
+            setattr(article, name, value)
+        workflow.save_article(
+            article,
+            by=request.user,
+            tags=tags,
+            authors=authors,
+            expected_version=version,
+            changed_fields=set(serializer.validated_data),
+        )
+        return self._represent(self._reload(article))
+
+    def _reload(self, article):
+        return Article.objects.for_detail().get(pk=article.pk)
+
+    def destroy(self, request, *args, **kwargs):
+        article = self.get_object()
+        version = expected_version(request, article)
+        with transaction.atomic():
+            row = Article.objects.select_for_update().get(pk=article.pk)
+            if version is not None and row.version != version:
+                raise workflow.EditConflict(row)
+            row.delete()
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+    def _transition(self, verb, **arguments):
+        article = self.get_object()
+        verb(article, by=self.request.user, **arguments)
+        return self._represent(self._reload(article))
+
+    @extend_schema(request=None, responses=serializers.ArticleNewsroomSerializer)
+    @action(detail=True, methods=["post"])
+    def submit(self, request, slug=None):
+        """Hand a draft to the editors (journalist who signs it, or editor)."""
+        return self._transition(workflow.submit)
+
+    @extend_schema(request=serializers.PublishSerializer, responses=serializers.ArticleNewsroomSerializer)
+    @action(detail=True, methods=["post"])
+    def publish(self, request, slug=None):
+        """Publish now, or at ``at`` (a future time schedules it). Editors only."""
+        data = serializers.PublishSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        return self._transition(workflow.publish, when=data.validated_data.get("at"))
+
+    @extend_schema(request=None, responses=serializers.ArticleNewsroomSerializer)
+    @action(detail=True, methods=["post"])
+    def withdraw(self, request, slug=None):
+        """Take a published article off every public surface. Editors only."""
+        return self._transition(workflow.withdraw)
+
+    @extend_schema(request=None, responses=serializers.ArticleNewsroomSerializer)
+    @action(detail=True, methods=["post"], url_path="return-to-draft")
+    def return_to_draft(self, request, slug=None):
+        return self._transition(workflow.return_to_draft)
+
+    @extend_schema(request=None, responses=serializers.ArticleNewsroomSerializer)
+    @action(detail=True, methods=["post"], url_path="mark-updated")
+    def mark_updated(self, request, slug=None):
+        """A significant update: readers see «mis à jour le …». Editors only."""
+        return self._transition(workflow.mark_updated)
+
+    @extend_schema(request=serializers.CorrectionInputSerializer, responses=serializers.ArticleNewsroomSerializer)
+    @action(detail=True, methods=["post"])
+    def corrections(self, request, slug=None):
+        """Add a dated public correction note. Editors only."""
+        data = serializers.CorrectionInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        return self._transition(workflow.correct, text=data.validated_data["text"])
+
+    @extend_schema(request=None, responses=serializers.PreviewTokenSerializer)
+    @action(detail=True, methods=["post"], url_path="preview-token")
+    def preview_token(self, request, slug=None):
+        """A signed, expiring link that shows this article as it will look published."""
+        article = self.get_object()
+        if not (request.user.has_perm("articles.edit_any_article") or (
+            request.user.has_perm("articles.submit_article") and roles.is_byline(request.user, article)
+        )):
+            raise exceptions.PermissionDenied(_("You may preview only the articles you may edit."))
+        token = preview.make_token(article)
+        url = request.build_absolute_uri(f"/api/v1/preview/{token}/")
+        return Response({"token": token, "url": url})
+
+
+class PreviewViewSet(StrictQueryParametersMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+    """A draft or scheduled article through a preview token, exactly as it will be published."""
+
+    serializer_class = serializers.ArticleDetailSerializer
+    permission_classes = [permissions.AllowAny]
+    lookup_field = "token"
+    lookup_value_regex = r"[-A-Za-z0-9_:]+"
+
+    def retrieve(self, request, token=None):
+        try:
+            public_id = preview.public_id_from(token)
+        except signing.SignatureExpired:
+            raise exceptions.PermissionDenied(_("This preview link has expired.")) from None
+        except signing.BadSignature:
+            raise exceptions.PermissionDenied(_("This preview link is not valid.")) from None
+        article = get_object_or_404(Article.objects.for_detail(), public_id=public_id)
         body.attach_references(article)
-        return Response(self.get_serializer(article).data)
+        response = Response(self.get_serializer(article).data)
+        response["Cache-Control"] = "private, no-store"
+        return response
 
 
-class SectionViewSet(StrictQueryParametersMixin, viewsets.ReadOnlyModelViewSet):
+class SectionViewSet(NoStoreMixin, StrictQueryParametersMixin, viewsets.ReadOnlyModelViewSet):
     """The paper's sections (rubriques), in the paper's order."""
 
     queryset = Section.objects.select_related("parent")
@@ -46,27 +207,38 @@ class SectionViewSet(StrictQueryParametersMixin, viewsets.ReadOnlyModelViewSet):
     pagination_class = None
 
 
-class PersonViewSet(StrictQueryParametersMixin, viewsets.ReadOnlyModelViewSet):
+class PersonViewSet(NoStoreMixin, StrictQueryParametersMixin, viewsets.ModelViewSet):
     """People quoted in, tagged on or writing published articles."""
 
     serializer_class = serializers.PersonSerializer
     lookup_field = "slug"
     lookup_value_regex = SLUG
+    http_method_names = ["get", "post", "patch", "head", "options"]
 
     def get_queryset(self):
-        return Person.objects.public()
+        if self.request.method in permissions.SAFE_METHODS:
+            return Person.objects.public()
+        return Person.objects.all()
 
 
-class QuoteViewSet(StrictQueryParametersMixin, viewsets.ReadOnlyModelViewSet):
+class QuoteViewSet(NoStoreMixin, StrictQueryParametersMixin, viewsets.ModelViewSet):
     """Who said what, when: quotes carried by published articles."""
 
     serializer_class = serializers.QuoteSerializer
     filterset_class = filters.QuoteFilter
     pagination_class = LatestCursorPagination
     lookup_value_regex = r"[0-9]+"
+    http_method_names = ["get", "post", "patch", "head", "options"]
 
     def get_queryset(self):
-        return Quote.objects.public().for_public_listing()
+        if self.request.method in permissions.SAFE_METHODS:
+            return Quote.objects.public().for_public_listing()
+        return Quote.objects.all()
+
+    def get_serializer_class(self):
+        if self.request.method in permissions.SAFE_METHODS:
+            return serializers.QuoteSerializer
+        return serializers.QuoteWriteSerializer
 
 
 class TagViewSet(StrictQueryParametersMixin, mixins.ListModelMixin, viewsets.GenericViewSet):

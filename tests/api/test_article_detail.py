@@ -100,7 +100,7 @@ def test_list_is_newest_first_with_cursor_links(api, make_published, now):
 
 def test_scheduled_article_appears_at_its_second(api, db, now):
     article = ArticleFactory()
-    workflow.publish(article, at=now, when=now + dt.timedelta(hours=2))
+    workflow.publish(article, by=None, at=now, when=now + dt.timedelta(hours=2))
     assert api.get(f"/api/v1/articles/{article.slug}/").status_code == 404
     article.refresh_from_db()
     from articles.models import Article

@@ -41,13 +41,13 @@ def hidden_article(state: str, now) -> Article:
     if state == "ready":
         Article.objects.filter(pk=article.pk).update(status=Article.Status.READY)
     elif state == "scheduled":
-        workflow.publish(article, at=now, when=now + dt.timedelta(hours=1))
+        workflow.publish(article, by=None, at=now, when=now + dt.timedelta(hours=1))
     elif state == "embargoed":
-        workflow.publish(article, at=now - dt.timedelta(hours=1))
+        workflow.publish(article, by=None, at=now - dt.timedelta(hours=1))
         Article.objects.filter(pk=article.pk).update(embargo_until=now + dt.timedelta(minutes=5))
     elif state == "withdrawn":
-        workflow.publish(article, at=now - dt.timedelta(hours=1))
-        workflow.withdraw(article, at=now)
+        workflow.publish(article, by=None, at=now - dt.timedelta(hours=1))
+        workflow.withdraw(article, by=None, at=now)
     return article
 
 
@@ -89,7 +89,7 @@ def test_non_public_article_appears_in_no_public_response(api, now, state, surfa
 def test_the_same_article_once_public_appears_everywhere(api, now, make_published):
     """The other half of the visibility test: the surfaces above do show public content."""
     article = hidden_article("draft", now)
-    workflow.publish(article, at=now - dt.timedelta(minutes=1))
+    workflow.publish(article, by=None, at=now - dt.timedelta(minutes=1))
     quote = Quote.objects.get(text__startswith=MARK)
     for surface in SURFACES:
         url = surface.format(quote=quote.pk, photo=article.lead_photo_id).replace(

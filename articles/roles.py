@@ -1,0 +1,97 @@
+"""The newsroom's roles and what each may do to an article.
+
+Roles are Django groups (created by migration ``0002_roles``) carrying model permissions;
+ownership (being a byline) is checked here, so the admin and the API ask the same question.
+"""
+
+from django.utils.translation import gettext as _
+
+JOURNALIST, EDITOR, ARCHIVIST = "journalist", "editor", "archivist"
+
+# Fields an archivist may change on any article: classification, never the text.
+METADATA_FIELDS = frozenset({"tags", "seo_title", "seo_description", "dossiers"})
+
+# Permissions of each role, as "app_label.codename".
+ROLE_PERMISSIONS = {
+    JOURNALIST: [
+        "articles.view_article", "articles.add_article", "articles.change_article",
+        "articles.submit_article",
+        "articles.view_section", "articles.view_tag", "articles.add_tag",
+        "articles.view_person", "articles.add_person", "articles.change_person",
+        "articles.view_quote", "articles.add_quote", "articles.change_quote",
+        "articles.view_byline", "articles.add_byline", "articles.change_byline",
+        "articles.delete_byline", "articles.view_correction",
+        "media.view_photo", "media.add_photo", "media.change_photo",
+        "dossiers.view_dossier", "dossiers.view_dossierentry",
+    ],
+    EDITOR: [
+        f"{app}.{verb}_{model}"
+        for app, models in {
+            "articles": ["article", "section", "tag", "person", "quote", "byline", "correction"],
+            "media": ["photo"],
+            "dossiers": ["dossier", "dossierentry"],
+        }.items()
+        for model in models
+        for verb in ("view", "add", "change", "delete")
+    ]
+    + [
+        "articles.submit_article", "articles.publish_article", "articles.edit_any_article",
+        "articles.edit_article_metadata", "articles.view_revision",
+    ],
+    ARCHIVIST: [
+        "articles.view_article", "articles.change_article", "articles.edit_article_metadata",
+        "articles.view_revision",
+        "articles.view_section", "articles.view_byline", "articles.view_correction",
+        "articles.view_tag", "articles.add_tag", "articles.change_tag",
+        "articles.view_person", "articles.add_person", "articles.change_person",
+        "articles.view_quote", "articles.change_quote",
+        "media.view_photo", "media.change_photo",
+        "dossiers.view_dossier", "dossiers.add_dossier", "dossiers.change_dossier",
+        "dossiers.delete_dossier", "dossiers.view_dossierentry", "dossiers.add_dossierentry",
+        "dossiers.change_dossierentry", "dossiers.delete_dossierentry",
+    ],
+}
+
+
+def is_byline(user, article) -> bool:
+    return article.pk is not None and article.bylines.filter(person__user=user).exists()
+
+
+def can_publish(user) -> bool:
+    return user.has_perm("articles.publish_article")
+
+
+def edit_refusal(user, article, changed_fields=()) -> str | None:
+    """Why ``user`` may not make this change to ``article``, or None if they may."""
+    if user.has_perm("articles.edit_any_article"):
+        return None
+    if user.has_perm("articles.edit_article_metadata"):
+        if set(changed_fields) <= METADATA_FIELDS:
+            return None
+        if not user.has_perm("articles.submit_article"):
+            return _("You may change only the tags, dossiers and SEO fields of an article.")
+    if not user.has_perm("articles.change_article"):
+        return _("You may not edit articles.")
+    if article.pk is None:
+        return None if user.has_perm("articles.add_article") else _("You may not write articles.")
+    if article.status in ("published", "withdrawn"):
+        return _("Only an editor may change an article once it has been published.")
+    if not is_byline(user, article):
+        return _("You may edit only the articles you sign.")
+    return None
+
+
+def person_of(user):
+    """The Person who signs as ``user``, created on first need."""
+    from django.utils.text import slugify
+
+    from articles.models import Person
+
+    person = Person.objects.filter(user=user).first()
+    if person is None:
+        name = user.get_full_name() or user.get_username()
+        slug = slugify(name) or f"user-{user.pk}"
+        if Person.objects.filter(slug=slug).exists():
+            slug = f"{slug}-{user.pk}"
+        person = Person.objects.create(user=user, name=name, slug=slug)
+    return person

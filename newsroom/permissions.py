@@ -1,0 +1,34 @@
+"""Who may call the API, and how often. Kept apart from newsroom/api.py because DRF imports
+these classes while it is itself being imported."""
+
+from rest_framework import permissions, throttling
+
+
+class ReadOnlyOrModelPermissions(permissions.DjangoModelPermissions):
+    """Anyone may read (each view decides what); writing needs a login and the model permission.
+
+    Role rules finer than the model (whose article, which status) are checked by
+    ``articles.workflow`` on the object written.
+    """
+
+    def has_permission(self, request, view):
+        if request.method in permissions.SAFE_METHODS:
+            return True
+        return super().has_permission(request, view)
+
+
+class WriteThrottle(throttling.UserRateThrottle):
+    """Limit writes per user; reads are left to the cache in front."""
+
+    scope = "write"
+
+    def allow_request(self, request, view):
+        if request.method in permissions.SAFE_METHODS:
+            return True
+        return super().allow_request(request, view)
+
+
+class AuthThrottle(throttling.AnonRateThrottle):
+    """Limit token requests per client address, against password guessing."""
+
+    scope = "auth"
