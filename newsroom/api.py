@@ -4,7 +4,8 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from rest_framework import exceptions, pagination
+from django.db import models
+from rest_framework import exceptions, pagination, serializers
 from rest_framework.routers import DefaultRouter
 from rest_framework.views import exception_handler as drf_exception_handler
 
@@ -79,12 +80,34 @@ class LatestCursorPagination(CursorPagination):
     ordering = ("-id",)
 
 
+class StrictCharField(serializers.CharField):
+    """Text must be sent as a JSON string: 42 or true is a type error, not "42"."""
+
+    default_error_messages = {"invalid": gettext_lazy("Expected text (a JSON string).")}
+
+    def to_internal_value(self, data):
+        if not isinstance(data, str):
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
+class StrictSlugField(StrictCharField, serializers.SlugField):
+    pass
+
+
 class StrictFieldsMixin:
     """Refuse fields a client may not send, instead of silently dropping them.
 
     Unknown fields and read-only fields (status, times, ids) are a 400 naming them: no
     mass assignment, and no client left believing it changed something it did not.
     """
+
+    serializer_field_mapping = {
+        **serializers.ModelSerializer.serializer_field_mapping,
+        models.CharField: StrictCharField,
+        models.TextField: StrictCharField,
+        models.SlugField: StrictSlugField,
+    }
 
     def to_internal_value(self, data):
         if isinstance(data, dict):

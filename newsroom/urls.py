@@ -3,14 +3,25 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.static import serve
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from rest_framework.authtoken.views import ObtainAuthToken
+from rest_framework.renderers import JSONRenderer
 
 from articles.api import urls as article_routes  # noqa: F401 - each app registers its
 from dossiers.api import urls as dossier_routes  # noqa: F401 - resources on the router
 from media.api import urls as photo_routes  # noqa: F401
 from newsroom.api import router
+from newsroom.permissions import AuthThrottle
+
+
+class TokenView(ObtainAuthToken):
+    """Exchange a username and password for an API token (throttled per address)."""
+
+    throttle_classes = [AuthThrottle]
+    renderer_classes = [JSONRenderer]
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("api/v1/auth/token/", TokenView.as_view(), name="api-token"),
     path("api/v1/", include((router.urls, "api"))),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),
