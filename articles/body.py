@@ -150,6 +150,12 @@ def referenced_ids(blocks: list[dict], kind: str) -> set[int]:
     return {block[field] for block in blocks if block["type"] == kind}
 
 
+def references(blocks: list[dict]) -> list[str]:
+    """What the body points to, as «quote:12», «photo:5», «related:34» (indexed for look-ups)."""
+    refs = {f"{kind}:{ref}" for kind in ("quote", "photo", "related") for ref in referenced_ids(blocks, kind)}
+    return sorted(refs)
+
+
 def blocks_to_html(blocks: list[dict]) -> str:
     """Render blocks as the rich text the admin editor shows."""
     out = []
@@ -192,6 +198,12 @@ def html_to_blocks(value: str) -> list[dict]:
             blocks.append(_marker_block(*match.groups()))
         else:
             blocks.append({"type": "paragraph", "html": inner})
+    if leftover := strip_html(TOP_LEVEL_RE.sub("", cleaned)).strip():
+        raise ValidationError(
+            _("This text is outside a paragraph and would be lost: «%(text)s»."),
+            params={"text": leftover[:80]},
+            code="outside",
+        )
     return clean_blocks(blocks)
 
 
@@ -227,8 +239,9 @@ def check_references(blocks: list[dict]) -> None:
             )
 
 
-def attach_references(article, at=None) -> None:
-    """Load what the body's quote, photo and related blocks point to: one query per kind used.
+def attach_references(articles, at=None) -> None:
+    """Load what the bodies' quote, photo and related blocks point to, for one article or
+    many: one query per kind used, however many articles.
 
     Related articles are looked up among public articles only, so a block pointing at a
     draft simply disappears from public output.
@@ -236,13 +249,18 @@ def attach_references(article, at=None) -> None:
     from articles.models import Article, Quote
     from media.models import Photo
 
-    blocks = article.body
+    articles = [articles] if isinstance(articles, Article) else list(articles)
     loaders = {
         "quote": lambda ids: Quote.objects.select_related("person").in_bulk(ids),
         "photo": lambda ids: Photo.objects.in_bulk(ids),
         "related": lambda ids: Article.objects.public(at).in_bulk(ids),
     }
-    article.body_references = {
-        kind: (load(ids) if (ids := referenced_ids(blocks, kind)) else {})
-        for kind, load in loaders.items()
-    }
+    found = {}
+    for kind, load in loaders.items():
+        ids = set().union(*(referenced_ids(a.body, kind) for a in articles))
+        found[kind] = load(ids) if ids else {}
+    for article in articles:
+        article.body_references = {
+            kind: {pk: found[kind][pk] for pk in referenced_ids(article.body, kind) if pk in found[kind]}
+            for kind in loaders
+        }

@@ -58,7 +58,6 @@ def save_article(
     """Create or edit an article's content (never its status) and keep a revision.
 
     ``tags`` and ``authors`` (people, in byline order) replace the current ones when given.
-    A journalist who creates an article becomes its byline, so that they can edit it.
     """
     creating = article.pk is None
     check_edit(article, by=by, expected_version=expected_version, changed_fields=changed_fields)
@@ -67,13 +66,21 @@ def save_article(
         article.tags.set(tags)
     if authors is not None:
         article.set_authors(authors)
-    if creating and by is not None and not roles.is_byline(by, article):
-        if not by.has_perm("articles.edit_any_article"):
+    finish_save(article, by=by, creating=creating, at=at)
+    return article
+
+
+def finish_save(article: Article, *, by, creating: bool, at=None) -> None:
+    """Once the article and its relations are saved: sign a new article, keep a revision.
+
+    A journalist who creates an article becomes its byline, so that they can edit it.
+    """
+    if creating and by is not None and not by.has_perm("articles.edit_any_article"):
+        if not roles.is_byline(by, article):
             Byline.objects.create(
                 article=article, person=roles.person_of(by), position=article.bylines.count()
             )
     revisions.record(article, by=by, at=at, note=_("created") if creating else "")
-    return article
 
 
 def _locked(article: Article) -> Article:

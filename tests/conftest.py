@@ -88,3 +88,9 @@ def as_user():
 @pytest.fixture(autouse=True)
 def fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def uploads_in_tmp(settings, tmp_path):
+    """Files that tests upload land in pytest's temporary folder, not in var/uploads."""
+    settings.MEDIA_ROOT = tmp_path

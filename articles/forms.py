@@ -1,0 +1,103 @@
+from django import forms
+from django.contrib.admin.widgets import AdminSplitDateTime, AdminTextareaWidget
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+from django_prose_editor.fields import ProseEditorFormField
+from django_prose_editor.widgets import AdminProseEditorWidget
+
+from articles import body, workflow
+from articles.models import Article, Quote
+from media.models import Photo
+
+BODY_EXTENSIONS = {
+    "Bold": True,
+    "Italic": True,
+    "Link": {"enableTarget": False, "protocols": sorted(body.URL_SCHEMES)},
+    "Heading": {"levels": [2]},
+}
+
+# The block kind, the model its id points to, and the marker the editor writes.
+REFERENCES = [
+    ("quote", Quote, _("[citation:%(id)d]: there is no quote with this number.")),
+    ("photo", Photo, _("[photo:%(id)d]: there is no photo with this number.")),
+    ("related", Article, _("[article:%(id)d]: there is no article with this number.")),
+]
+
+
+class ArticleForm(forms.ModelForm):
+    """Edits the body as rich text (the JSON blocks are never shown) and checks the edit.
+
+    Validate inside ``transaction.atomic()`` (the admin does): ``clean`` locks the row
+    through ``workflow.check_edit``, which refuses an edit the user's role does not allow
+    or one made on a version someone else has saved since.
+    """
+
+    body_html = ProseEditorFormField(
+        label=_("Body"),
+        required=False,
+        extensions=BODY_EXTENSIONS,
+        sanitize=True,
+        widget=AdminProseEditorWidget,
+        help_text=_(
+            "Bold, italic and links; a level 2 heading is an intertitle. To insert a quote, "
+            "a photo, an embed or a related article, write a paragraph holding only its "
+            "marker: [citation:12], [photo:5] or [photo:5|caption], [embed:https://…], "
+            "[article:34]."
+        ),
+    )
+    expected_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    user = None  # the editing user, set by ArticleAdmin.get_form
+
+    class Meta:
+        model = Article
+        exclude = ["body", "modified_by", *workflow.WORKFLOW_FIELDS]
+        widgets = {
+            "standfirst": AdminTextareaWidget(attrs={"rows": 4}),
+            "lead_photo_caption": AdminTextareaWidget(attrs={"rows": 2}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.saved_body = self.instance.body
+        self.initial.setdefault("body_html", body.blocks_to_html(self.instance.body))
+        self.initial.setdefault("expected_version", self.instance.version)
+
+    def clean_body_html(self):
+        blocks = body.html_to_blocks(self.cleaned_data["body_html"])
+        errors = []
+        for kind, model, message in REFERENCES:
+            ids = body.referenced_ids(blocks, kind)
+            found = set(model.objects.filter(pk__in=ids).values_list("pk", flat=True))
+            errors += [
+                ValidationError(message, params={"id": pk}, code="missing")
+                for pk in sorted(ids - found)
+            ]
+        if errors:
+            raise ValidationError(errors)
+        self.instance.body = blocks
+        return self.cleaned_data["body_html"]
+
+    def changed_fields(self) -> set[str]:
+        """The article fields this submission changes; the body only if its blocks differ."""
+        changed = set(self.changed_data) - {"body_html", "expected_version"}
+        if self.instance.body != self.saved_body:
+            changed.add("body")
+        return changed
+
+    def clean(self):
+        cleaned_data = super().clean()
+        # A WorkflowError is a ValidationError: the form shows its message above the fields.
+        workflow.check_edit(
+            self.instance,
+            by=self.user,
+            expected_version=cleaned_data.get("expected_version"),
+            changed_fields=self.changed_fields(),
+        )
+        return cleaned_data
+
+
+class ScheduleForm(forms.Form):
+    """The time of a scheduled publication, asked for by the admin's schedule action."""
+
+    when = forms.SplitDateTimeField(label=_("Publish at"), widget=AdminSplitDateTime)
