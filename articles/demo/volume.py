@@ -19,7 +19,7 @@ import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from django.db import transaction
+from django.db import reset_queries, transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.text import slugify
@@ -63,6 +63,7 @@ def generate(
     while done < count:
         size = min(batch_size, count - done)
         _insert([writer.plan(number + index) for index in range(size)])
+        reset_queries()  # with DEBUG on, Django keeps every (megabyte-long) INSERT it ran
         number += size
         done += size
         if progress:
