@@ -7,7 +7,7 @@ PORT ?= 8000
 export PYTHONDONTWRITEBYTECODE := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test lint fmt demo bench clean
+.PHONY: help install run worker chromium test lint fmt bench clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -23,11 +23,27 @@ install: $(VENV)/.installed ## Create .venv and install the pinned dependencies
 run: install ## Migrate, load the demo content and serve on http://127.0.0.1:$(PORT)
 	DEBUG=$${DEBUG:-1} $(PY) manage.py migrate --no-input
 	DEBUG=$${DEBUG:-1} $(PY) manage.py load_demo
+	DEBUG=$${DEBUG:-1} $(PY) manage.py refresh_renditions
 	DEBUG=$${DEBUG:-1} $(PY) manage.py ensure_admin
+	DEBUG=$${DEBUG:-1} $(PY) manage.py db_worker & worker=$$!; trap "kill $$worker" EXIT; \
 	DEBUG=$${DEBUG:-1} $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
-test: install ## Run the whole test suite (against PostgreSQL)
+worker: install ## Run the background worker alone (photo renditions)
+	DEBUG=$${DEBUG:-1} $(PY) manage.py db_worker
+
+chromium: ## Debian's Chromium for the browser test (Playwright never downloads one)
+	@command -v chromium >/dev/null || [ "$$(id -u)" != 0 ] || (apt-get update -qq && apt-get install -y -qq chromium >/dev/null)
+	@command -v chromium >/dev/null || echo "Chromium is missing: the browser test will be skipped (apt-get install chromium)."
+
+test: install chromium ## Run the whole test suite (against PostgreSQL)
 	SECRET_KEY=$${SECRET_KEY:-test-only-secret-key} $(VENV)/bin/pytest $(PYTEST_ARGS)
+
+bench: install ## Benchmarks (not part of make test), written to docs/benchmarks.md
+	SECRET_KEY=$${SECRET_KEY:-bench-only} $(PY) manage.py migrate --no-input
+	SECRET_KEY=$${SECRET_KEY:-bench-only} $(PY) manage.py bench_renditions --output docs/benchmarks.md
+	SECRET_KEY=$${SECRET_KEY:-bench-only} $(PY) manage.py bench_search --runs 5
+	SECRET_KEY=$${SECRET_KEY:-bench-only} $(PY) manage.py bench_timeline --size 100000
+	SECRET_KEY=$${SECRET_KEY:-bench-only} $(PY) -m bench.api_load
 
 lint: install ## ruff check and format check
 	$(VENV)/bin/ruff check .

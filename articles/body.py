@@ -252,7 +252,7 @@ def attach_references(articles, at=None) -> None:
     articles = [articles] if isinstance(articles, Article) else list(articles)
     loaders = {
         "quote": lambda ids: Quote.objects.select_related("person").in_bulk(ids),
-        "photo": lambda ids: Photo.objects.in_bulk(ids),
+        "photo": lambda ids: Photo.objects.prefetch_related("renditions").in_bulk(ids),
         "related": lambda ids: Article.objects.public(at).in_bulk(ids),
     }
     found = {}

@@ -1,6 +1,7 @@
 import uuid
 
 from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import models
@@ -139,6 +140,13 @@ class Article(models.Model):
     standfirst = models.TextField(_("standfirst"), blank=True, validators=[reject_markup])
     body = models.JSONField(_("body"), default=list, blank=True)
     body_text = models.TextField(_("body as plain text"), blank=True, editable=False)
+    body_refs = ArrayField(
+        models.CharField(max_length=30),
+        default=list,
+        blank=True,
+        editable=False,
+        help_text=_("What the body points to, as «quote:12», «photo:5», «related:34»."),
+    )
     lead_photo = models.ForeignKey(
         "media.Photo",
         verbose_name=_("lead photo"),
@@ -221,7 +229,30 @@ class Article(models.Model):
                 condition=Q(status="published"),
             ),
             models.Index(fields=["status", "-modified_at"], name="article_status_modified_idx"),
+            # The admin's list, newest first whatever the status, alone and by each filter.
+            models.Index(F("published_at").desc(), F("id").desc(), name="article_newest_idx"),
+            models.Index(
+                "status", F("published_at").desc(), F("id").desc(), name="article_status_newest_idx"
+            ),
+            models.Index(
+                "section",
+                F("published_at").desc(),
+                F("id").desc(),
+                name="article_section_newest_idx",
+            ),
+            models.Index(
+                "language",
+                F("published_at").desc(),
+                F("id").desc(),
+                name="article_language_newest_idx",
+            ),
+            models.Index(
+                fields=["embargo_until"],
+                name="article_embargo_idx",
+                condition=Q(embargo_until__isnull=False),
+            ),
             GinIndex(fields=["search_vector"], name="article_search_idx"),
+            GinIndex(fields=["body_refs"], name="article_body_refs_idx"),
         ]
         constraints = [
             models.CheckConstraint(
@@ -248,8 +279,9 @@ class Article(models.Model):
     def save(self, *args, **kwargs):
         self.body = body.clean_blocks(self.body)
         self.body_text = body.plain_text(self.body)
+        self.body_refs = body.references(self.body)
         if kwargs.get("update_fields") is not None and "body" in kwargs["update_fields"]:
-            kwargs["update_fields"] = {*kwargs["update_fields"], "body_text"}
+            kwargs["update_fields"] = {*kwargs["update_fields"], "body_text", "body_refs"}
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
@@ -364,3 +396,30 @@ class Revision(models.Model):
 
     def __str__(self):
         return f"{self.article} v{self.version}"
+
+
+class PublicCopy(models.Model):
+    """An article's public JSON, rendered once after each change and served as stored bytes.
+
+    Whether the article is public is still decided by the query that reads this row.
+    Deleted in the same transaction as any change that alters it (see articles/rendering.py).
+    """
+
+    article = models.OneToOneField(
+        Article, on_delete=models.CASCADE, primary_key=True, related_name="public_copy"
+    )
+    detail = models.TextField()
+    summary = models.TextField()
+    etag = models.CharField(max_length=64)
+    surrogate_keys = ArrayField(models.CharField(max_length=120), default=list)
+    rendered_at = models.DateTimeField()
+    valid_until = models.DateTimeField(
+        null=True, help_text=_("A photo's rights expire or a related article goes live then.")
+    )
+
+    class Meta:
+        verbose_name = _("public copy")
+        verbose_name_plural = _("public copies")
+
+    def __str__(self):
+        return f"public copy of article {self.article_id}"

@@ -4,7 +4,6 @@ The public rule exists once, as ``ArticleQuerySet.public_q``; every other public
 filters through ``Exists(Article.objects.public()...)``.
 """
 
-from django.contrib.postgres.search import SearchQuery
 from django.db import models
 from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.utils import timezone
@@ -28,6 +27,20 @@ class ArticleQuerySet(models.QuerySet):
     def not_public(self, at=None):
         return self.exclude(self.public_q(at))
 
+    def next_visibility_change(self, at=None):
+        """The next second at which a published article becomes public by itself (its
+        scheduled time or the end of its embargo), or None. Two index look-ups."""
+        at = at or timezone.now()
+        published = self.filter(status="published")
+        scheduled = published.filter(published_at__gt=at).order_by("published_at")
+        embargoed = published.filter(embargo_until__gt=at).order_by("embargo_until")
+        moments = self.model.objects.none().union(
+            scheduled.values_list("published_at", flat=True)[:1],
+            embargoed.values_list("embargo_until", flat=True)[:1],
+            all=True,
+        )
+        return min(moments, default=None)
+
     def visible_to(self, user, at=None):
         """Everything for the newsroom (who may view articles), public articles for the rest."""
         if user is not None and user.is_active and user.has_perm("articles.view_article"):
@@ -35,15 +48,18 @@ class ArticleQuerySet(models.QuerySet):
         return self.public(at)
 
     def search(self, text: str):
-        """French full-text search, accent-insensitive, with quotes and -exclusions."""
-        query = SearchQuery(text, search_type="websearch", config=SEARCH_CONFIG)
-        return self.filter(search_vector=query)
+        """French full-text search (see ``articles.search``): the matches, in the caller's
+        order; ``search.Search.annotate`` adds their rank and a highlighted snippet."""
+        from articles import search
+
+        return search.search(self, text)
 
     def for_list(self):
         from articles.models import Byline
 
         return self.select_related("section", "lead_photo").prefetch_related(
-            Prefetch("bylines", queryset=Byline.objects.select_related("person"))
+            Prefetch("bylines", queryset=Byline.objects.select_related("person")),
+            "lead_photo__renditions",
         )
 
     def for_detail(self, at=None):

@@ -16,19 +16,43 @@ from articles.body import plain_text
 
 # Restorable fields, in the order the compare view shows them.
 CONTENT_FIELDS = (
-    "kicker", "headline", "slug", "standfirst", "body", "section", "lead_photo",
-    "lead_photo_caption", "signature", "language", "is_premium", "embargo_until",
-    "seo_title", "seo_description", "tags", "authors",
+    "kicker",
+    "headline",
+    "slug",
+    "standfirst",
+    "body",
+    "section",
+    "lead_photo",
+    "lead_photo_caption",
+    "signature",
+    "language",
+    "is_premium",
+    "embargo_until",
+    "seo_title",
+    "seo_description",
+    "tags",
+    "authors",
 )
 INFO_FIELDS = ("status", "published_at", "updated_at")
 LABELS = {
-    "kicker": _("kicker"), "headline": _("headline"), "slug": _("slug"),
-    "standfirst": _("standfirst"), "body": _("body"), "section": _("section"),
-    "lead_photo": _("lead photo"), "lead_photo_caption": _("caption for this article"),
-    "signature": _("signature"), "language": _("language"), "is_premium": _("subscribers only"),
-    "embargo_until": _("embargo until"), "seo_title": _("SEO title"),
-    "seo_description": _("SEO description"), "tags": _("tags"), "authors": _("authors"),
-    "status": _("status"), "published_at": _("publication time"),
+    "kicker": _("kicker"),
+    "headline": _("headline"),
+    "slug": _("slug"),
+    "standfirst": _("standfirst"),
+    "body": _("body"),
+    "section": _("section"),
+    "lead_photo": _("lead photo"),
+    "lead_photo_caption": _("caption for this article"),
+    "signature": _("signature"),
+    "language": _("language"),
+    "is_premium": _("subscribers only"),
+    "embargo_until": _("embargo until"),
+    "seo_title": _("SEO title"),
+    "seo_description": _("SEO description"),
+    "tags": _("tags"),
+    "authors": _("authors"),
+    "status": _("status"),
+    "published_at": _("publication time"),
     "updated_at": _("updated time shown to readers"),
 }
 FOREIGN_KEYS = {"section", "lead_photo"}
@@ -41,7 +65,9 @@ def snapshot(article) -> dict:
         if name == "tags":
             content[name] = sorted(article.tags.values_list("pk", flat=True))
         elif name == "authors":
-            content[name] = list(article.bylines.order_by("position", "id").values_list("person_id", flat=True))
+            content[name] = list(
+                article.bylines.order_by("position", "id").values_list("person_id", flat=True)
+            )
         elif name in FOREIGN_KEYS:
             content[name] = getattr(article, f"{name}_id")
         elif name in TIMES:
@@ -94,8 +120,12 @@ def compare(old, new) -> list[dict]:
         if name == "body":
             row["diff"] = list(
                 difflib.unified_diff(
-                    _body_lines(before), _body_lines(after),
-                    f"v{old.version}", f"v{new.version}", lineterm="", n=1,
+                    _body_lines(before),
+                    _body_lines(after),
+                    f"v{old.version}",
+                    f"v{new.version}",
+                    lineterm="",
+                    n=1,
                 )
             )
         rows.append(row)

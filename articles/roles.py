@@ -14,15 +14,29 @@ METADATA_FIELDS = frozenset({"tags", "seo_title", "seo_description", "dossiers"}
 # Permissions of each role, as "app_label.codename".
 ROLE_PERMISSIONS = {
     JOURNALIST: [
-        "articles.view_article", "articles.add_article", "articles.change_article",
+        "articles.view_article",
+        "articles.add_article",
+        "articles.change_article",
         "articles.submit_article",
-        "articles.view_section", "articles.view_tag", "articles.add_tag",
-        "articles.view_person", "articles.add_person", "articles.change_person",
-        "articles.view_quote", "articles.add_quote", "articles.change_quote",
-        "articles.view_byline", "articles.add_byline", "articles.change_byline",
-        "articles.delete_byline", "articles.view_correction",
-        "media.view_photo", "media.add_photo", "media.change_photo",
-        "dossiers.view_dossier", "dossiers.view_dossierentry",
+        "articles.view_section",
+        "articles.view_tag",
+        "articles.add_tag",
+        "articles.view_person",
+        "articles.add_person",
+        "articles.change_person",
+        "articles.view_quote",
+        "articles.add_quote",
+        "articles.change_quote",
+        "articles.view_byline",
+        "articles.add_byline",
+        "articles.change_byline",
+        "articles.delete_byline",
+        "articles.view_correction",
+        "media.view_photo",
+        "media.add_photo",
+        "media.change_photo",
+        "dossiers.view_dossier",
+        "dossiers.view_dossierentry",
     ],
     EDITOR: [
         f"{app}.{verb}_{model}"
@@ -35,20 +49,38 @@ ROLE_PERMISSIONS = {
         for verb in ("view", "add", "change", "delete")
     ]
     + [
-        "articles.submit_article", "articles.publish_article", "articles.edit_any_article",
-        "articles.edit_article_metadata", "articles.view_revision",
+        "articles.submit_article",
+        "articles.publish_article",
+        "articles.edit_any_article",
+        "articles.edit_article_metadata",
+        "articles.view_revision",
     ],
     ARCHIVIST: [
-        "articles.view_article", "articles.change_article", "articles.edit_article_metadata",
+        "articles.view_article",
+        "articles.change_article",
+        "articles.edit_article_metadata",
         "articles.view_revision",
-        "articles.view_section", "articles.view_byline", "articles.view_correction",
-        "articles.view_tag", "articles.add_tag", "articles.change_tag",
-        "articles.view_person", "articles.add_person", "articles.change_person",
-        "articles.view_quote", "articles.change_quote",
-        "media.view_photo", "media.change_photo",
-        "dossiers.view_dossier", "dossiers.add_dossier", "dossiers.change_dossier",
-        "dossiers.delete_dossier", "dossiers.view_dossierentry", "dossiers.add_dossierentry",
-        "dossiers.change_dossierentry", "dossiers.delete_dossierentry",
+        "articles.view_section",
+        "articles.view_byline",
+        "articles.view_correction",
+        "articles.view_tag",
+        "articles.add_tag",
+        "articles.change_tag",
+        "articles.view_person",
+        "articles.add_person",
+        "articles.change_person",
+        "articles.view_quote",
+        "articles.change_quote",
+        "media.view_photo",
+        "media.change_photo",
+        "dossiers.view_dossier",
+        "dossiers.add_dossier",
+        "dossiers.change_dossier",
+        "dossiers.delete_dossier",
+        "dossiers.view_dossierentry",
+        "dossiers.add_dossierentry",
+        "dossiers.change_dossierentry",
+        "dossiers.delete_dossierentry",
     ],
 }
 
@@ -95,3 +127,22 @@ def person_of(user):
             slug = f"{slug}-{user.pk}"
         person = Person.objects.create(user=user, name=name, slug=slug)
     return person
+
+
+def sync_roles(group_model=None, permission_model=None) -> None:
+    """Create the role groups with exactly their permissions (idempotent).
+
+    Run by migration 0003 with historical models; tests call it again after a flush.
+    """
+    if group_model is None:
+        from django.contrib.auth.models import Group as group_model
+        from django.contrib.auth.models import Permission as permission_model
+
+    for role, names in ROLE_PERMISSIONS.items():
+        group, _created = group_model.objects.get_or_create(name=role)
+        wanted = [name.split(".") for name in names]
+        permissions = [
+            permission_model.objects.get(content_type__app_label=app_label, codename=codename)
+            for app_label, codename in wanted
+        ]
+        group.permissions.set(permissions)

@@ -30,7 +30,11 @@ class EditConflict(WorkflowError):
     """Someone else saved the article since the actor opened it."""
 
     def __init__(self, row: Article):
-        who = row.modified_by.get_full_name() or row.modified_by.get_username() if row.modified_by else _("someone")
+        who = (
+            row.modified_by.get_full_name() or row.modified_by.get_username()
+            if row.modified_by
+            else _("someone")
+        )
         when = formats.date_format(timezone.localtime(row.modified_at), "j F Y à H\\hi")
         super().__init__(
             _(
@@ -156,8 +160,9 @@ def submit(article: Article, *, by, at=None) -> Article:
         _require(by, "articles.submit_article", _("You may not submit articles."))
         if not roles.is_byline(by, article):
             raise NotAllowed(_("You may submit only the articles you sign."), code="forbidden")
-    return _change_status(article, by=by, at=at, allowed_from={Status.DRAFT}, to=Status.READY,
-                          note=_("submitted"))
+    return _change_status(
+        article, by=by, at=at, allowed_from={Status.DRAFT}, to=Status.READY, note=_("submitted")
+    )
 
 
 @transaction.atomic
@@ -181,8 +186,15 @@ def publish(article: Article, *, by, at=None, when=None) -> Article:
         }
 
     note = _("scheduled") if when and when > at else _("published")
-    return _change_status(article, by=by, at=at, allowed_from={Status.DRAFT, Status.READY},
-                          to=Status.PUBLISHED, note=note, update=times)
+    return _change_status(
+        article,
+        by=by,
+        at=at,
+        allowed_from={Status.DRAFT, Status.READY},
+        to=Status.PUBLISHED,
+        note=note,
+        update=times,
+    )
 
 
 def schedule(article: Article, *, by, when, at=None) -> Article:
@@ -197,8 +209,14 @@ def schedule(article: Article, *, by, when, at=None) -> Article:
 def withdraw(article: Article, *, by, at=None) -> Article:
     """Take a published article off every public surface."""
     _require(by, "articles.publish_article", _("Only an editor may withdraw an article."))
-    return _change_status(article, by=by, at=at, allowed_from={Status.PUBLISHED},
-                          to=Status.WITHDRAWN, note=_("withdrawn"))
+    return _change_status(
+        article,
+        by=by,
+        at=at,
+        allowed_from={Status.PUBLISHED},
+        to=Status.WITHDRAWN,
+        note=_("withdrawn"),
+    )
 
 
 @transaction.atomic
@@ -211,8 +229,12 @@ def return_to_draft(article: Article, *, by, at=None) -> Article:
                 _("Only an editor may send this article back to draft."), code="forbidden"
             )
     return _change_status(
-        article, by=by, at=at, allowed_from={Status.READY, Status.PUBLISHED, Status.WITHDRAWN},
-        to=Status.DRAFT, note=_("returned to draft"),
+        article,
+        by=by,
+        at=at,
+        allowed_from={Status.READY, Status.PUBLISHED, Status.WITHDRAWN},
+        to=Status.DRAFT,
+        note=_("returned to draft"),
     )
 
 
@@ -220,9 +242,15 @@ def return_to_draft(article: Article, *, by, at=None) -> Article:
 def mark_updated(article: Article, *, by, at=None) -> Article:
     """A significant update: readers see «mis à jour le …» with this time."""
     _require(by, "articles.publish_article", _("Only an editor may mark a significant update."))
-    return _change_status(article, by=by, at=at, allowed_from={Status.PUBLISHED},
-                          to=Status.PUBLISHED, note=_("significantly updated"),
-                          update=lambda row, at: {"updated_at": at})
+    return _change_status(
+        article,
+        by=by,
+        at=at,
+        allowed_from={Status.PUBLISHED},
+        to=Status.PUBLISHED,
+        note=_("significantly updated"),
+        update=lambda row, at: {"updated_at": at},
+    )
 
 
 @transaction.atomic
@@ -234,7 +262,9 @@ def correct(article: Article, *, by, text: str, at=None) -> Correction:
         raise WorkflowError(_("A correction needs a text."), code="required")
     row = _locked(article)
     if row.status != Status.PUBLISHED:
-        raise WorkflowError(_("Only a published article can be corrected."), code="invalid_transition")
+        raise WorkflowError(
+            _("Only a published article can be corrected."), code="invalid_transition"
+        )
     correction = Correction.objects.create(article=row, text=text, published_at=at)
     row.version += 1
     row.modified_by = by

@@ -1,4 +1,5 @@
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from dossiers.querysets import DossierQuerySet
@@ -36,6 +37,20 @@ class Dossier(models.Model):
 
     def __str__(self):
         return self.title
+
+    def get_absolute_url(self):
+        """The archivists' timeline of the dossier."""
+        return reverse("dossiers:timeline", kwargs={"slug": self.slug})
+
+    def pinned_articles(self, at=None):
+        """The public articles editors pinned, in their order."""
+        from articles.models import Article
+
+        return (
+            Article.objects.public(at)
+            .filter(dossier_entries__dossier=self, dossier_entries__pin_position__isnull=False)
+            .order_by("dossier_entries__pin_position", "id")
+        )
 
 
 class DossierEntry(models.Model):

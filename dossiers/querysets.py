@@ -1,5 +1,25 @@
+"""Which dossiers, and which of their articles, a surface shows.
+
+Articles of a dossier are ``dossier.articles.public(at)``: the public rule of
+``ArticleQuerySet`` applies to every dossier surface, the archivists' pages included.
+"""
+
+import operator
+from functools import reduce
+
 from django.db import models
-from django.db.models import Exists, OuterRef
+from django.db.models import BooleanField, Count, Exists, ExpressionWrapper, Max, Min, OuterRef, Q
+
+
+def through(q: Q, path: str) -> Q:
+    """``q`` (written for articles) rewritten for rows that reach articles through ``path``."""
+    rewritten = Q()
+    rewritten.connector, rewritten.negated = q.connector, q.negated
+    rewritten.children = [
+        through(child, path) if isinstance(child, Q) else (f"{path}__{child[0]}", child[1])
+        for child in q.children
+    ]
+    return rewritten
 
 
 class DossierQuerySet(models.QuerySet):
@@ -10,3 +30,39 @@ class DossierQuerySet(models.QuerySet):
         return self.filter(
             Exists(Article.objects.public(at).filter(dossier_entries__dossier=OuterRef("pk")))
         )
+
+    def with_coverage(self, at=None):
+        """Each dossier's number of public articles and the times of its first and last.
+
+        One grouped query over the entries, whatever the number of dossiers.
+        """
+        from articles.models import Article
+
+        public = through(Article.objects.public_q(at), "entries__article")
+        return self.annotate(
+            article_count=Count("entries", filter=public),
+            first_published_at=Min("entries__article__published_at", filter=public),
+            last_published_at=Max("entries__article__published_at", filter=public),
+        )
+
+
+def incomplete(articles):
+    """Articles missing a photo credit, a caption, an author or a quote attribution.
+
+    Each gap is annotated as a boolean (``lacks_credit``, ``lacks_caption``,
+    ``lacks_author``, ``lacks_attribution``); a quote is attributed when it names the
+    speaker's role at the time (the speaker is always set).
+    """
+    from articles.models import Byline, Quote
+
+    has_photo = Q(lead_photo__isnull=False)
+    gaps = {
+        "lacks_credit": has_photo & Q(lead_photo__credit=""),
+        "lacks_caption": has_photo & Q(lead_photo_caption="", lead_photo__caption=""),
+        "lacks_author": ~Exists(Byline.objects.filter(article=OuterRef("pk"))) & Q(signature=""),
+        "lacks_attribution": Exists(Quote.objects.filter(articles=OuterRef("pk"), role="")),
+    }
+    flagged = articles.annotate(
+        **{name: ExpressionWrapper(gap, output_field=BooleanField()) for name, gap in gaps.items()}
+    )
+    return flagged.filter(reduce(operator.or_, (Q(**{name: True}) for name in gaps)))

@@ -1,6 +1,14 @@
+import datetime as dt
+
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
+
+# Prefetch these (prefixed with the relation, e.g. "lead_photo__renditions") wherever photos
+# are shown through ``media.api.serializers.photo_representation``.
+RENDITIONS = "renditions"
+
+BLANK = r"^\s*$"
 
 
 class PhotoQuerySet(models.QuerySet):
@@ -14,4 +22,26 @@ class PhotoQuerySet(models.QuerySet):
 
         return self.filter(self.rights_valid_q(at)).filter(
             Exists(Article.objects.public(at).filter(lead_photo=OuterRef("pk")))
+        )
+
+    def visible_to(self, user, at=None):
+        """The whole library for the newsroom (who may view photos), public photos for others."""
+        if user is not None and user.is_active and user.has_perm("media.view_photo"):
+            return self.all()
+        return self.public(at)
+
+    def with_renditions(self):
+        return self.prefetch_related(RENDITIONS)
+
+    def rights_expiring(self, at=None, days: int = 30):
+        """Photos whose rights are still valid but end within ``days``, soonest first."""
+        at = at or timezone.now()
+        return self.filter(
+            rights_expire_at__gt=at, rights_expire_at__lte=at + dt.timedelta(days=days)
+        ).order_by("rights_expire_at", "pk")
+
+    def missing_metadata(self):
+        """Photos without a caption, a credit or an alternative text (blank counts as none)."""
+        return self.filter(
+            Q(caption__regex=BLANK) | Q(credit__regex=BLANK) | Q(alt_text__regex=BLANK)
         )

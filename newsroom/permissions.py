@@ -1,7 +1,18 @@
 """Who may call the API, and how often. Kept apart from newsroom/api.py because DRF imports
 these classes while it is itself being imported."""
 
-from rest_framework import permissions, throttling
+from django.conf import settings
+from rest_framework import authentication, permissions, throttling
+
+
+class SessionAuthentication(authentication.SessionAuthentication):
+    """DRF's session authentication, skipped when the request carries no session cookie:
+    reading the session would make every public response vary on Cookie."""
+
+    def authenticate(self, request):
+        if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+            return None
+        return super().authenticate(request)
 
 
 class ReadOnlyOrModelPermissions(permissions.DjangoModelPermissions):

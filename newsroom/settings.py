@@ -44,6 +44,8 @@ INSTALLED_APPS = [
     "django_filters",
     "drf_spectacular",
     "django_prose_editor",
+    "django_tasks",
+    "django_tasks_db",
     "articles",
     "dossiers",
     "media",
@@ -51,6 +53,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",
+    "newsroom.middleware.PublicResponseMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -81,6 +85,13 @@ TEMPLATES = [
 
 DATABASES = {"default": database_settings(os.environ.get("DATABASE_URL"), VAR_DIR)}
 DATABASES["default"]["TEST"] = {"NAME": os.environ.get("TEST_DATABASE_NAME", "test_newsroom")}
+# Photos: upload limits, and renditions made off the request path by django-tasks, whose
+# jobs are rows in PostgreSQL run by `manage.py db_worker` (no broker to install).
+PHOTO_MAX_UPLOAD_BYTES = int(os.environ.get("PHOTO_MAX_UPLOAD_BYTES", 40 * 1024 * 1024))
+PHOTO_MAX_PIXELS = int(os.environ.get("PHOTO_MAX_PIXELS", 100_000_000))
+TASKS = {
+    "default": {"BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}
+}
 REDIS_URL = os.environ.get("REDIS_URL", "")
 CACHES = {
     "default": (
@@ -111,6 +122,21 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
+if os.environ.get("PHOTOS_BUCKET"):
+    # S3-compatible object storage; credentials from AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY.
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ["PHOTOS_BUCKET"],
+            "endpoint_url": os.environ.get("S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("S3_REGION") or None,
+            "custom_domain": os.environ.get("S3_CUSTOM_DOMAIN") or None,
+            "querystring_auth": False,
+            "file_overwrite": False,
+            "default_acl": None,
+            "object_parameters": {"CacheControl": "public, max-age=86400"},
+        },
+    }
 MEDIA_URL = "/uploads/"
 MEDIA_ROOT = VAR_DIR / "uploads"
 SERVE_UPLOADS = env_bool("SERVE_UPLOADS", DEBUG)
@@ -129,7 +155,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.TokenAuthentication",
-        "rest_framework.authentication.SessionAuthentication",
+        "newsroom.permissions.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["newsroom.permissions.ReadOnlyOrModelPermissions"],
     "DEFAULT_THROTTLE_CLASSES": ["newsroom.permissions.WriteThrottle"],
@@ -152,6 +178,14 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
 }
+
+# HTTP caching: what a CDN may keep, and how it is told what changed (newsroom/purge.py).
+CACHE_MAX_AGE = int(os.environ.get("CACHE_MAX_AGE", 60))
+CACHE_S_MAXAGE = int(os.environ.get("CACHE_S_MAXAGE", 600))
+PURGE_BACKEND = os.environ.get("PURGE_BACKEND", "newsroom.purge.LoggingPurger")
+PURGE_URLS = env_list("PURGE_URLS")
+PURGE_KEY_HEADER = os.environ.get("PURGE_KEY_HEADER", "Surrogate-Key")
+PURGE_TIMEOUT = float(os.environ.get("PURGE_TIMEOUT", 2))
 
 # How long an editor's preview link works, in seconds.
 PREVIEW_MAX_AGE = int(os.environ.get("PREVIEW_MAX_AGE", 24 * 3600))

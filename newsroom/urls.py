@@ -19,12 +19,15 @@ class TokenView(ObtainAuthToken):
     throttle_classes = [AuthThrottle]
     renderer_classes = [JSONRenderer]
 
+
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/v1/auth/token/", TokenView.as_view(), name="api-token"),
     path("api/v1/", include((router.urls, "api"))),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),
+    path("photos/", include("media.urls")),
+    path("dossiers/", include("dossiers.urls")),
 ]
 if settings.SERVE_UPLOADS:
     urlpatterns += [

@@ -3,4 +3,8 @@ import os
 from django.core.wsgi import get_wsgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings")
-application = get_wsgi_application()
+django_application = get_wsgi_application()
+
+from articles.hotpath import ArticleDetailApp  # noqa: E402 - needs Django set up first
+
+application = ArticleDetailApp(django_application)

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext_lazy as _
 
+from articles import search
 from articles.models import Person, Quote, Section, Tag
 from dossiers.models import Dossier
 
@@ -17,7 +18,9 @@ class DateOrDateTimeField(forms.Field):
     """Accept «2024-11-13» (midnight, Paris time) or a full ISO 8601 datetime."""
 
     default_error_messages = {
-        "invalid": _("Give a date (2024-11-13) or an ISO 8601 datetime (2024-11-13T09:07:00+01:00).")
+        "invalid": _(
+            "Give a date (2024-11-13) or an ISO 8601 datetime (2024-11-13T09:07:00+01:00)."
+        )
     }
 
     def to_python(self, value):
@@ -67,13 +70,17 @@ class ArticleFilter(django_filters.FilterSet):
         help_text=_("Section slug; a parent section includes its subsections."),
     )
     dossier = django_filters.ModelChoiceFilter(
-        queryset=lambda request: Dossier.objects.public(), to_field_name="slug", field_name="dossier_entries__dossier"
+        queryset=lambda request: Dossier.objects.public(),
+        to_field_name="slug",
+        field_name="dossier_entries__dossier",
     )
     tag = django_filters.ModelChoiceFilter(
         queryset=lambda request: Tag.objects.public(), to_field_name="slug", field_name="tags"
     )
     author = django_filters.ModelChoiceFilter(
-        queryset=lambda request: Person.objects.public(), to_field_name="slug", method="filter_author"
+        queryset=lambda request: Person.objects.public(),
+        to_field_name="slug",
+        method="filter_author",
     )
     person = django_filters.ModelChoiceFilter(
         queryset=lambda request: Person.objects.public(),
@@ -84,7 +91,7 @@ class ArticleFilter(django_filters.FilterSet):
     published_from = DateOrDateTimeFilter(field_name="published_at", lookup_expr="gte")
     published_to = DateOrDateTimeFilter(field_name="published_at", lookup_expr="lte")
     premium = StrictBooleanFilter(field_name="is_premium")
-    q = SearchFilter(help_text=_("French full-text search: words, \"a phrase\", -exclusion."))
+    q = SearchFilter(help_text=_('French full-text search: words, "a phrase", -exclusion.'))
 
     def filter_section(self, queryset, name, section):
         return queryset.filter(Q(section=section) | Q(section__parent=section))
@@ -93,9 +100,7 @@ class ArticleFilter(django_filters.FilterSet):
         return queryset.filter(bylines__person=person)
 
     def filter_person_quoted(self, queryset, name, person):
-        return queryset.filter(
-            Exists(Quote.objects.filter(articles=OuterRef("pk"), person=person))
-        )
+        return queryset.filter(Exists(Quote.objects.filter(articles=OuterRef("pk"), person=person)))
 
     def filter_search(self, queryset, name, value):
         return queryset.search(value) if value.strip() else queryset
@@ -108,7 +113,7 @@ class QuoteFilter(django_filters.FilterSet):
     q = SearchFilter()
 
     def filter_search(self, queryset, name, value):
-        return queryset.filter(text__unaccent__icontains=value) if value.strip() else queryset
+        return search.search_quotes(queryset, value) if value.strip() else queryset
 
 
 class TagFilter(django_filters.FilterSet):

@@ -4,6 +4,7 @@ the views hand over objects loaded by the querysets' named loaders."""
 import orjson
 from django.conf import settings
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
@@ -81,7 +82,7 @@ class CorrectionSerializer(serializers.ModelSerializer):
 
 class ArticleListSerializer(serializers.ModelSerializer):
     id = serializers.UUIDField(source="public_id", read_only=True)
-    url = serializers.HyperlinkedIdentityField(view_name="api:article-detail", lookup_field="slug")
+    url = serializers.SerializerMethodField()
     section = SectionRefSerializer()
     authors = serializers.SerializerMethodField()
     lead_photo = serializers.SerializerMethodField()
@@ -104,6 +105,11 @@ class ArticleListSerializer(serializers.ModelSerializer):
             "published_at",
             "updated_at",
         ]
+
+    def get_url(self, article) -> str:
+        path = reverse("api:article-detail", kwargs={"slug": article.slug})
+        request = self.context.get("request")
+        return request.build_absolute_uri(path) if request is not None else path
 
     @extend_schema_field(PersonRefSerializer(many=True))
     def get_authors(self, article):
@@ -197,9 +203,7 @@ class ArticleWriteSerializer(StrictFieldsMixin, serializers.ModelSerializer):
     lead_photo = serializers.PrimaryKeyRelatedField(
         queryset=Photo.objects.all(), allow_null=True, required=False
     )
-    tags = serializers.PrimaryKeyRelatedField(
-        queryset=Tag.objects.all(), many=True, required=False
-    )
+    tags = serializers.PrimaryKeyRelatedField(queryset=Tag.objects.all(), many=True, required=False)
     authors = serializers.SlugRelatedField(
         slug_field="slug", queryset=Person.objects.all(), many=True, required=False
     )

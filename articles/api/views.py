@@ -1,22 +1,26 @@
+import orjson
 from django.core import signing
 from django.db import transaction
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
+from django.utils.http import http_date
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import exceptions, mixins, permissions, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from articles import body, preview, roles, workflow
+from articles import body, preview, rendering, roles, search, workflow
 from articles.api import filters, serializers
 from articles.models import Article, Person, Quote, Section, Tag
 from newsroom.api import (
+    CacheHeadersMixin,
     LatestCursorPagination,
     NewestFirstCursorPagination,
-    NoStoreMixin,
     PreconditionFailed,
     StrictQueryParametersMixin,
     if_match_values,
+    mark_public,
 )
 
 SLUG = r"[-a-zA-Z0-9_]+"
@@ -38,7 +42,71 @@ def expected_version(request, article) -> int | None:
     raise PreconditionFailed()
 
 
-class ArticleViewSet(NoStoreMixin, StrictQueryParametersMixin, viewsets.ModelViewSet):
+COPY_FIELDS = (
+    "id",
+    "published_at",
+    "public_copy__detail",
+    "public_copy__summary",
+    "public_copy__etag",
+    "public_copy__surrogate_keys",
+    "public_copy__rendered_at",
+    "public_copy__valid_until",
+)
+
+
+def public_list(view, articles, *, keys) -> HttpResponse:
+    """A page of public articles as stored list entries: one query, however rich they are."""
+    paginator = view.paginator
+    page = paginator.paginate_queryset(
+        view.filter_queryset(articles).select_related("public_copy").only(*COPY_FIELDS),
+        view.request,
+        view=view,
+    )
+    copies = rendering.copies_for(page)
+    entries = [copy.summary for copy in copies]
+    if query := view.request.query_params.get("q", "").strip():
+        entries = with_search_fields(entries, page, query)
+    content = b"".join(
+        [
+            b'{"next":',
+            orjson.dumps(paginator.get_next_link()),
+            b',"previous":',
+            orjson.dumps(paginator.get_previous_link()),
+            b',"results":[',
+            ",".join(entries).encode(),
+            b"]}",
+        ]
+    )
+    response = HttpResponse(content, content_type="application/json")
+    item_keys = [
+        key for copy in copies for key in copy.surrogate_keys if key.startswith("article-")
+    ]
+    return mark_public(
+        response, [*keys, *item_keys], expires_at=Article.objects.next_visibility_change()
+    )
+
+
+def with_search_fields(entries, page, query) -> list[str]:
+    """Add each found article's ``rank`` and highlighted ``snippet`` to its stored entry:
+    one query, for the page's articles only."""
+    found = dict(
+        (pk, (rank, snippet))
+        for pk, rank, snippet in search.Search.prepare(query)
+        .annotate(Article.objects.filter(pk__in=[article.pk for article in page]))
+        .values_list("pk", "search_rank", "search_snippet")
+    )
+    return [
+        entry[:-1]
+        + ',"rank":'
+        + orjson.dumps(found.get(article.pk, (None, ""))[0]).decode()
+        + ',"snippet":'
+        + orjson.dumps(found.get(article.pk, (None, ""))[1]).decode()
+        + "}"
+        for entry, article in zip(entries, page, strict=True)
+    ]
+
+
+class ArticleViewSet(CacheHeadersMixin, StrictQueryParametersMixin, viewsets.ModelViewSet):
     """Published articles, newest first. The newsroom (token or session) also reads its
     drafts by slug, writes with If-Match, and changes status through the actions."""
 
@@ -51,6 +119,19 @@ class ArticleViewSet(NoStoreMixin, StrictQueryParametersMixin, viewsets.ModelVie
         if self.detail:
             return Article.objects.visible_to(self.request.user).for_detail()
         return Article.objects.public().for_list()
+
+    def list(self, request, *args, **kwargs):
+        return public_list(self, Article.objects.public(), keys=["articles", *self._filter_keys()])
+
+    def _filter_keys(self):
+        params = self.request.query_params
+        keys = []
+        if section := params.get("section"):
+            keys.append(f"section-list-{section}")
+        if dossier := params.get("dossier"):
+            keys.append(f"dossier-list-{dossier}")
+        keys.extend(f"person-{params[name]}" for name in ("author", "person") if name in params)
+        return keys
 
     def get_serializer_class(self):
         if self.action in ("create", "update", "partial_update"):
@@ -73,7 +154,17 @@ class ArticleViewSet(NoStoreMixin, StrictQueryParametersMixin, viewsets.ModelVie
         return Response(data, status=status_code, headers={"ETag": article_etag(article)})
 
     def retrieve(self, request, *args, **kwargs):
-        return self._represent(self.get_object())
+        if request.user.has_perm("articles.view_article"):
+            return self._represent(self.get_object())
+        article = get_object_or_404(
+            Article.objects.public().select_related("public_copy").only(*COPY_FIELDS),
+            slug=kwargs["slug"],
+        )
+        copy = rendering.copies_for([article])[0]
+        response = HttpResponse(copy.detail, content_type="application/json")
+        response["ETag"] = copy.etag
+        response["Last-Modified"] = http_date(copy.rendered_at.timestamp())
+        return mark_public(response, copy.surrogate_keys, expires_at=copy.valid_until)
 
     def create(self, request, *args, **kwargs):
         serializer = self.get_serializer(data=request.data)
@@ -128,7 +219,9 @@ class ArticleViewSet(NoStoreMixin, StrictQueryParametersMixin, viewsets.ModelVie
         """Hand a draft to the editors (journalist who signs it, or editor)."""
         return self._transition(workflow.submit)
 
-    @extend_schema(request=serializers.PublishSerializer, responses=serializers.ArticleNewsroomSerializer)
+    @extend_schema(
+        request=serializers.PublishSerializer, responses=serializers.ArticleNewsroomSerializer
+    )
     @action(detail=True, methods=["post"])
     def publish(self, request, slug=None):
         """Publish now, or at ``at`` (a future time schedules it). Editors only."""
@@ -153,7 +246,10 @@ class ArticleViewSet(NoStoreMixin, StrictQueryParametersMixin, viewsets.ModelVie
         """A significant update: readers see «mis à jour le …». Editors only."""
         return self._transition(workflow.mark_updated)
 
-    @extend_schema(request=serializers.CorrectionInputSerializer, responses=serializers.ArticleNewsroomSerializer)
+    @extend_schema(
+        request=serializers.CorrectionInputSerializer,
+        responses=serializers.ArticleNewsroomSerializer,
+    )
     @action(detail=True, methods=["post"])
     def corrections(self, request, slug=None):
         """Add a dated public correction note. Editors only."""
@@ -166,16 +262,22 @@ class ArticleViewSet(NoStoreMixin, StrictQueryParametersMixin, viewsets.ModelVie
     def preview_token(self, request, slug=None):
         """A signed, expiring link that shows this article as it will look published."""
         article = self.get_object()
-        if not (request.user.has_perm("articles.edit_any_article") or (
-            request.user.has_perm("articles.submit_article") and roles.is_byline(request.user, article)
-        )):
+        if not (
+            request.user.has_perm("articles.edit_any_article")
+            or (
+                request.user.has_perm("articles.submit_article")
+                and roles.is_byline(request.user, article)
+            )
+        ):
             raise exceptions.PermissionDenied(_("You may preview only the articles you may edit."))
         token = preview.make_token(article)
         url = request.build_absolute_uri(f"/api/v1/preview/{token}/")
         return Response({"token": token, "url": url})
 
 
-class PreviewViewSet(StrictQueryParametersMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+class PreviewViewSet(
+    StrictQueryParametersMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
+):
     """A draft or scheduled article through a preview token, exactly as it will be published."""
 
     serializer_class = serializers.ArticleDetailSerializer
@@ -197,17 +299,21 @@ class PreviewViewSet(StrictQueryParametersMixin, mixins.RetrieveModelMixin, view
         return response
 
 
-class SectionViewSet(NoStoreMixin, StrictQueryParametersMixin, viewsets.ReadOnlyModelViewSet):
+class SectionViewSet(CacheHeadersMixin, StrictQueryParametersMixin, viewsets.ReadOnlyModelViewSet):
     """The paper's sections (rubriques), in the paper's order."""
 
     queryset = Section.objects.select_related("parent")
     serializer_class = serializers.SectionSerializer
+
+    def expires_at(self):
+        return None  # sections do not depend on which articles are public
+
     lookup_field = "slug"
     lookup_value_regex = SLUG
     pagination_class = None
 
 
-class PersonViewSet(NoStoreMixin, StrictQueryParametersMixin, viewsets.ModelViewSet):
+class PersonViewSet(CacheHeadersMixin, StrictQueryParametersMixin, viewsets.ModelViewSet):
     """People quoted in, tagged on or writing published articles."""
 
     serializer_class = serializers.PersonSerializer
@@ -221,7 +327,7 @@ class PersonViewSet(NoStoreMixin, StrictQueryParametersMixin, viewsets.ModelView
         return Person.objects.all()
 
 
-class QuoteViewSet(NoStoreMixin, StrictQueryParametersMixin, viewsets.ModelViewSet):
+class QuoteViewSet(CacheHeadersMixin, StrictQueryParametersMixin, viewsets.ModelViewSet):
     """Who said what, when: quotes carried by published articles."""
 
     serializer_class = serializers.QuoteSerializer
@@ -241,7 +347,9 @@ class QuoteViewSet(NoStoreMixin, StrictQueryParametersMixin, viewsets.ModelViewS
         return serializers.QuoteWriteSerializer
 
 
-class TagViewSet(StrictQueryParametersMixin, mixins.ListModelMixin, viewsets.GenericViewSet):
+class TagViewSet(
+    CacheHeadersMixin, StrictQueryParametersMixin, mixins.ListModelMixin, viewsets.GenericViewSet
+):
     """Topics, people, places and organisations that published articles are about."""
 
     serializer_class = serializers.TagSerializer

@@ -3,7 +3,7 @@
 from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
-from articles.roles import ROLE_PERMISSIONS
+from articles.roles import ROLE_PERMISSIONS, sync_roles
 
 
 def create_roles(apps, schema_editor):
@@ -11,17 +11,7 @@ def create_roles(apps, schema_editor):
         app_config.models_module = True
         create_permissions(app_config, apps=apps, verbosity=0)
         app_config.models_module = None
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    for role, names in ROLE_PERMISSIONS.items():
-        group, _ = Group.objects.get_or_create(name=role)
-        permissions = []
-        for name in names:
-            app_label, codename = name.split(".")
-            permissions.append(
-                Permission.objects.get(content_type__app_label=app_label, codename=codename)
-            )
-        group.permissions.set(permissions)
+    sync_roles(apps.get_model("auth", "Group"), apps.get_model("auth", "Permission"))
 
 
 def remove_roles(apps, schema_editor):

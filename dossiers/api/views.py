@@ -1,17 +1,53 @@
-from django.shortcuts import get_object_or_404
-from drf_spectacular.utils import extend_schema
-from rest_framework import viewsets
-from rest_framework.decorators import action
+"""Dossiers through the public API.
 
+``articles/`` is the whole timeline in time order, newest first, pinned articles included
+in their place: a cursor pages through one order only. What editors pinned, in their
+order, is ``pinned/`` (linked from the dossier), for a front-end to show above page one.
+``months/`` counts the timeline's articles by month from one grouped query.
+"""
+
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import extend_schema
+from rest_framework import exceptions, viewsets
+from rest_framework.decorators import action
+from rest_framework.response import Response
+
+from articles import search
 from articles.api.filters import ArticleFilter
 from articles.api.serializers import ArticleListSerializer
-from articles.models import Article
-from dossiers.api.serializers import DossierSerializer
+from dossiers.api.serializers import DossierSerializer, MonthSerializer, SearchResultSerializer
 from dossiers.models import Dossier
-from newsroom.api import NewestFirstCursorPagination, StrictQueryParametersMixin
+from dossiers.timeline import month_counts
+from newsroom.api import (
+    CacheHeadersMixin,
+    NewestFirstCursorPagination,
+    StrictQueryParametersMixin,
+)
 
 
-class DossierViewSet(StrictQueryParametersMixin, viewsets.ReadOnlyModelViewSet):
+class TimelineFilter(ArticleFilter):
+    """The article filters minus full-text search, which ``articles/`` runs itself (to rank
+    and cut snippets from the same prepared query) and ``months/`` refuses: counting every
+    match of a frequent word by month would read every matching article."""
+
+
+TimelineFilter.base_filters.pop("q")
+MAX_QUERY = 200
+
+
+def search_text(request) -> str:
+    """``q``, as the article list takes it: at most 200 characters, else a 400."""
+    text = request.query_params.get("q", "").strip()
+    if len(text) > MAX_QUERY:
+        raise exceptions.ValidationError(
+            {"q": [_("Ensure this value has at most %(max)d characters.") % {"max": MAX_QUERY}]}
+        )
+    return text
+
+
+class DossierViewSet(CacheHeadersMixin, StrictQueryParametersMixin, viewsets.ReadOnlyModelViewSet):
     """Dossiers that hold published articles; their articles in time order."""
 
     serializer_class = DossierSerializer
@@ -22,27 +58,75 @@ class DossierViewSet(StrictQueryParametersMixin, viewsets.ReadOnlyModelViewSet):
     def get_queryset(self):
         return Dossier.objects.public().select_related("cover_photo")
 
-    def allowed_query_parameters(self):
-        if self.action != "articles":
-            return super().allowed_query_parameters()
-        paginator = self.paginator
-        return {
-            "format",
-            paginator.cursor_query_param,
-            paginator.page_size_query_param,
-            *ArticleFilter.base_filters,
-        }
+    def surrogate_keys(self, response) -> list[str]:
+        """What a CDN must purge this response on (articles.rendering sends these keys)."""
+        slug = self.kwargs.get("slug")
+        if slug is None:
+            return ["dossiers"]
+        keys = ["dossiers", f"dossier-{slug}"]
+        if self.action != "retrieve":
+            keys.append(f"dossier-list-{slug}")
+        return keys
 
-    @extend_schema(responses=ArticleListSerializer(many=True))
+    def allowed_query_parameters(self):
+        if self.action not in ("articles", "pinned", "months"):
+            return super().allowed_query_parameters()
+        allowed = {"format"}
+        if self.filterset_class is not None:
+            allowed |= set(self.filterset_class.base_filters)
+        if self.paginator is not None:
+            allowed |= {self.paginator.cursor_query_param, self.paginator.page_size_query_param}
+        if self.action == "articles":
+            allowed.add("q")
+        return allowed
+
+    def _dossier(self, slug):
+        return get_object_or_404(Dossier.objects.public(), slug=slug)
+
+    @extend_schema(responses=SearchResultSerializer(many=True))
     @action(
         detail=True,
         serializer_class=ArticleListSerializer,
-        filterset_class=ArticleFilter,
+        filterset_class=TimelineFilter,
         pagination_class=NewestFirstCursorPagination,
     )
     def articles(self, request, slug=None):
-        """The dossier's published articles, newest first, with the article filters."""
-        dossier = get_object_or_404(Dossier.objects.public(), slug=slug)
-        articles = Article.objects.public().for_list().filter(dossier_entries__dossier=dossier)
-        page = self.paginate_queryset(self.filter_queryset(articles))
-        return self.get_paginated_response(self.get_serializer(page, many=True).data)
+        """The dossier's published articles, newest first, with the article filters; with
+        ``q``, each result also carries its ``rank`` and a highlighted ``snippet``."""
+        dossier = self._dossier(slug)
+        articles = dossier.articles.public().for_list().defer("body", "body_text", "search_vector")
+        articles = self.filter_queryset(articles)
+        serializer_class = self.get_serializer_class()
+        if text := search_text(request):
+            prepared = search.Search.prepare(text)
+            articles = prepared.annotate(prepared.filter(articles))
+            serializer_class = SearchResultSerializer
+        page = self.paginate_queryset(articles)
+        data = serializer_class(page, many=True, context=self.get_serializer_context()).data
+        return self.get_paginated_response(data)
+
+    @extend_schema(responses=ArticleListSerializer(many=True))
+    @action(detail=True, serializer_class=ArticleListSerializer, pagination_class=None)
+    def pinned(self, request, slug=None):
+        """The articles editors pinned, in their order."""
+        dossier = self._dossier(slug)
+        articles = dossier.pinned_articles().for_list().defer("body", "body_text", "search_vector")
+        return Response(self.get_serializer(articles, many=True).data)
+
+    @extend_schema(responses=MonthSerializer(many=True))
+    @action(
+        detail=True,
+        serializer_class=MonthSerializer,
+        filterset_class=TimelineFilter,
+        pagination_class=None,
+    )
+    def months(self, request, slug=None):
+        """How many published articles each month holds (Paris time), newest month first;
+        the same filters as ``articles/`` except ``q``."""
+        dossier = self._dossier(slug)
+        counts = month_counts(self.filter_queryset(dossier.articles.public()))
+        data = [
+            {"month": f"{timezone.localtime(row['month']):%Y-%m}", "count": row["count"]}
+            for row in counts
+        ]
+        return Response(MonthSerializer(data, many=True).data)

@@ -1,20 +1,60 @@
 from django.utils import timezone
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from media.models import Photo
+from media.uploads import METADATA_FIELDS
+from newsroom.api import StrictFieldsMixin
 
 
-def photo_representation(photo: Photo | None, request, *, caption: str = "", at=None) -> dict | None:
+def absolute(url: str, request) -> str:
+    return request.build_absolute_uri(url) if request is not None else url
+
+
+def image_representation(photo: Photo, request) -> dict:
+    """The original file: its URL, upright size, format and focal point."""
+    width, height = photo.display_size
+    return {
+        "url": absolute(photo.image.url, request),
+        "width": width,
+        "height": height,
+        "format": photo.format,
+        "focal_point": {"x": photo.focal_x, "y": photo.focal_y},
+    }
+
+
+def renditions_representation(photo: Photo, request) -> list[dict]:
+    """The stored renditions, ready for ``srcset`` (group by ratio and format).
+
+    Uses the ``renditions`` prefetch when the queryset has one, else costs a query.
+    """
+    return [
+        {
+            "ratio": rendition.ratio,
+            "format": rendition.format,
+            "mime_type": rendition.mime_type,
+            "width": rendition.width,
+            "height": rendition.height,
+            "url": absolute(rendition.file.url, request),
+        }
+        for rendition in photo.renditions.all()
+    ]
+
+
+def photo_representation(
+    photo: Photo | None, request, *, caption: str = "", at=None
+) -> dict | None:
     """A photo as every public response shows it: caption and credit always together.
 
     ``caption`` is an article's own caption for this use; the credit is never overridden.
-    A photo whose rights have expired is not shown at all.
+    A photo whose rights have expired is not shown at all. Load photos with the
+    ``renditions`` prefetch (e.g. ``"lead_photo__renditions"``), or this costs a query each.
     """
     if photo is None:
         return None
     if photo.rights_expire_at is not None and photo.rights_expire_at <= (at or timezone.now()):
         return None
-    url = photo.image.url
     return {
         "id": photo.pk,
         "caption": caption or photo.caption,
@@ -23,16 +63,16 @@ def photo_representation(photo: Photo | None, request, *, caption: str = "", at=
         "copyright_notice": photo.copyright_notice,
         "source": photo.source,
         "alt_text": photo.alt_text,
-        "width": photo.width,
-        "height": photo.height,
-        "format": photo.format,
-        "focal_point": {"x": photo.focal_x, "y": photo.focal_y},
-        "url": request.build_absolute_uri(url) if request is not None else url,
+        **image_representation(photo, request),
+        "renditions": renditions_representation(photo, request),
     }
 
 
 class PhotoSerializer(serializers.ModelSerializer):
+    """A photo's public metadata, its original and its renditions."""
+
     image = serializers.SerializerMethodField()
+    renditions = serializers.SerializerMethodField()
 
     class Meta:
         model = Photo
@@ -48,8 +88,49 @@ class PhotoSerializer(serializers.ModelSerializer):
             "alt_text",
             "usage_terms",
             "image",
+            "renditions",
         ]
 
+    @extend_schema_field(OpenApiTypes.OBJECT)
     def get_image(self, photo) -> dict:
-        data = photo_representation(photo, self.context.get("request"))
-        return {key: data[key] for key in ("url", "width", "height", "format", "focal_point")}
+        return image_representation(photo, self.context.get("request"))
+
+    @extend_schema_field(OpenApiTypes.OBJECT)
+    def get_renditions(self, photo) -> list[dict]:
+        return renditions_representation(photo, self.context.get("request"))
+
+
+class PhotoNewsroomSerializer(StrictFieldsMixin, PhotoSerializer):
+    """What the newsroom reads of a photo, and the metadata it may change (PATCH)."""
+
+    class Meta(PhotoSerializer.Meta):
+        fields = [
+            *PhotoSerializer.Meta.fields,
+            "focal_x",
+            "focal_y",
+            "rights_expire_at",
+            "content_hash",
+            "created_at",
+        ]
+        read_only_fields = ["content_hash", "created_at"]
+        extra_kwargs = {
+            "focal_x": {"min_value": 0.0, "max_value": 1.0},
+            "focal_y": {"min_value": 0.0, "max_value": 1.0},
+        }
+
+
+class PhotoUploadSerializer(StrictFieldsMixin, serializers.ModelSerializer):
+    """A new photo: the file, and optionally metadata that beats the file's own."""
+
+    image = serializers.FileField(
+        allow_empty_file=True,  # refused by create_photo, with the same message as elsewhere
+        help_text="JPEG, PNG, WebP or AVIF; its IPTC, XMP and EXIF metadata pre-fill the rest.",
+    )
+
+    class Meta:
+        model = Photo
+        fields = ["image", *METADATA_FIELDS]
+        extra_kwargs = {
+            "focal_x": {"min_value": 0.0, "max_value": 1.0},
+            "focal_y": {"min_value": 0.0, "max_value": 1.0},
+        }

@@ -14,8 +14,10 @@ from tests.factories import (
 HEADLINE = "Guerre avec l’Ukraine\u00a0: des Nord-Coréens «engagés» […]"
 
 
-def test_detail_carries_every_field_with_text_unchanged(api, make_published):
-    europe = SectionFactory(name="Europe", slug="europe", parent=SectionFactory(slug="international"))
+def test_detail_carries_every_field_with_text_unchanged(api, make_published, settings):
+    europe = SectionFactory(
+        name="Europe", slug="europe", parent=SectionFactory(slug="international")
+    )
     photo = PhotoFactory(caption="Des soldats à l'entraînement.", credit="AFP", alt_text="Soldats")
     article = make_published(
         headline=HEADLINE,
@@ -31,7 +33,9 @@ def test_detail_carries_every_field_with_text_unchanged(api, make_published):
     )
     BylineFactory(article=article, person__name="Anne Autrice", position=1)
     BylineFactory(article=article, person__name="Bruno Auteur", position=0)
-    QuoteFactory(text="«Je peux confirmer»", person__name="Vedant Patel", role="porte-parole").articles.add(article)
+    QuoteFactory(
+        text="«Je peux confirmer»", person__name="Vedant Patel", role="porte-parole"
+    ).articles.add(article)
     DossierEntryFactory(article=article, dossier__title="Guerre entre l'Ukraine et la Russie")
     CorrectionFactory(article=article, text="Une date corrigée.")
 
@@ -43,7 +47,12 @@ def test_detail_carries_every_field_with_text_unchanged(api, make_published):
     assert data["id"] == str(article.public_id)
     assert data["published_at"] == "2024-11-13T09:07:00+01:00"
     assert data["first_published_at"] == "2024-11-13T09:07:00+01:00"
-    assert data["section"] == {"slug": "europe", "name": "Europe", "parent": "international", "position": 0}
+    assert data["section"] == {
+        "slug": "europe",
+        "name": "Europe",
+        "parent": "international",
+        "position": 0,
+    }
     assert [a["name"] for a in data["authors"]] == ["Bruno Auteur", "Anne Autrice"]
     assert data["body"] == [
         {"type": "paragraph", "html": "Un <em>premier</em> paragraphe, 10 000 soldats."},
@@ -52,7 +61,7 @@ def test_detail_carries_every_field_with_text_unchanged(api, make_published):
     assert data["lead_photo"]["caption"] == "Des soldats à l'entraînement."
     assert data["lead_photo"]["credit"] == "AFP"
     assert data["lead_photo"]["alt_text"] == "Soldats"
-    assert data["lead_photo"]["url"].startswith("http://testserver/uploads/photos/")
+    assert data["lead_photo"]["url"].startswith(f"{settings.SITE_URL}/uploads/photos/")
     assert data["quotes"][0]["person"]["name"] == "Vedant Patel"
     assert data["quotes"][0]["role"] == "porte-parole"
     assert data["dossiers"][0]["title"] == "Guerre entre l'Ukraine et la Russie"

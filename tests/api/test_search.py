@@ -17,7 +17,9 @@ def search(api, q):
     return [a["slug"] for a in response.json()["results"]]
 
 
-@pytest.mark.parametrize("q", ["coreen", "coréens", "CORÉENS", "engager", "koursk", '"soldats nord-coréens"'])
+@pytest.mark.parametrize(
+    "q", ["coreen", "coréens", "CORÉENS", "engager", "koursk", '"soldats nord-coréens"']
+)
 def test_search_is_accent_insensitive_and_stemmed(api, korean_article, q):
     assert search(api, q) == [korean_article.slug]
 
@@ -35,3 +37,12 @@ def test_search_reflects_an_edit_immediately(api, korean_article):
     korean_article.headline = "Un titre sur Pyongyang"
     korean_article.save()
     assert search(api, "pyongyang") == [korean_article.slug]
+
+
+def test_search_results_carry_a_rank_and_a_highlighted_snippet(api, korean_article):
+    result = api.get("/api/v1/articles/", {"q": "koursk"}).json()["results"][0]
+    assert result["slug"] == korean_article.slug
+    assert "<mark>Koursk</mark>" in result["snippet"]
+    assert result["rank"] > 0
+    plain = api.get("/api/v1/articles/").json()["results"][0]
+    assert "snippet" not in plain

@@ -32,12 +32,17 @@ def hidden_article(state: str, now) -> Article:
     )
     article.tags.add(TagFactory(name=f"{MARK} sujet", slug="zorglub-sujet"))
     article.tags.add(
-        TagFactory(name=f"{MARK} Personne", slug="zorglub-personne", kind=Tag.Kind.PERSON,
-                   person=person)
+        TagFactory(
+            name=f"{MARK} Personne", slug="zorglub-personne", kind=Tag.Kind.PERSON, person=person
+        )
     )
     QuoteFactory(text=f"{MARK} a dit", person=person).articles.add(article)
-    BylineFactory(article=article, person=PersonFactory(name=f"{MARK} Auteur", slug="zorglub-auteur"))
-    DossierEntryFactory(article=article, dossier__title=f"{MARK} dossier", dossier__slug="zorglub-dossier")
+    BylineFactory(
+        article=article, person=PersonFactory(name=f"{MARK} Auteur", slug="zorglub-auteur")
+    )
+    DossierEntryFactory(
+        article=article, dossier__title=f"{MARK} dossier", dossier__slug="zorglub-dossier"
+    )
     if state == "ready":
         Article.objects.filter(pk=article.pk).update(status=Article.Status.READY)
     elif state == "scheduled":

@@ -5,7 +5,11 @@ import pytest
 from articles.models import Article, Revision
 from tests.factories import ArticleFactory, SectionFactory
 
-GOOD = {"slug": "un-papier", "headline": "Un papier", "body": [{"type": "paragraph", "html": "Texte."}]}
+GOOD = {
+    "slug": "un-papier",
+    "headline": "Un papier",
+    "body": [{"type": "paragraph", "html": "Texte."}],
+}
 
 
 @pytest.mark.parametrize(
@@ -61,7 +65,9 @@ def test_script_in_a_paragraph_is_sanitised_not_stored(editor, as_user, db):
     body = [{"type": "paragraph", "html": "Bonjour <script>alert(1)</script><b>monde</b>\u00a0!"}]
     response = as_user(editor).post("/api/v1/articles/", {**GOOD, "body": body}, format="json")
     assert response.status_code == 201
-    assert Article.objects.get().body == [{"type": "paragraph", "html": "Bonjour <b>monde</b>\u00a0!"}]
+    assert Article.objects.get().body == [
+        {"type": "paragraph", "html": "Bonjour <b>monde</b>\u00a0!"}
+    ]
 
 
 def test_a_refused_edit_leaves_the_article_unchanged(editor, as_user, db):
@@ -71,7 +77,8 @@ def test_a_refused_edit_leaves_the_article_unchanged(editor, as_user, db):
     response = client.patch(
         f"/api/v1/articles/{article.slug}/",
         {"headline": "Nouveau titre", "tags": [424242]},
-        format="json", HTTP_IF_MATCH=etag,
+        format="json",
+        HTTP_IF_MATCH=etag,
     )
     assert response.status_code == 400
     article.refresh_from_db()
@@ -80,6 +87,8 @@ def test_a_refused_edit_leaves_the_article_unchanged(editor, as_user, db):
 
 def test_text_round_trips_byte_for_byte_through_the_api(editor, as_user, db):
     headline = "Guerre avec l’Ukraine\u00a0: des Nord-Coréens «engagés» […]"
-    response = as_user(editor).post("/api/v1/articles/", {**GOOD, "headline": headline}, format="json")
+    response = as_user(editor).post(
+        "/api/v1/articles/", {**GOOD, "headline": headline}, format="json"
+    )
     assert response.json()["headline"] == headline
     assert Article.objects.get().headline.encode() == headline.encode()

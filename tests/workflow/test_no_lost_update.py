@@ -10,7 +10,9 @@ from tests.factories import ArticleFactory
 
 def test_write_without_if_match_is_refused_with_428(editor, as_user, db):
     article = ArticleFactory()
-    response = as_user(editor).patch(f"/api/v1/articles/{article.slug}/", {"kicker": "X"}, format="json")
+    response = as_user(editor).patch(
+        f"/api/v1/articles/{article.slug}/", {"kicker": "X"}, format="json"
+    )
     assert response.status_code == 428
     assert "If-Match" in response.json()["detail"]
 
@@ -22,10 +24,18 @@ def test_stale_writer_gets_412_and_the_first_write_survives(editor, make_user, a
     etag = first.get(f"/api/v1/articles/{article.slug}/").headers["ETag"]
     assert second.get(f"/api/v1/articles/{article.slug}/").headers["ETag"] == etag
 
-    saved = first.patch(f"/api/v1/articles/{article.slug}/", {"headline": "Titre de la première"},
-                        format="json", HTTP_IF_MATCH=etag)
-    stale = second.patch(f"/api/v1/articles/{article.slug}/", {"headline": "Titre de la seconde"},
-                         format="json", HTTP_IF_MATCH=etag)
+    saved = first.patch(
+        f"/api/v1/articles/{article.slug}/",
+        {"headline": "Titre de la première"},
+        format="json",
+        HTTP_IF_MATCH=etag,
+    )
+    stale = second.patch(
+        f"/api/v1/articles/{article.slug}/",
+        {"headline": "Titre de la seconde"},
+        format="json",
+        HTTP_IF_MATCH=etag,
+    )
 
     assert saved.status_code == 200
     assert saved.headers["ETag"] != etag
@@ -47,15 +57,23 @@ def test_two_concurrent_writers_exactly_one_wins(editor, make_user, as_user, tra
     def write(user, headline):
         try:
             barrier.wait()
-            results[headline] = as_user(user).patch(
-                f"/api/v1/articles/{article.slug}/", {"headline": headline},
-                format="json", HTTP_IF_MATCH=etag,
-            ).status_code
+            results[headline] = (
+                as_user(user)
+                .patch(
+                    f"/api/v1/articles/{article.slug}/",
+                    {"headline": headline},
+                    format="json",
+                    HTTP_IF_MATCH=etag,
+                )
+                .status_code
+            )
         finally:
             connection.close()
 
-    threads = [threading.Thread(target=write, args=(u, h)) for u, h in
-               [(editor, "Version A"), (other_editor, "Version B")]]
+    threads = [
+        threading.Thread(target=write, args=(u, h))
+        for u, h in [(editor, "Version A"), (other_editor, "Version B")]
+    ]
     for thread in threads:
         thread.start()
     for thread in threads:
@@ -72,6 +90,7 @@ def test_two_concurrent_writers_exactly_one_wins(editor, make_user, as_user, tra
 def test_if_match_of_another_article_is_refused(editor, as_user, db):
     article, other = ArticleFactory(), ArticleFactory()
     etag = as_user(editor).get(f"/api/v1/articles/{other.slug}/").headers["ETag"]
-    response = as_user(editor).patch(f"/api/v1/articles/{article.slug}/", {"kicker": "X"},
-                                     format="json", HTTP_IF_MATCH=etag)
+    response = as_user(editor).patch(
+        f"/api/v1/articles/{article.slug}/", {"kicker": "X"}, format="json", HTTP_IF_MATCH=etag
+    )
     assert response.status_code == 412

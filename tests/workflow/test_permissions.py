@@ -27,12 +27,22 @@ def article_in(state: str, signed_by) -> Article:
 TRANSITIONS = [
     ("submit", "draft", {}, {"journalist": True, "editor": True, "archivist": False}),
     ("publish", "ready", {}, {"journalist": False, "editor": True, "archivist": False}),
-    ("publish", "ready", {"at": "2099-03-29T02:30:00+02:00"}, {"journalist": False, "editor": True, "archivist": False}),
+    (
+        "publish",
+        "ready",
+        {"at": "2099-03-29T02:30:00+02:00"},
+        {"journalist": False, "editor": True, "archivist": False},
+    ),
     ("withdraw", "published", {}, {"journalist": False, "editor": True, "archivist": False}),
     ("return-to-draft", "ready", {}, {"journalist": True, "editor": True, "archivist": False}),
     ("return-to-draft", "published", {}, {"journalist": False, "editor": True, "archivist": False}),
     ("mark-updated", "published", {}, {"journalist": False, "editor": True, "archivist": False}),
-    ("corrections", "published", {"text": "Une erreur de date."}, {"journalist": False, "editor": True, "archivist": False}),
+    (
+        "corrections",
+        "published",
+        {"text": "Une erreur de date."},
+        {"journalist": False, "editor": True, "archivist": False},
+    ),
 ]
 
 
@@ -46,7 +56,9 @@ def test_transition_is_allowed_exactly_for_the_right_roles(
     article = article_in(state, signed_by=author)
     before = (article.status, article.version)
 
-    response = as_user(user).post(f"/api/v1/articles/{article.slug}/{action}/", payload, format="json")
+    response = as_user(user).post(
+        f"/api/v1/articles/{article.slug}/{action}/", payload, format="json"
+    )
 
     article.refresh_from_db()
     if role and allowed[role]:
@@ -76,7 +88,9 @@ def test_edit_is_allowed_exactly_for_the_right_roles(
     make_user, as_user, role, whose, state, fields, allowed
 ):
     author = make_user("journalist", "auteur")
-    user = author if (role == "journalist" and whose == "own") else (make_user(role) if role else None)
+    user = (
+        author if (role == "journalist" and whose == "own") else (make_user(role) if role else None)
+    )
     article = article_in(state, signed_by=author)
     client = as_user(user)
 
@@ -97,11 +111,15 @@ def test_edit_is_allowed_exactly_for_the_right_roles(
 
 def test_journalist_who_creates_an_article_signs_it_and_can_edit_it(journalist, as_user, db):
     client = as_user(journalist)
-    response = client.post("/api/v1/articles/", {"slug": "mon-papier", "headline": "Mon papier"}, format="json")
+    response = client.post(
+        "/api/v1/articles/", {"slug": "mon-papier", "headline": "Mon papier"}, format="json"
+    )
     assert response.status_code == 201, response.content
     assert [a["name"] for a in response.json()["authors"]] == [journalist.person.name]
     patched = client.patch(
-        "/api/v1/articles/mon-papier/", {"kicker": "Enquête"}, format="json",
+        "/api/v1/articles/mon-papier/",
+        {"kicker": "Enquête"},
+        format="json",
         HTTP_IF_MATCH=response.headers["ETag"],
     )
     assert patched.status_code == 200

@@ -39,7 +39,10 @@ def test_expired_preview_token_is_403(api, db, settings):
 
 def test_archivist_cannot_make_a_preview_link(archivist, as_user, db):
     article = ArticleFactory()
-    assert as_user(archivist).post(f"/api/v1/articles/{article.slug}/preview-token/").status_code == 403
+    assert (
+        as_user(archivist).post(f"/api/v1/articles/{article.slug}/preview-token/").status_code
+        == 403
+    )
 
 
 def test_authenticated_responses_are_never_cached(editor, as_user, published_article):

@@ -5,9 +5,15 @@ from articles.revisions import compare
 
 def test_every_save_keeps_a_revision_with_who_and_what(editor, as_user, db):
     client = as_user(editor)
-    created = client.post("/api/v1/articles/", {"slug": "rev", "headline": "Premier titre"}, format="json")
-    client.patch("/api/v1/articles/rev/", {"headline": "Second titre"}, format="json",
-                 HTTP_IF_MATCH=created.headers["ETag"])
+    created = client.post(
+        "/api/v1/articles/", {"slug": "rev", "headline": "Premier titre"}, format="json"
+    )
+    client.patch(
+        "/api/v1/articles/rev/",
+        {"headline": "Second titre"},
+        format="json",
+        HTTP_IF_MATCH=created.headers["ETag"],
+    )
     article = Article.objects.get(slug="rev")
     assert [(r.version, r.created_by, r.content["headline"]) for r in article.revisions.all()] == [
         (2, editor, "Second titre"),
@@ -21,9 +27,15 @@ def test_restore_brings_back_the_body_exactly_as_a_new_revision(editor, as_user,
         {"type": "intertitle", "text": "«Intégration» à l’armée russe"},
     ]
     client = as_user(editor)
-    created = client.post("/api/v1/articles/", {"slug": "rev", "headline": "T", "body": body_v1}, format="json")
-    client.patch("/api/v1/articles/rev/", {"body": [{"type": "paragraph", "html": "Tout autre."}]},
-                 format="json", HTTP_IF_MATCH=created.headers["ETag"])
+    created = client.post(
+        "/api/v1/articles/", {"slug": "rev", "headline": "T", "body": body_v1}, format="json"
+    )
+    client.patch(
+        "/api/v1/articles/rev/",
+        {"body": [{"type": "paragraph", "html": "Tout autre."}]},
+        format="json",
+        HTTP_IF_MATCH=created.headers["ETag"],
+    )
     article = Article.objects.get(slug="rev")
     first = article.revisions.get(version=1)
 
@@ -32,18 +44,38 @@ def test_restore_brings_back_the_body_exactly_as_a_new_revision(editor, as_user,
     article.refresh_from_db()
     assert article.body == body_v1
     assert article.version == 3
-    assert article.revisions.first().note.startswith("restored") or "version 1" in article.revisions.first().note
+    assert (
+        article.revisions.first().note.startswith("restored")
+        or "version 1" in article.revisions.first().note
+    )
 
 
 def test_compare_shows_changed_fields_and_a_body_diff(editor, as_user, db):
     client = as_user(editor)
-    created = client.post("/api/v1/articles/", {"slug": "rev", "headline": "Avant",
-                          "body": [{"type": "paragraph", "html": "Ligne gardée."},
-                                   {"type": "paragraph", "html": "Ligne ôtée."}]}, format="json")
-    client.patch("/api/v1/articles/rev/", {"headline": "Après",
-                 "body": [{"type": "paragraph", "html": "Ligne gardée."},
-                          {"type": "paragraph", "html": "Ligne ajoutée."}]},
-                 format="json", HTTP_IF_MATCH=created.headers["ETag"])
+    created = client.post(
+        "/api/v1/articles/",
+        {
+            "slug": "rev",
+            "headline": "Avant",
+            "body": [
+                {"type": "paragraph", "html": "Ligne gardée."},
+                {"type": "paragraph", "html": "Ligne ôtée."},
+            ],
+        },
+        format="json",
+    )
+    client.patch(
+        "/api/v1/articles/rev/",
+        {
+            "headline": "Après",
+            "body": [
+                {"type": "paragraph", "html": "Ligne gardée."},
+                {"type": "paragraph", "html": "Ligne ajoutée."},
+            ],
+        },
+        format="json",
+        HTTP_IF_MATCH=created.headers["ETag"],
+    )
     article = Article.objects.get(slug="rev")
     rows = compare(article.revisions.get(version=1), article.revisions.get(version=2))
     assert [row["field"] for row in rows] == ["headline", "body"]

@@ -49,7 +49,9 @@ def test_scheduled_article_is_invisible_until_its_second(api, editor, moment):
 def test_schedule_given_in_paris_time_is_stored_as_the_right_instant(editor, as_user, db):
     article = ArticleFactory()
     response = as_user(editor).post(
-        f"/api/v1/articles/{article.slug}/publish/", {"at": "2099-10-25T02:30:00+01:00"}, format="json"
+        f"/api/v1/articles/{article.slug}/publish/",
+        {"at": "2099-10-25T02:30:00+01:00"},
+        format="json",
     )
     assert response.status_code == 200
     article.refresh_from_db()

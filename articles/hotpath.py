@@ -1,0 +1,119 @@
+"""The hottest public read, an anonymous GET of one article, served before Django's stack.
+
+One indexed query returns the article's stored public JSON; the SQL is compiled once from
+``Article.objects.public()``, so the public rule still exists in one place. Anything that
+is not exactly that request (a query string, a login, an unknown or unrendered article, a
+database error) goes to Django, which answers it the usual way. The bytes and headers are
+the ones Django would send (tests/api/test_hotpath.py compares them).
+"""
+
+import datetime as dt
+import re
+
+from django.conf import settings
+from django.db import DatabaseError, connection
+from django.http.request import split_domain_port, validate_host
+from django.utils import timezone
+from django.utils.http import http_date
+
+from newsroom.api import cache_control_value
+
+DETAIL_PATH = re.compile(r"/api/v1/articles/(?P<slug>[-a-zA-Z0-9_]+)/")
+_SLUG, _AT = "\x00slug", dt.datetime(1900, 1, 1, tzinfo=dt.UTC)
+# What Django's middleware adds to such a response (security, locale, DRF's Allow).
+FIXED_HEADERS = [
+    ("Allow", "GET, PUT, PATCH, DELETE, HEAD, OPTIONS"),
+    ("X-Frame-Options", "DENY"),
+    ("Content-Language", "fr"),
+    ("X-Content-Type-Options", "nosniff"),
+    ("Referrer-Policy", "same-origin"),
+    ("Cross-Origin-Opener-Policy", "same-origin"),
+]
+
+
+def _compiled_query():
+    from articles.models import Article
+
+    query = (
+        Article.objects.public(at=_AT)
+        .filter(slug=_SLUG)
+        .values_list(
+            "public_copy__detail",
+            "public_copy__etag",
+            "public_copy__rendered_at",
+            "public_copy__surrogate_keys",
+            "public_copy__valid_until",
+        )
+    )
+    sql, params = query.query.sql_with_params()
+    return sql, params
+
+
+class ArticleDetailApp:
+    """WSGI app answering anonymous article details itself, everything else through Django."""
+
+    def __init__(self, django_app):
+        self.django_app = django_app
+        self.query = None
+
+    def __call__(self, environ, start_response):
+        response = self._try(environ)
+        if response is None:
+            return self.django_app(environ, start_response)
+        status, headers, body = response
+        start_response(status, headers)
+        return [body]
+
+    def _try(self, environ):
+        method = environ["REQUEST_METHOD"]
+        match = DETAIL_PATH.fullmatch(environ.get("PATH_INFO", ""))
+        if (
+            match is None
+            or method not in ("GET", "HEAD")
+            or environ.get("QUERY_STRING")
+            or "HTTP_AUTHORIZATION" in environ
+            or settings.SESSION_COOKIE_NAME in environ.get("HTTP_COOKIE", "")
+            or not self._host_allowed(environ)
+        ):
+            return None
+        at = timezone.now()
+        row = self._fetch(match["slug"], at)
+        if row is None or row[0] is None or (row[4] is not None and row[4] <= at):
+            return None  # unknown, not public, or not rendered yet: Django knows what to say
+        detail, etag, rendered_at, keys, valid_until = row
+        headers = [
+            ("Content-Type", "application/json"),
+            ("ETag", etag),
+            ("Last-Modified", http_date(rendered_at.timestamp())),
+            ("Cache-Control", cache_control_value(valid_until, at)),
+            ("Surrogate-Key", " ".join(sorted(keys))),
+            *FIXED_HEADERS,
+        ]
+        if etag in _etags(environ.get("HTTP_IF_NONE_MATCH", "")):
+            return "304 Not Modified", headers[1:5] + FIXED_HEADERS, b""
+        body = detail.encode()
+        headers.append(("Content-Length", str(len(body))))
+        return "200 OK", headers, b"" if method == "HEAD" else body
+
+    def _fetch(self, slug, at):
+        if self.query is None:
+            self.query = _compiled_query()
+        sql, params = self.query
+        values = [slug if p == _SLUG else at if p == _AT else p for p in params]
+        try:
+            with connection.cursor() as cursor:
+                cursor.execute(sql, values)
+                return cursor.fetchone()
+        except DatabaseError:
+            connection.close()
+            return None
+
+    @staticmethod
+    def _host_allowed(environ) -> bool:
+        host = environ.get("HTTP_HOST") or environ.get("SERVER_NAME", "")
+        domain, _port = split_domain_port(host)
+        return bool(domain) and validate_host(domain, settings.ALLOWED_HOSTS)
+
+
+def _etags(header: str) -> set[str]:
+    return {value.strip().removeprefix("W/") for value in header.split(",") if value.strip()}

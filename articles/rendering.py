@@ -1,0 +1,282 @@
+"""Articles' public JSON, rendered after each change and served as stored bytes.
+
+Any change that can alter an article's public representation deletes its stored copy in
+the same transaction (``forget``), so no reader ever sees a stale copy after the commit;
+copies are re-rendered right after the commit for small changes, or on first read.
+Whether an article is public is never stored here: the query that reads a copy decides.
+The keys of what changed are handed to the purge backend after the commit.
+"""
+
+import hashlib
+from itertools import chain
+
+import orjson
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Q
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.utils import timezone
+
+from articles import body
+from articles.models import (
+    Article,
+    Byline,
+    Correction,
+    Person,
+    PublicCopy,
+    Quote,
+    Section,
+    Tag,
+)
+from newsroom import purge
+
+# Keys every list or index that an article's publication can change carries.
+LISTING_KEYS = ("articles", "people", "quotes", "tags", "dossiers")
+# Above this many articles, copies are re-rendered on first read rather than at commit.
+EAGER_RENDER_LIMIT = 50
+
+
+class SiteRequest:
+    """Stands in for a request when rendering: absolute URLs from SITE_URL, never the Host."""
+
+    versioning_scheme = None
+
+    def build_absolute_uri(self, location):
+        return settings.SITE_URL + location
+
+
+def etag_of(content: bytes) -> str:
+    return '"' + hashlib.blake2b(content, digest_size=16).hexdigest() + '"'
+
+
+def surrogate_keys(article) -> list[str]:
+    """Keys naming everything this article's public JSON shows."""
+    keys = {f"article-{article.public_id}"}
+    if article.section_id:
+        keys.add(f"section-{article.section.slug}")
+        if article.section.parent_id:
+            keys.add(f"section-{article.section.parent.slug}")
+    keys.update(f"dossier-{dossier.slug}" for dossier in article.dossiers.all())
+    keys.update(f"person-{b.person.slug}" for b in article.bylines.all())
+    keys.update(f"person-{q.person.slug}" for q in article.quotes.all())
+    keys.update(f"tag-{tag.pk}" for tag in article.tags.all())
+    photos = {article.lead_photo_id, *body.referenced_ids(article.body, "photo")} - {None}
+    keys.update(f"photo-{pk}" for pk in photos)
+    return sorted(keys)
+
+
+def list_keys(article) -> list[str]:
+    """Keys of the lists this article appears in: front lists, its sections, its dossiers."""
+    keys = list(LISTING_KEYS)
+    if article.section_id:
+        keys.append(f"section-list-{article.section.slug}")
+        if article.section.parent_id:
+            keys.append(f"section-list-{article.section.parent.slug}")
+    keys.extend(f"dossier-list-{dossier.slug}" for dossier in article.dossiers.all())
+    return keys
+
+
+def _valid_until(article, at, going_live):
+    """When this copy goes stale by itself: a photo's rights expire, a related article goes live.
+
+    ``going_live`` maps the id of each related article not yet public to when it will be.
+    """
+    photos = [article.lead_photo, *article.body_references["photo"].values()]
+    moments = [p.rights_expire_at for p in photos if p and p.rights_expire_at]
+    moments += [
+        going_live[pk] for pk in body.referenced_ids(article.body, "related") if pk in going_live
+    ]
+    return min((m for m in moments if m > at), default=None)
+
+
+def _going_live(articles, at) -> dict:
+    """When each related article that is published but not yet public becomes public."""
+    related = set().union(*(body.referenced_ids(a.body, "related") for a in articles))
+    if not related:
+        return {}
+    rows = (
+        Article.objects.filter(pk__in=related, status=Article.Status.PUBLISHED)
+        .not_public(at)
+        .values_list("pk", "published_at", "embargo_until")
+    )
+    return {pk: max(filter(None, [published, embargo])) for pk, published, embargo in rows}
+
+
+def render(article_ids) -> dict[int, PublicCopy]:
+    """Render and store the public copies of these articles; return them by article id."""
+    from articles.api.serializers import ArticleDetailSerializer, ArticleListSerializer
+
+    at = timezone.now()
+    context = {"request": SiteRequest()}
+    copies = {}
+    articles = list(Article.objects.filter(pk__in=list(article_ids)).for_detail())
+    body.attach_references(articles, at=at)
+    going_live = _going_live(articles, at)
+    for article in articles:
+        detail = orjson.dumps(ArticleDetailSerializer(article, context=context).data)
+        summary = orjson.dumps(ArticleListSerializer(article, context=context).data)
+        copies[article.pk] = PublicCopy(
+            article=article,
+            detail=detail.decode(),
+            summary=summary.decode(),
+            etag=etag_of(detail),
+            surrogate_keys=surrogate_keys(article),
+            rendered_at=at,
+            valid_until=_valid_until(article, at, going_live),
+        )
+    PublicCopy.objects.bulk_create(
+        copies.values(),
+        update_conflicts=True,
+        unique_fields=["article"],
+        update_fields=["detail", "summary", "etag", "surrogate_keys", "rendered_at", "valid_until"],
+    )
+    return copies
+
+
+def copies_for(articles, at=None) -> list[PublicCopy]:
+    """The stored copies of ``articles`` (loaded with ``select_related("public_copy")``),
+    in order; any missing or expired is rendered now."""
+    at = at or timezone.now()
+    found, missing = {}, []
+    for article in articles:
+        copy = getattr(article, "public_copy", None)
+        if copy is None or (copy.valid_until is not None and copy.valid_until <= at):
+            missing.append(article.pk)
+        else:
+            found[article.pk] = copy
+    if missing:
+        found.update(render(missing))
+    return [found[article.pk] for article in articles]
+
+
+def forget(articles, *, keys=()) -> None:
+    """The public copies of ``articles`` (ids or a queryset) are stale: delete them now,
+    purge what showed them and re-render after the commit."""
+    if isinstance(articles, list | set | tuple):
+        articles = Article.objects.filter(pk__in=articles)
+    small = list(articles.values_list("pk", flat=True)[: EAGER_RENDER_LIMIT + 1])
+    stale = PublicCopy.objects.filter(article__in=articles)
+    keys = set(keys) | set(chain.from_iterable(stale.values_list("surrogate_keys", flat=True)))
+    if len(small) <= EAGER_RENDER_LIMIT:
+        for article in (
+            Article.objects.filter(pk__in=small)
+            .select_related("section__parent")
+            .prefetch_related("dossiers")
+        ):
+            keys.update(list_keys(article))
+            keys.add(f"article-{article.public_id}")
+    else:
+        keys.update(LISTING_KEYS)
+    stale.delete()
+    purge.after_commit(keys)
+    if len(small) <= EAGER_RENDER_LIMIT:
+        transaction.on_commit(
+            lambda: render(
+                Article.objects.public().filter(pk__in=small).values_list("pk", flat=True)
+            )
+        )
+
+
+def _refs(kind, pk) -> Q:
+    return Q(body_refs__contains=[f"{kind}:{pk}"])
+
+
+def _on_article(sender, instance, raw=False, **kwargs):
+    if not raw:
+        forget([instance.pk], keys=[f"article-{instance.public_id}"])
+        # Articles that link to this one show its headline, or hide it while it is not public.
+        forget(Article.objects.filter(_refs("related", instance.pk)))
+
+
+def _on_article_part(sender, instance, raw=False, **kwargs):
+    if not raw:
+        forget([instance.article_id])
+
+
+def _on_photo(sender, instance, raw=False, **kwargs):
+    if not raw:
+        forget(
+            Article.objects.filter(Q(lead_photo=instance.pk) | _refs("photo", instance.pk)),
+            keys=[f"photo-{instance.pk}"],
+        )
+
+
+def _on_quote(sender, instance, raw=False, **kwargs):
+    if not raw:
+        forget(
+            Article.objects.filter(Q(quotes=instance.pk) | _refs("quote", instance.pk)),
+            keys=["quotes"],
+        )
+
+
+def _on_person(sender, instance, raw=False, **kwargs):
+    if not raw:
+        forget(
+            Article.objects.filter(
+                Q(bylines__person=instance.pk)
+                | Q(quotes__person=instance.pk)
+                | Q(tags__person=instance.pk)
+            ),
+            keys=["people", f"person-{instance.slug}"],
+        )
+
+
+def _on_section(sender, instance, raw=False, **kwargs):
+    if not raw:
+        forget(
+            Article.objects.filter(Q(section=instance.pk) | Q(section__parent=instance.pk)),
+            keys=["sections", f"section-{instance.slug}"],
+        )
+
+
+def _on_tag(sender, instance, raw=False, **kwargs):
+    if not raw:
+        forget(Article.objects.filter(tags=instance.pk), keys=["tags", f"tag-{instance.pk}"])
+
+
+def _on_dossier(sender, instance, raw=False, **kwargs):
+    if not raw:
+        forget(
+            Article.objects.filter(dossier_entries__dossier=instance.pk),
+            keys=["dossiers", f"dossier-{instance.slug}", f"dossier-list-{instance.slug}"],
+        )
+
+
+def _on_m2m(sender, instance, action, pk_set, **kwargs):
+    """Tags or quotes added to or removed from articles, from either side."""
+    if action not in ("post_add", "post_remove", "pre_clear"):
+        return
+    if isinstance(instance, Article):
+        forget([instance.pk])
+    elif action == "pre_clear":
+        lookup = "tags" if isinstance(instance, Tag) else "quotes"
+        forget(Article.objects.filter(**{lookup: instance.pk}))
+    else:
+        forget(list(pk_set))
+
+
+def connect() -> None:
+    """Wire the events that change public JSON to ``forget``. Called from AppConfig.ready."""
+    from dossiers.models import Dossier, DossierEntry
+    from media.models import Photo
+
+    handlers = [
+        (Article, _on_article),
+        (Byline, _on_article_part),
+        (Correction, _on_article_part),
+        (DossierEntry, _on_article_part),
+        (Photo, _on_photo),
+        (Quote, _on_quote),
+        (Person, _on_person),
+        (Section, _on_section),
+        (Tag, _on_tag),
+        (Dossier, _on_dossier),
+    ]
+    for model, handler in handlers:
+        uid = f"rendering-{model._meta.label}"
+        post_save.connect(handler, sender=model, dispatch_uid=uid + "-save")
+        post_delete.connect(handler, sender=model, dispatch_uid=uid + "-delete")
+    for through in (Article.tags.through, Quote.articles.through):
+        m2m_changed.connect(
+            _on_m2m, sender=through, dispatch_uid=f"rendering-{through._meta.label}"
+        )

@@ -1,0 +1,321 @@
+"""French full-text search over articles: query parsing, name matching, ranking, snippets.
+
+What a query may hold: words (accent-insensitive, stemmed: «engagés» finds «engager»),
+a phrase in quotes («"soldats nord-coréens"», guillemets work too), an exclusion
+(``-Koursk``) and ``or``. Every search runs on the stored, indexed ``search_vector``
+(headline weight A, kicker and standfirst B, body C), kept current by PostgreSQL.
+
+A misspelt name still finds its articles: a query of two words or more is compared with
+people's names by trigram similarity (pg_trgm), and articles that quote or tag a person
+whose name is close enough are matches too, unless they contain an excluded word.
+
+How results are ranked, in an editor's words::
+
+    score = relevance × ½ ^ (age in years)
+
+``relevance`` is between 0 and 1: words in the headline count five times as much as in the
+body, words in the kicker or standfirst twice as much (PostgreSQL's ``ts_rank`` with the
+weights 1, 0.4 and 0.2, scaled by ``rank / (rank + 1)``); an article linked to a person
+whose name matches the query gets ``NAME_RELEVANCE`` on top. Each year of age halves the
+score: a headline match is about 3.5 times as relevant as a body-only one, so a headline
+match from a year ago still ranks above a body match of today; from two years ago, below.
+Only the ``CANDIDATES`` most recent matches are ranked: for a word found in a third of the
+archive, ranking every match is what costs, and older matches are what the decay demotes.
+"""
+
+import json
+import math
+import re
+from dataclasses import dataclass
+
+from django.contrib.postgres.search import (
+    SearchHeadline,
+    SearchQuery,
+    SearchRank,
+    SearchVector,
+    SearchVectorExact,
+    TrigramSimilarity,
+)
+from django.db import connection, models
+from django.db.models import Case, F, Func, Q, Subquery, Value, When
+from django.db.models.functions import Greatest, Left, Ln, Replace
+
+from articles.querysets import SEARCH_CONFIG
+
+CANDIDATES = 200
+NAME_SIMILARITY = 0.5
+NAME_RELEVANCE = 0.5
+MAX_PEOPLE = 20
+# Up to this many estimated matches, matches are read through the full-text index first.
+SELECTIVE_MATCHES = 20_000
+HALF_LIFE_YEARS = 1.0
+# ts_rank: 32 scales the rank into [0, 1) as rank / (rank + 1).
+RANK_NORMALISATION = 32
+SNIPPET_SOURCE_CHARS = 3000
+SNIPPET_OPTIONS = {"max_words": 30, "min_words": 12, "short_word": 2, "max_fragments": 2}
+# Sentinels PostgreSQL puts around matched words; the text is escaped before they become
+# <mark>, so a snippet is safe HTML whatever the article says.
+MARK_START, MARK_STOP = "\ue000", "\ue001"
+SECONDS_PER_YEAR = 365.25 * 24 * 3600
+
+QUOTES_RE = re.compile(r"[«»“”„\"]")
+TOKEN_RE = re.compile(r'(-?)"([^"]*)"?|(-?)(\S+)')
+
+
+@dataclass(frozen=True)
+class ParsedQuery:
+    """What a search box's text asks for."""
+
+    text: str
+    words: tuple[str, ...]
+    phrases: tuple[str, ...]
+    excluded: tuple[str, ...]
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.words or self.phrases)
+
+    @property
+    def name_text(self) -> str:
+        """The positive words, as they would be typed in a person's name."""
+        return " ".join((*self.phrases, *self.words)).strip()
+
+    def tsquery(self) -> SearchQuery:
+        return SearchQuery(self.text, search_type="websearch", config=SEARCH_CONFIG)
+
+    def exclusion_tsquery(self) -> SearchQuery | None:
+        if not self.excluded:
+            return None
+        text = " or ".join(f'"{item}"' for item in self.excluded)
+        return SearchQuery(text, search_type="websearch", config=SEARCH_CONFIG)
+
+
+def parse(text: str) -> ParsedQuery:
+    """Split a query into words, «phrases» and -exclusions; guillemets mean a phrase."""
+    text = QUOTES_RE.sub('"', text or "").strip()
+    words, phrases, excluded = [], [], []
+    for match in TOKEN_RE.finditer(text):
+        phrase_minus, phrase, word_minus, word = match.groups()
+        if phrase is not None:
+            phrase = phrase.strip()
+            if phrase:
+                (excluded if phrase_minus else phrases).append(phrase)
+        elif word_minus and word.strip("-"):
+            excluded.append(word.strip("-"))
+        elif word.lower() != "or" and word.strip("-"):
+            words.append(word)
+    # websearch_to_tsquery wants straight quotes and closes an unclosed one itself.
+    return ParsedQuery(text, tuple(words), tuple(phrases), tuple(excluded))
+
+
+class AnyOf(Func):
+    """``value = ANY(ARRAY(subquery))``.
+
+    PostgreSQL runs the subquery once (an InitPlan) and can combine the result with the
+    full-text index in a BitmapOr, where ``IN (subquery)`` would force a scan of every article.
+    """
+
+    output_field = models.BooleanField()
+    conditional = True
+
+    def as_sql(self, compiler, connection, **extra_context):
+        value, subquery = self.get_source_expressions()
+        value_sql, value_params = compiler.compile(value)
+        subquery_sql, subquery_params = compiler.compile(subquery)
+        return f"{value_sql} = ANY(ARRAY{subquery_sql})", (*value_params, *subquery_params)
+
+
+def matching_people(text: str):
+    """People whose name is close to ``text`` (typos allowed), best first."""
+    from articles.models import Person
+
+    if len(text) < 4:
+        return Person.objects.none()
+    return (
+        Person.objects.filter(name__trigram_similar=text)
+        .annotate(similarity=TrigramSimilarity("name", text))
+        .filter(similarity__gte=NAME_SIMILARITY)
+        .order_by("-similarity", "name")
+    )
+
+
+def estimated_matches(tsquery) -> int:
+    """How many articles PostgreSQL expects ``tsquery`` to match (its planner's estimate)."""
+    from articles.models import Article
+
+    sql, params = Article.objects.filter(search_vector=tsquery).values("pk").query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute("EXPLAIN (FORMAT JSON) " + sql, params)
+        plan = cursor.fetchone()[0]
+    if isinstance(plan, str):
+        plan = json.loads(plan)
+    return int(plan[0]["Plan"]["Plan Rows"])
+
+
+@dataclass(frozen=True)
+class Search:
+    """A parsed query, the people whose name it matches, and whether its words are rare.
+
+    Looking the people up first (one query on the trigram index) keeps the common case, a
+    query naming nobody, a plain full-text condition. Asking the planner how many articles
+    match (one EXPLAIN) lets a query matching a few thousand articles read them through the
+    full-text index, instead of walking the newest articles and reading each one's search
+    vector until twenty match, which is what PostgreSQL chooses, and what costs, when a
+    word is in one article in three hundred.
+    """
+
+    query: ParsedQuery
+    person_ids: tuple[int, ...]
+    selective: bool = False
+
+    @classmethod
+    def prepare(cls, text: str) -> "Search":
+        query = parse(text)
+        if query.is_empty:
+            return cls(query, ())
+        # A single word is not taken for a name: «blanc» must not find every Mr Blanc.
+        looks_like_a_name = len(query.name_text.split()) >= 2
+        people = matching_people(query.name_text) if looks_like_a_name else ()
+        selective = estimated_matches(query.tsquery()) <= SELECTIVE_MATCHES
+        return cls(query, tuple(person.pk for person in people[:MAX_PEOPLE]), selective)
+
+    def linked_q(self) -> Q | None:
+        """Articles quoting or tagging one of the people, minus excluded words."""
+        from articles.models import Article, Quote
+
+        if not self.person_ids:
+            return None
+        quoted = Quote.articles.through.objects.filter(quote__person__in=self.person_ids)
+        tagged = Article.tags.through.objects.filter(tag__person__in=self.person_ids)
+        linked = Q(AnyOf(F("pk"), Subquery(quoted.values("article_id")))) | Q(
+            AnyOf(F("pk"), Subquery(tagged.values("article_id")))
+        )
+        if (exclusion := self.query.exclusion_tsquery()) is not None:
+            linked &= ~Q(search_vector=exclusion)
+        return linked
+
+    def matches_q(self) -> Q:
+        """The condition an article must meet to be found."""
+        from articles.models import Article
+
+        matches = Q(search_vector=self.query.tsquery())
+        if self.selective:
+            found = Article.objects.filter(matches).order_by().values("pk")
+            matches = Q(AnyOf(F("pk"), Subquery(found)))
+        if (linked := self.linked_q()) is not None:
+            matches |= linked
+        return matches
+
+    def relevance(self):
+        """Between 0 and 1 (plus ``NAME_RELEVANCE``); see the module docstring."""
+        rank = SearchRank(
+            F("search_vector"), self.query.tsquery(), normalization=Value(RANK_NORMALISATION)
+        )
+        if (linked := self.linked_q()) is None:
+            return rank
+        bonus = Case(
+            When(linked, then=Value(NAME_RELEVANCE)),
+            default=Value(0.0),
+            output_field=models.FloatField(),
+        )
+        return rank + bonus
+
+    def snippet(self):
+        """The standfirst and the body's opening around the matched words, as safe HTML
+        with <mark>; a match further down the body is found but not shown.
+
+        PostgreSQL evaluates this costly expression only for the rows of the returned page
+        (after ORDER BY … LIMIT), never for every match.
+        """
+        document = Func(
+            F("standfirst"),
+            Value(" "),
+            Left("body_text", SNIPPET_SOURCE_CHARS),
+            function="CONCAT",
+            output_field=models.TextField(),
+        )
+        text = SearchHeadline(
+            document,
+            self.query.tsquery(),
+            config=SEARCH_CONFIG,
+            start_sel=MARK_START,
+            stop_sel=MARK_STOP,
+            fragment_delimiter=" … ",
+            **SNIPPET_OPTIONS,
+        )
+        replacements = [("&", "&amp;"), ("<", "&lt;"), (">", "&gt;")]
+        replacements += [(MARK_START, "<mark>"), (MARK_STOP, "</mark>")]
+        for raw, safe in replacements:
+            text = Replace(text, Value(raw), Value(safe), output_field=models.TextField())
+        return text
+
+    def annotate(self, queryset):
+        """Add ``search_rank`` and ``search_snippet``: only where a page shows them, since
+        the snippet costs a millisecond or two per article."""
+        return queryset.annotate(search_rank=self.relevance(), search_snippet=self.snippet())
+
+    def filter(self, queryset):
+        """The articles of ``queryset`` that match; none for an empty query."""
+        if self.query.is_empty:
+            return queryset.none()
+        return queryset.filter(self.matches_q())
+
+
+def score():
+    """``log2(relevance × ½ ^ age)`` up to a constant: ordering by it orders by the formula.
+
+    Counting years from a fixed date instead of from now keeps the order the same from one
+    request to the next, so cursor pagination over it is stable.
+    """
+    epoch = Func(
+        Value("epoch"), F("published_at"), function="date_part", output_field=models.FloatField()
+    )
+    relevance = Greatest(F("search_rank"), Value(1e-9), output_field=models.FloatField())
+    return Ln(relevance) / math.log(2) + epoch / (SECONDS_PER_YEAR * HALF_LIFE_YEARS)
+
+
+def search(queryset, text: str):
+    """Articles of ``queryset`` matching ``text``.
+
+    The order is left to the caller: newest first stays fast at any size, because the
+    full-text condition is checked along the publication-time index; ``ranked()`` orders
+    by score; ``Search.annotate`` adds the rank and snippet a page shows.
+    """
+    return Search.prepare(text).filter(queryset)
+
+
+def ranked(matches, prepared: Search, limit: int = CANDIDATES):
+    """The ``limit`` newest of ``matches`` (``prepared.filter(…)``), by score, best first.
+
+    The returned queryset starts afresh from the candidates' primary keys (add loaders
+    such as ``for_list()`` to it), so the costly per-row work, reading the search vector
+    and ranking, happens once per candidate. ``search_score`` is annotated for keyset
+    pagination over (``-search_score``, ``-id``).
+    """
+    candidates = matches.order_by("-published_at", "-id").values("pk")[:limit]
+    return (
+        prepared.annotate(matches.model.objects.filter(pk__in=Subquery(candidates)))
+        .annotate(search_score=score())
+        .order_by("-search_score", "-id")
+    )
+
+
+def quote_vector():
+    """The same expression as the ``quote_search_idx`` index (migration 0007), so it is used."""
+    return SearchVector("text", config=SEARCH_CONFIG)
+
+
+def search_quotes(queryset, text: str):
+    """Quotes of ``queryset`` whose words match ``text``, or said by a person it names."""
+    prepared = Search.prepare(text)
+    query = prepared.query
+    if query.is_empty:
+        return queryset.none()
+    vector = quote_vector()
+    matches = Q(SearchVectorExact(vector, query.tsquery()))
+    if prepared.person_ids:
+        by_people = Q(person__in=prepared.person_ids)
+        if (exclusion := query.exclusion_tsquery()) is not None:
+            by_people &= ~Q(SearchVectorExact(vector, exclusion))
+        matches |= by_people
+    return queryset.filter(matches)

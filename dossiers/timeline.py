@@ -1,0 +1,99 @@
+"""A dossier's timeline: keyset pages, counts by month, and the cursor that links pages.
+
+Pages are cut by a row comparison on the sort key, ``(published_at, id) < (…, …)``, which
+PostgreSQL answers from the publication-time index: page 2,000 reads what page 1 reads,
+where OFFSET would read and drop the 39,980 rows before it.
+"""
+
+import base64
+import binascii
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db import models
+from django.db.models import Count, F, Func, Value
+from django.db.models.functions import TruncMonth
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
+
+NEWEST_FIRST = ("published_at", "id")
+BY_SCORE = ("search_score", "id")
+
+
+class InvalidCursor(ValueError):
+    """The cursor was not made by ``Cursor.encode``."""
+
+
+class RowBefore(Func):
+    """``(a, b) < (x, y)``: what comes after a cursor in a descending two-column order."""
+
+    output_field = models.BooleanField()
+    conditional = True
+
+    def as_sql(self, compiler, connection, **extra_context):
+        parts, params = [], []
+        for expression in self.get_source_expressions():
+            sql, expression_params = compiler.compile(expression)
+            parts.append(sql)
+            params.extend(expression_params)
+        return f"({parts[0]}, {parts[1]}) < ({parts[2]}, {parts[3]})", params
+
+
+@dataclass(frozen=True)
+class Cursor:
+    """The sort key of the last row of a page; the next page starts after it."""
+
+    key: dt.datetime | float
+    pk: int
+
+    def encode(self) -> str:
+        key = self.key.isoformat() if isinstance(self.key, dt.datetime) else repr(self.key)
+        return base64.urlsafe_b64encode(f"{key}|{self.pk}".encode()).decode().rstrip("=")
+
+    @classmethod
+    def decode(cls, text: str, *, by_score: bool = False) -> "Cursor":
+        try:
+            raw = base64.urlsafe_b64decode(text + "=" * (-len(text) % 4)).decode()
+            key, pk = raw.rsplit("|", 1)
+            value = float(key) if by_score else parse_datetime(key)
+            if value is None or (isinstance(value, dt.datetime) and timezone.is_naive(value)):
+                raise ValueError(key)
+            return cls(value, int(pk))
+        except (ValueError, UnicodeDecodeError, binascii.Error):
+            raise InvalidCursor(text) from None
+
+    @classmethod
+    def at_month_end(cls, month: dt.date) -> "Cursor":
+        """A cursor whose next page starts with the last article of ``month`` (Paris time)."""
+        following = (month.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+        start = dt.datetime.combine(following, dt.time.min)
+        return cls(timezone.make_aware(start), 0)
+
+
+@dataclass
+class Page:
+    items: list
+    next_cursor: Cursor | None
+
+
+def page(queryset, *, cursor: Cursor | None, size: int, order=NEWEST_FIRST) -> Page:
+    """One page of ``queryset`` in descending ``order``, after ``cursor``: one query."""
+    key, pk = order
+    if cursor is not None:
+        queryset = queryset.filter(RowBefore(F(key), F(pk), Value(cursor.key), Value(cursor.pk)))
+    rows = list(queryset.order_by(f"-{key}", f"-{pk}")[: size + 1])
+    items = rows[:size]
+    more = len(rows) > size
+    last = items[-1] if items else None
+    return Page(items, Cursor(getattr(last, key), getattr(last, pk)) if more else None)
+
+
+def month_counts(articles) -> list[dict]:
+    """``[{"month": date, "count": n}, …]``, newest month first, in Paris time: one query."""
+    return list(
+        articles.order_by()
+        .annotate(month=TruncMonth("published_at"))
+        .values("month")
+        .annotate(count=Count("id"))
+        .order_by("-month")
+    )

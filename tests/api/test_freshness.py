@@ -1,0 +1,165 @@
+"""Public JSON is stored, so every change that can alter it must alter it at once."""
+
+import datetime as dt
+
+import pytest
+import time_machine
+
+from articles import workflow
+from tests.factories import (
+    ArticleFactory,
+    BylineFactory,
+    CorrectionFactory,
+    DossierEntryFactory,
+    PhotoFactory,
+    QuoteFactory,
+    TagFactory,
+)
+
+
+@pytest.fixture
+def article(make_published):
+    article = make_published(slug="papier", lead_photo=PhotoFactory(caption="Légende A"))
+    BylineFactory(article=article, person__name="Anne")
+    article.tags.add(TagFactory(name="Sujet A"))
+    QuoteFactory(text="Mots A", person__name="Paul").articles.add(article)
+    DossierEntryFactory(article=article, dossier__title="Dossier A")
+    return article
+
+
+def detail(api):
+    response = api.get("/api/v1/articles/papier/")
+    assert response.status_code == 200
+    return response.json()
+
+
+def first_in_list(api):
+    return api.get("/api/v1/articles/").json()["results"][0]
+
+
+CHANGES = {
+    "headline": (
+        lambda a: workflow.save_article(_set(a, headline="Titre B"), by=None),
+        lambda d: d["headline"],
+        "Titre B",
+    ),
+    "photo caption": (
+        lambda a: _save(_set(a.lead_photo, caption="Légende B")),
+        lambda d: d["lead_photo"]["caption"],
+        "Légende B",
+    ),
+    "photo credit": (
+        lambda a: _save(_set(a.lead_photo, credit="Reuters")),
+        lambda d: d["lead_photo"]["credit"],
+        "Reuters",
+    ),
+    "author renamed": (
+        lambda a: _save(_set(a.bylines.get().person, name="Anne B")),
+        lambda d: [p["name"] for p in d["authors"]],
+        ["Anne B"],
+    ),
+    "author added": (
+        lambda a: BylineFactory(article=a, person__name="Bruno", position=5),
+        lambda d: [p["name"] for p in d["authors"]],
+        ["Anne", "Bruno"],
+    ),
+    "section renamed": (
+        lambda a: _save(_set(a.section, name="Rubrique B")),
+        lambda d: d["section"]["name"],
+        "Rubrique B",
+    ),
+}
+DETAIL_ONLY = {
+    "quote edited": (
+        lambda a: _save(_set(a.quotes.get(), text="Mots B")),
+        lambda d: [q["text"] for q in d["quotes"]],
+        ["Mots B"],
+    ),
+    "speaker renamed": (
+        lambda a: _save(_set(a.quotes.get().person, name="Paul B")),
+        lambda d: [q["person"]["name"] for q in d["quotes"]],
+        ["Paul B"],
+    ),
+    "tag renamed": (
+        lambda a: _save(_set(a.tags.get(), name="Sujet B")),
+        lambda d: [t["name"] for t in d["tags"]],
+        ["Sujet B"],
+    ),
+    "tag removed": (lambda a: a.tags.clear(), lambda d: d["tags"], []),
+    "quote detached": (lambda a: a.quotes.get().articles.clear(), lambda d: d["quotes"], []),
+    "dossier renamed": (
+        lambda a: _save(_set(a.dossiers.get(), title="Dossier B")),
+        lambda d: [x["title"] for x in d["dossiers"]],
+        ["Dossier B"],
+    ),
+    "correction added": (
+        lambda a: CorrectionFactory(article=a, text="Rectificatif"),
+        lambda d: [c["text"] for c in d["corrections"]],
+        ["Rectificatif"],
+    ),
+}
+
+
+def _set(obj, **fields):
+    for name, value in fields.items():
+        setattr(obj, name, value)
+    return obj
+
+
+def _save(obj):
+    obj.save()
+    return obj
+
+
+@pytest.mark.parametrize("change", CHANGES)
+def test_change_shows_at_once_in_detail_and_list(api, article, change):
+    apply, read, expected = CHANGES[change]
+    detail(api), first_in_list(api)  # both stored now
+    apply(article)
+    assert read(detail(api)) == expected
+    assert read(first_in_list(api)) == expected
+
+
+@pytest.mark.parametrize("change", DETAIL_ONLY)
+def test_change_shows_at_once_in_detail(api, article, change):
+    apply, read, expected = DETAIL_ONLY[change]
+    detail(api)
+    apply(article)
+    assert read(detail(api)) == expected
+
+
+def test_withdrawn_article_disappears_at_once(api, article):
+    detail(api), first_in_list(api)
+    workflow.withdraw(article, by=None)
+    assert api.get("/api/v1/articles/papier/").status_code == 404
+    assert api.get("/api/v1/articles/").json()["results"] == []
+
+
+def test_photo_leaves_the_stored_article_when_its_rights_expire(api, article, now):
+    photo = article.lead_photo
+    photo.rights_expire_at = now + dt.timedelta(hours=1)
+    photo.save()
+    assert detail(api)["lead_photo"]["caption"] == "Légende A"
+    with time_machine.travel(now + dt.timedelta(hours=1, seconds=1), tick=False):
+        assert detail(api)["lead_photo"] is None
+        assert first_in_list(api)["lead_photo"] is None
+
+
+def test_related_article_appears_in_the_stored_body_when_it_goes_live(api, make_published, now):
+    scheduled = ArticleFactory(headline="Bientôt")
+    workflow.publish(scheduled, by=None, at=now, when=now + dt.timedelta(minutes=30))
+    make_published(
+        slug="papier",
+        body=[{"type": "paragraph", "html": "Voir"}, {"type": "related", "article": scheduled.pk}],
+    )
+    assert [b["type"] for b in detail(api)["body"]] == ["paragraph"]
+    with time_machine.travel(now + dt.timedelta(minutes=30), tick=False):
+        assert [b["type"] for b in detail(api)["body"]] == ["paragraph", "related"]
+
+
+def test_related_article_headline_change_reaches_the_article_linking_to_it(api, make_published):
+    target = make_published(headline="Cible A")
+    make_published(slug="papier", body=[{"type": "related", "article": target.pk}])
+    detail(api)
+    workflow.save_article(_set(target, headline="Cible B"), by=None)
+    assert detail(api)["body"][0]["article"]["headline"] == "Cible B"

@@ -1,0 +1,104 @@
+"""The WSGI fast path for article details answers exactly what Django would."""
+
+import io
+
+import pytest
+from django.test import Client
+
+from articles import workflow
+from articles.hotpath import ArticleDetailApp
+
+HEADERS = [
+    "Content-Type",
+    "ETag",
+    "Last-Modified",
+    "Cache-Control",
+    "Surrogate-Key",
+    "X-Frame-Options",
+    "X-Content-Type-Options",
+    "Referrer-Policy",
+    "Content-Length",
+]
+
+
+class Fallback:
+    def __init__(self):
+        self.calls = 0
+
+    def __call__(self, environ, start_response):
+        self.calls += 1
+        start_response("418 I'm a teapot", [])
+        return [b"django"]
+
+
+def call(app, path, **extra):
+    environ = {
+        "REQUEST_METHOD": "GET",
+        "PATH_INFO": path,
+        "QUERY_STRING": "",
+        "HTTP_HOST": "testserver",
+        "SERVER_NAME": "testserver",
+        "SERVER_PORT": "80",
+        "wsgi.input": io.BytesIO(),
+        "wsgi.url_scheme": "http",
+        **extra,
+    }
+    seen = {}
+
+    def start_response(status, headers):
+        seen["status"], seen["headers"] = status, dict(headers)
+
+    body = b"".join(app(environ, start_response))
+    return seen["status"], seen["headers"], body
+
+
+@pytest.fixture
+def hot(settings):
+    settings.ALLOWED_HOSTS = ["testserver"]
+    return ArticleDetailApp(Fallback())
+
+
+def test_fast_path_sends_the_bytes_and_headers_django_sends(api, published_article, hot):
+    path = f"/api/v1/articles/{published_article.slug}/"
+    django_response = api.get(path)  # renders and stores the copy
+    status, headers, body = call(hot, path)
+    assert status == "200 OK"
+    assert body == django_response.content
+    assert {h: headers[h] for h in HEADERS} == {h: django_response.headers[h] for h in HEADERS}
+    assert hot.django_app.calls == 0
+
+
+def test_fast_path_answers_304_to_a_matching_etag(api, published_article, hot):
+    path = f"/api/v1/articles/{published_article.slug}/"
+    etag = api.get(path).headers["ETag"]
+    status, headers, body = call(hot, path, HTTP_IF_NONE_MATCH=etag)
+    assert (status, body, headers["ETag"]) == ("304 Not Modified", b"", etag)
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        {"QUERY_STRING": "format=json"},
+        {"HTTP_AUTHORIZATION": "Token abc"},
+        {"HTTP_COOKIE": "sessionid=abc"},
+        {"REQUEST_METHOD": "POST"},
+        {"HTTP_HOST": "evil.example"},
+    ],
+)
+def test_anything_else_goes_to_django(api, published_article, hot, extra):
+    path = f"/api/v1/articles/{published_article.slug}/"
+    api.get(path)
+    assert call(hot, path, **extra)[2] == b"django"
+
+
+def test_withdrawn_or_unrendered_articles_go_to_django(api, make_published, hot):
+    article = make_published()
+    path = f"/api/v1/articles/{article.slug}/"
+    assert call(hot, path)[2] == b"django"  # not rendered yet
+    api.get(path)
+    workflow.withdraw(article, by=None)
+    assert call(hot, path)[2] == b"django"  # Django answers 404
+
+
+def test_django_client_is_unaffected(published_article):
+    assert Client().get(f"/api/v1/articles/{published_article.slug}/").status_code == 200

@@ -1,0 +1,68 @@
+"""The reference article of the seed, its dossier, photo and quotes, built for a test.
+
+Text comes from the committed copy of the seed page (``articles.demo.reference``), never
+retyped; the articles are published through the real workflow.
+"""
+
+import datetime as dt
+
+from articles import workflow
+from articles.demo import DOSSIER_SLUG, REFERENCE_SLUG, reference
+from articles.models import Quote, Section, Tag
+from tests.factories import (
+    ArticleFactory,
+    BylineFactory,
+    DossierEntryFactory,
+    DossierFactory,
+    PersonFactory,
+    PhotoFactory,
+)
+
+PATEL_ROLE = "porte-parole du département d’Etat américain"
+
+
+def build_reference():
+    """The dossier «Guerre entre l'Ukraine et la Russie» with the reference article in it."""
+    ref = reference.read()
+    europe = Section.objects.create(name="Europe", slug="europe")
+    photo = PhotoFactory(caption=ref.caption, credit=ref.credit)
+    dossier = DossierFactory(
+        title=ref.dossier_title,
+        slug=DOSSIER_SLUG,
+        introduction="Tous nos articles sur la guerre en Ukraine.",
+    )
+    patel = PersonFactory(name="Vedant Patel", slug="vedant-patel")
+    austin = PersonFactory(name="Lloyd Austin", slug="lloyd-austin")
+    article = ArticleFactory(
+        slug=REFERENCE_SLUG,
+        section=europe,
+        kicker=ref.kicker,
+        headline=ref.headline,
+        standfirst=ref.standfirst,
+        body=ref.blocks,
+        lead_photo=photo,
+    )
+    workflow.publish(article, by=None, at=ref.published_at)
+    BylineFactory(article=article, person=PersonFactory(name="Armand Lebrun", slug="armand-lebrun"))
+    DossierEntryFactory(dossier=dossier, article=article)
+    for opening in ("Je peux confirmer", "Nous sommes incroyablement"):
+        quote = Quote.objects.create(
+            text=ref.quote(opening), person=patel, role=PATEL_ROLE, said_on=dt.date(2024, 11, 12)
+        )
+        quote.articles.add(article)
+    Quote.objects.create(
+        text=ref.quote("retirer ses troupes"), person=austin, role="ministre américain"
+    ).articles.add(article)
+    article.tags.add(
+        Tag.objects.create(name="Vedant Patel", slug="vedant-patel", kind="person", person=patel)
+    )
+    article.refresh_from_db()
+    return dossier, article
+
+
+def publish_in(dossier, *, at, **fields):
+    """Another public article of ``dossier``, published at ``at``."""
+    article = ArticleFactory(**fields)
+    workflow.publish(article, by=None, at=at)
+    DossierEntryFactory(dossier=dossier, article=article)
+    return article

@@ -1,0 +1,163 @@
+"""/api/v1/dossiers/{slug}/: articles in time order, pinned articles, counts by month."""
+
+import datetime as dt
+
+import pytest
+
+from tests.dossiers.reference import publish_in
+from tests.factories import (
+    ArticleFactory,
+    BylineFactory,
+    DossierEntryFactory,
+    PhotoFactory,
+    QuoteFactory,
+)
+
+PARIS_NOON = dt.datetime(2024, 11, 13, 11, tzinfo=dt.UTC)
+
+
+@pytest.fixture
+def dossier(reference_dossier):
+    return reference_dossier[0]
+
+
+def slugs(response):
+    assert response.status_code == 200, response.content
+    return [item["slug"] for item in response.json()["results"]]
+
+
+def test_articles_come_newest_first_with_a_cursor(api, dossier):
+    for day in range(3):
+        publish_in(dossier, at=PARIS_NOON + dt.timedelta(days=day + 1), slug=f"jour-{day}")
+    first = api.get(f"/api/v1/dossiers/{dossier.slug}/articles/", {"page_size": 2})
+    assert slugs(first) == ["jour-2", "jour-1"]
+    second = api.get(first.json()["next"])
+    assert slugs(second) == [
+        "jour-0",
+        "guerre-ukraine-nord-coreens-engages-dans-des-operations-de-combat",
+    ]
+
+
+def test_articles_filter_by_dates_section_and_person_quoted(api, dossier):
+    other = publish_in(dossier, at=PARIS_NOON + dt.timedelta(days=40), slug="decembre")
+    url = f"/api/v1/dossiers/{dossier.slug}/articles/"
+    assert slugs(api.get(url, {"published_from": "2024-12-01"})) == [other.slug]
+    assert slugs(api.get(url, {"published_to": "2024-11-30"})) != [other.slug]
+    assert slugs(api.get(url, {"section": other.section.slug})) == [other.slug]
+    assert slugs(api.get(url, {"person": "vedant-patel"})) == [
+        "guerre-ukraine-nord-coreens-engages-dans-des-operations-de-combat"
+    ]
+
+
+def test_a_search_in_the_dossier_carries_rank_and_snippet(api, dossier):
+    response = api.get(f"/api/v1/dossiers/{dossier.slug}/articles/", {"q": "coreens"})
+    [result] = response.json()["results"]
+    assert "nord-<mark>coréens</mark>" in result["snippet"]
+    assert 0 < result["rank"] < 1
+
+
+def test_articles_without_a_search_keep_the_list_shape(api, dossier):
+    [result] = api.get(f"/api/v1/dossiers/{dossier.slug}/articles/").json()["results"]
+    assert "snippet" not in result
+    assert "rank" not in result
+
+
+def test_pinned_articles_come_in_the_editors_order(api, dossier):
+    second = publish_in(dossier, at=PARIS_NOON, slug="epingle-2")
+    first = publish_in(dossier, at=PARIS_NOON - dt.timedelta(days=300), slug="epingle-1")
+    publish_in(dossier, at=PARIS_NOON, slug="pas-epingle")
+    dossier.entries.filter(article=first).update(pin_position=1)
+    dossier.entries.filter(article=second).update(pin_position=2)
+    response = api.get(f"/api/v1/dossiers/{dossier.slug}/pinned/")
+    assert [item["slug"] for item in response.json()] == ["epingle-1", "epingle-2"]
+
+
+def test_a_pinned_draft_is_not_shown(api, dossier):
+    DossierEntryFactory(dossier=dossier, article=ArticleFactory(slug="brouillon"), pin_position=1)
+    assert api.get(f"/api/v1/dossiers/{dossier.slug}/pinned/").json() == []
+
+
+def test_months_count_the_articles_of_each_month_in_paris_time(api, dossier):
+    # 23:30 UTC on 30 November is 00:30 on 1 December in Paris.
+    publish_in(dossier, at=dt.datetime(2024, 11, 30, 23, 30, tzinfo=dt.UTC), slug="minuit")
+    publish_in(dossier, at=dt.datetime(2025, 1, 5, tzinfo=dt.UTC), slug="janvier")
+    ArticleFactory(slug="brouillon").dossier_entries.create(dossier=dossier)
+    response = api.get(f"/api/v1/dossiers/{dossier.slug}/months/")
+    assert response.json() == [
+        {"month": "2025-01", "count": 1},
+        {"month": "2024-12", "count": 1},
+        {"month": "2024-11", "count": 1},
+    ]
+
+
+def test_a_search_longer_than_200_characters_is_a_400(api, dossier):
+    response = api.get(f"/api/v1/dossiers/{dossier.slug}/articles/", {"q": "x" * 201})
+    assert response.status_code == 400
+    assert list(response.json()) == ["q"]
+
+
+def test_months_take_the_filters_but_not_a_search(api, dossier):
+    url = f"/api/v1/dossiers/{dossier.slug}/months/"
+    assert api.get(url, {"person": "vedant-patel"}).json() == [{"month": "2024-11", "count": 1}]
+    response = api.get(url, {"q": "coreens"})
+    assert response.status_code == 400
+    assert "q" in response.json()
+
+
+def test_public_responses_carry_the_keys_a_purge_names(api, dossier):
+    response = api.get(f"/api/v1/dossiers/{dossier.slug}/articles/")
+    assert response["Surrogate-Key"] == (
+        f"dossier-{dossier.slug} dossier-list-{dossier.slug} dossiers"
+    )
+    assert response["Cache-Control"].startswith("public, ")
+
+
+def test_the_dossier_links_its_timeline_pins_and_months(api, dossier):
+    data = api.get(f"/api/v1/dossiers/{dossier.slug}/").json()
+    base = f"http://testserver/api/v1/dossiers/{dossier.slug}/"
+    assert (data["articles"], data["pinned"], data["months"]) == (
+        base + "articles/",
+        base + "pinned/",
+        base + "months/",
+    )
+
+
+def rich(dossier, index, *, pinned=False):
+    article = publish_in(
+        dossier,
+        at=PARIS_NOON - dt.timedelta(days=index),
+        slug=f"riche-{index}",
+        lead_photo=PhotoFactory(),
+    )
+    for position in range(3):
+        BylineFactory(article=article, position=position)
+        QuoteFactory().articles.add(article)
+    if pinned:
+        dossier.entries.filter(article=article).update(pin_position=index)
+    return article
+
+
+# The dossier; the page; its authors; its photos' renditions (``for_list``); the next
+# second an article goes live by itself, for the cache headers. A person or a section given
+# by slug is one more look-up; a search asks the planner how many articles match.
+QUERY_COUNTS = {
+    "articles/": 5,
+    "articles/?page_size=100": 5,
+    "articles/?q=titre": 6,
+    "articles/?person=vedant-patel&section=europe&published_from=2024-01-01": 7,
+    "pinned/": 5,
+    "months/": 3,
+    "months/?person=vedant-patel": 4,
+}
+
+
+@pytest.mark.parametrize(("path", "expected"), QUERY_COUNTS.items())
+@pytest.mark.parametrize("articles", [1, 8])
+def test_query_counts_do_not_grow_with_the_articles(
+    api, dossier, django_assert_num_queries, path, expected, articles
+):
+    for index in range(articles):
+        rich(dossier, index, pinned=index % 2 == 0)
+    with django_assert_num_queries(expected):
+        response = api.get(f"/api/v1/dossiers/{dossier.slug}/{path}")
+    assert response.status_code == 200

@@ -1,0 +1,122 @@
+"""Exports of a dossier, or of a search in it: streamed, complete, published articles only."""
+
+import csv
+import datetime as dt
+import io
+import json
+
+import pytest
+from django.http import StreamingHttpResponse
+
+from dossiers import exports
+from tests.dossiers.reference import publish_in
+from tests.factories import ArticleFactory, BylineFactory, DossierEntryFactory, QuoteFactory
+
+REFERENCE = "guerre-ukraine-nord-coreens-engages-dans-des-operations-de-combat"
+
+
+@pytest.fixture
+def archivist_client(login, archivist):
+    return login(archivist)
+
+
+@pytest.fixture
+def dossier(reference_dossier):
+    return reference_dossier[0]
+
+
+def download(client, url, **params):
+    response = client.get(url, params)
+    assert response.status_code == 200
+    assert isinstance(response, StreamingHttpResponse)
+    return response, b"".join(response.streaming_content).decode()
+
+
+def test_the_csv_export_holds_everything_an_archive_needs(archivist_client, dossier):
+    response, content = download(archivist_client, f"/dossiers/{dossier.slug}/export.csv")
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert response["Content-Disposition"].startswith(
+        f'attachment; filename="dossier-{dossier.slug}-'
+    )
+    [row] = list(csv.DictReader(io.StringIO(content.removeprefix("\ufeff"))))
+    article = dossier.articles.get()
+    assert row == {
+        "id": str(article.public_id),
+        "slug": REFERENCE,
+        "api_url": f"http://127.0.0.1:8000/api/v1/articles/{REFERENCE}/",
+        "published_at": "2024-11-13T09:07:00+01:00",
+        "first_published_at": "2024-11-13T09:07:00+01:00",
+        "updated_at": "",
+        "section": "Europe",
+        "kicker": "Conflit",
+        "headline": article.headline,
+        "standfirst": article.standfirst,
+        "authors": "Armand Lebrun",
+        "signature": "",
+        "is_premium": "non",
+        "photo_caption": "Des soldats nord-coréens à l'entraînement dans leur pays, "
+        "le 2 octobre 2024.",
+        "photo_credit": "AFP",
+        "photo_creator": "",
+        "photo_url": f"http://127.0.0.1:8000{article.lead_photo.image.url}",
+        "quotes": " | ".join(
+            f"«{quote.text}» — {quote.person.name}, {quote.role}"
+            for quote in article.quotes.order_by("id")
+        ),
+    }
+
+
+def test_the_json_export_is_one_document_with_the_dossier_and_its_articles(
+    archivist_client, dossier
+):
+    _, content = download(archivist_client, f"/dossiers/{dossier.slug}/export.json")
+    data = json.loads(content)
+    assert data["dossier"] == {
+        "slug": dossier.slug,
+        "title": "Guerre entre l'Ukraine et la Russie",
+        "is_open": True,
+    }
+    [article] = data["articles"]
+    assert article["authors"] == ["Armand Lebrun"]
+    assert article["quotes"][0] == {
+        "text": dossier.articles.get().quotes.order_by("id").first().text,
+        "person": "Vedant Patel",
+        "role": "porte-parole du département d’Etat américain",
+        "said_on": "2024-11-12",
+    }
+
+
+def test_an_export_of_a_search_holds_only_the_matches(archivist_client, dossier):
+    publish_in(dossier, at=dt.datetime(2025, 1, 1, tzinfo=dt.UTC), headline="Sans rapport")
+    _, content = download(
+        archivist_client, f"/dossiers/{dossier.slug}/export.json", q="coreens", au="2024-12-31"
+    )
+    assert [article["slug"] for article in json.loads(content)["articles"]] == [REFERENCE]
+
+
+def test_an_export_never_holds_a_draft(archivist_client, dossier):
+    DossierEntryFactory(dossier=dossier, article=ArticleFactory(headline="Brouillon secret"))
+    _, content = download(archivist_client, f"/dossiers/{dossier.slug}/export.csv")
+    assert "Brouillon secret" not in content
+
+
+@pytest.mark.parametrize("count", [4, 9])
+def test_queries_grow_with_the_chunks_not_the_rows(
+    archivist_client, dossier, monkeypatch, django_assert_num_queries, count
+):
+    """Per chunk of 3: one fetch from the server-side cursor (not logged as a query), the
+    authors and the quotes; before them the session, the user, its permissions, the dossier
+    and the declaration of the cursor."""
+    monkeypatch.setattr(exports, "CHUNK_SIZE", 3)
+    for index in range(count - 1):
+        article = publish_in(dossier, at=dt.datetime(2025, 1, 1 + index, tzinfo=dt.UTC))
+        BylineFactory(article=article)
+        QuoteFactory().articles.add(article)
+    chunks = -(-count // 3)
+    with django_assert_num_queries(5 + 1 + 2 * chunks):
+        download(archivist_client, f"/dossiers/{dossier.slug}/export.csv")
+
+
+def test_a_bad_filter_is_a_400(archivist_client, dossier):
+    response = archivist_client.get(f"/dossiers/{dossier.slug}/export.csv", {"du": "demain"})
+    assert response.status_code == 400
