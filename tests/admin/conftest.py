@@ -1,5 +1,7 @@
 import pytest
+from django.test import Client
 
+from articles import body
 from tests.factories import SectionFactory
 
 INLINE_PREFIXES = ["bylines", "corrections", "dossier_entries", "Quote_articles"]
@@ -44,3 +46,37 @@ def article_data(db):
         return values | fields
 
     return data
+
+
+@pytest.fixture
+def change_data(article_data):
+    """The change form's POST for ``article`` as it is, with ``fields`` changed."""
+
+    def data(article, **fields):
+        as_it_is = {
+            "kicker": article.kicker,
+            "headline": article.headline,
+            "slug": article.slug,
+            "standfirst": article.standfirst,
+            "body_html": body.blocks_to_html(article.body),
+            "section": article.section_id,
+            "tags": [tag.pk for tag in article.tags.all()],
+            "seo_title": article.seo_title,
+            "seo_description": article.seo_description,
+            "expected_version": article.version,
+        }
+        return article_data(**(as_it_is | fields))
+
+    return data
+
+
+@pytest.fixture
+def client_for():
+    """A test client logged in as ``user``."""
+
+    def make(user):
+        client = Client()
+        client.force_login(user)
+        return client
+
+    return make

@@ -2,6 +2,8 @@
 
 import threading
 
+import pytest
+
 from django.db import connection
 
 from articles.models import Article
@@ -46,7 +48,8 @@ def test_stale_writer_gets_412_and_the_first_write_survives(editor, make_user, a
     assert article.revisions.count() == 1
 
 
-def test_two_concurrent_writers_exactly_one_wins(editor, make_user, as_user, transactional_db):
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # keeps the role groups
+def test_two_concurrent_writers_exactly_one_wins(editor, make_user, as_user):
     """Both send the same If-Match at the same moment: the row lock lets one through."""
     other_editor = make_user("editor", "eve")
     article = ArticleFactory(headline="Titre d’origine")
