@@ -101,3 +101,21 @@ class ScheduleForm(forms.Form):
     """The time of a scheduled publication, asked for by the admin's schedule action."""
 
     when = forms.SplitDateTimeField(label=_("Publish at"), widget=AdminSplitDateTime)
+
+
+class CorrectionForm(forms.Form):
+    """The text of a public correction, asked for by the admin's correct action."""
+
+    text = forms.CharField(
+        label=_("Correction"),
+        widget=AdminTextareaWidget(attrs={"rows": 4}),
+        validators=[body.reject_markup],
+        help_text=_("Published with today’s date under the article, as readers will see it."),
+    )
+
+
+class CompareForm(forms.Form):
+    """The two versions of an article the history page asks to compare."""
+
+    old = forms.IntegerField(min_value=1)
+    new = forms.IntegerField(min_value=1)

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from articles import revisions, roles
 from articles.models import Article, Byline, Correction
@@ -84,7 +85,8 @@ def finish_save(article: Article, *, by, creating: bool, at=None) -> None:
             Byline.objects.create(
                 article=article, person=roles.person_of(by), position=article.bylines.count()
             )
-    revisions.record(article, by=by, at=at, note=_("created") if creating else "")
+    note = pgettext("revision note", "created") if creating else ""
+    revisions.record(article, by=by, at=at, note=note)
 
 
 def _locked(article: Article) -> Article:

@@ -3,11 +3,12 @@ import datetime as dt
 import pytest
 from django.contrib import messages
 from django.test import Client
+from django.urls import reverse
 from django.utils import timezone
 
 from articles import workflow
 from articles.models import Article
-from tests.factories import ArticleFactory
+from tests.factories import ArticleFactory, CorrectionFactory
 
 CHANGELIST_URL = "/admin/articles/article/"
 
@@ -116,19 +117,126 @@ def test_schedule_asks_for_the_time_then_schedules(admin_client, now):
     assert shown_messages(response) == [(messages.SUCCESS, "«Programmé» est programmé.")]
 
 
-def test_only_editors_are_offered_the_publication_actions(admin_client, journalist):
-    journalist_client = Client()
-    journalist_client.force_login(journalist)
-
-    def offered(client):
-        choices = client.get(CHANGELIST_URL).context["action_form"].fields["action"].choices
+def test_each_role_is_offered_only_its_actions(admin_client, journalist, editor, archivist):
+    def offered(user):
+        client = Client()
+        client.force_login(user)
+        action_form = client.get(CHANGELIST_URL).context["action_form"]
+        choices = action_form.fields["action"].choices if action_form else []
         return [name for name, _label in choices if name]
 
-    assert offered(journalist_client) == ["submit"]
-    assert offered(admin_client) == [
+    assert offered(journalist) == ["submit", "return_to_draft"]
+    assert offered(archivist) == ["file_in_dossier", "take_out_of_dossier"]
+    assert offered(editor) == [
         "delete_selected",
         "submit",
+        "return_to_draft",
         "publish_now",
         "schedule",
+        "mark_updated",
+        "correct",
         "withdraw",
+        "file_in_dossier",
+        "take_out_of_dossier",
+    ]
+
+
+def test_return_to_draft_takes_back_a_submitted_article(admin_client):
+    article = ArticleFactory(headline="À reprendre")
+    workflow.submit(article, by=None)
+
+    response = run_action(admin_client, "return_to_draft", article)
+
+    article.refresh_from_db()
+    assert article.status == Article.Status.DRAFT
+    assert shown_messages(response) == [
+        (messages.SUCCESS, "«À reprendre» est renvoyé en brouillon.")
+    ]
+
+
+def test_a_significant_update_sets_the_time_readers_see(admin_client, published_article):
+    response = run_action(admin_client, "mark_updated", published_article)
+
+    article = Article.objects.get(pk=published_article.pk)
+    assert article.updated_at > published_article.published_at
+    assert article.revisions.first().note == "mis à jour"
+    assert shown_messages(response) == [
+        (
+            messages.SUCCESS,
+            f"«{article.headline}» affiche l’heure de sa mise à jour importante.",
+        )
+    ]
+
+
+def test_correct_asks_for_the_text_then_publishes_a_dated_correction(
+    admin_client, published_article
+):
+    text = "Une version précédente de cet article donnait une date erronée («\u00a0mardi\u00a0»)."
+
+    asked = run_action(admin_client, "correct", published_article)
+    response = admin_client.post(
+        CHANGELIST_URL,
+        {
+            "action": "correct",
+            "_selected_action": [published_article.pk],
+            "text": text,
+            "apply": "Publier une correction",
+        },
+        follow=True,
+    )
+
+    assert 'name="text"' in asked.content.decode()
+    [correction] = published_article.corrections.all()
+    assert correction.text == text
+    assert published_article.revisions.first().note == "corrigé"
+    assert shown_messages(response) == [
+        (messages.SUCCESS, f"Une correction est publiée sous «{published_article.headline}».")
+    ]
+
+
+def test_a_correction_with_markup_is_refused_on_the_intermediate_page(
+    admin_client, published_article
+):
+    response = admin_client.post(
+        CHANGELIST_URL,
+        {
+            "action": "correct",
+            "_selected_action": [published_article.pk],
+            "text": "Une erreur <script>alert(1)</script>",
+            "apply": "Publier une correction",
+        },
+    )
+
+    assert response.status_code == 200
+    assert response.context["form"].errors["text"][0].startswith("Le HTML n’est pas")
+    assert published_article.corrections.exists() is False
+
+
+def test_corrections_are_shown_but_cannot_be_written_through_the_change_form(
+    admin_client, published_article, change_data
+):
+    existing = CorrectionFactory(article=published_article, text="Texte d’origine.")
+    inline = {
+        "corrections-TOTAL_FORMS": 2,
+        "corrections-INITIAL_FORMS": 1,
+        "corrections-0-id": existing.pk,
+        "corrections-0-article": published_article.pk,
+        "corrections-0-text": "Texte réécrit.",
+        "corrections-0-DELETE": "on",
+        "corrections-1-text": "Une correction ajoutée par le formulaire.",
+        "corrections-1-published_at_0": "13/11/2024",
+        "corrections-1-published_at_1": "09:07:00",
+    }
+
+    form = admin_client.get(reverse("admin:articles_article_change", args=[published_article.pk]))
+    saved = admin_client.post(
+        reverse("admin:articles_article_change", args=[published_article.pk]),
+        change_data(published_article, **inline),
+    )
+
+    assert "Texte d’origine." in form.content.decode()
+    assert 'name="corrections-0-text"' not in form.content.decode()
+    assert saved.status_code == 302
+    assert list(published_article.corrections.values_list("text", flat=True)) == [
+        "Texte d’origine."
     ]

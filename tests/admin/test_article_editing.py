@@ -1,5 +1,9 @@
 """Saving an article in the admin goes through the workflow's checks: role, version, revision."""
 
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+import time_machine
 from django.test import Client
 from django.urls import reverse
 
@@ -66,6 +70,39 @@ def test_a_stale_save_is_refused_and_the_first_one_survives(admin_client, editor
     [error] = stale.context["adminform"].form.non_field_errors()
     assert error.startswith("edouard a enregistré cet article le ")
     assert 'value="Titre de la seconde"' in stale.content.decode()
+    article.refresh_from_db()
+    assert (article.headline, article.version) == ("Titre de la première", 2)
+
+
+def test_a_stale_save_names_who_saved_and_when_and_keeps_all_the_typed_text(
+    admin_client, editor, change_data
+):
+    article = ArticleFactory(headline="Titre d’origine")
+    typed = {
+        "headline": "Titre de la seconde",
+        "standfirst": "Un chapô «\u00a0tapé\u00a0» par la seconde.",
+        "body_html": "<p>Le texte tapé par la seconde, l’été [\u2026].</p>",
+    }
+    opened_by_the_second = change_data(article, **typed)
+    first_save = dt.datetime(2024, 11, 13, 9, 7, tzinfo=ZoneInfo("Europe/Paris"))
+    with time_machine.travel(first_save, tick=False):
+        client_for(editor).post(
+            change_url(article), change_data(article, headline="Titre de la première")
+        )
+
+    stale = admin_client.post(change_url(article), opened_by_the_second)
+
+    form = stale.context["adminform"].form
+    assert form.non_field_errors() == [
+        "edouard a enregistré cet article le 13 novembre 2024 à 09h07 pendant que vous le "
+        "modifiiez. Votre texte est conservé ci-dessous\u00a0: copiez ce dont vous avez "
+        "besoin, rechargez l’article et refaites vos modifications."
+    ]
+    assert {name: form[name].value() for name in typed} == typed
+    content = stale.content.decode()
+    assert 'value="Titre de la seconde"' in content
+    assert "Un chapô «\u00a0tapé\u00a0» par la seconde.</textarea>" in content
+    assert "&lt;p&gt;Le texte tapé par la seconde, l’été [\u2026].&lt;/p&gt;</textarea>" in content
     article.refresh_from_db()
     assert (article.headline, article.version) == ("Titre de la première", 2)
 

@@ -8,6 +8,7 @@ from tests.factories import (
     PersonFactory,
     PhotoFactory,
     QuoteFactory,
+    TagFactory,
 )
 
 ADD_URL = "/admin/articles/article/add/"
@@ -224,3 +225,22 @@ def test_the_article_form_saves_ordered_authors_dossiers_and_quotes(admin_client
     assert [byline.person for byline in article.bylines.all()] == [first, second]
     assert list(article.dossier_entries.values_list("dossier", "pin_position")) == [(dossier.pk, 1)]
     assert list(article.quotes.all()) == [quote]
+
+
+def test_the_change_form_loads_no_photos_tags_people_dossiers_or_quotes_it_does_not_use(
+    admin_client,
+):
+    """Relations are autocomplete widgets: with an archive of any size, the form lists
+    only what the article uses, never every photo, tag, person, dossier or quote."""
+    article = ArticleFactory()
+    unused = [
+        str(PhotoFactory(caption="Une photo que personne n’a choisie")),
+        TagFactory(name="Mot-clé jamais posé").name,
+        PersonFactory(name="Personne jamais citée").name,
+        DossierFactory(title="Dossier jamais ouvert").title,
+        QuoteFactory(text="Des mots jamais repris").text,
+    ]
+
+    content = admin_client.get(change_url(article)).content.decode()
+
+    assert [text for text in unused if text in content] == []

@@ -82,6 +82,12 @@ def test_quote_autocomplete_finds_quotes_by_who_said_them(admin_client, newsroom
     assert found == ["Vedant Patel: «Je peux confirmer»"]
 
 
+def test_quote_autocomplete_finds_quotes_by_their_words_in_full_text(admin_client, newsroom):
+    found = autocomplete(admin_client, "articles.quote_articles", "quote", "confirmé")
+
+    assert found == ["Vedant Patel: «Je peux confirmer»"]
+
+
 def test_dossier_autocomplete_on_the_article_finds_dossiers_by_title(admin_client, newsroom):
     dossier = newsroom["dossiers.dossier"]
 

@@ -1,3 +1,8 @@
+"""The newsroom's admin for articles and what they are made of.
+
+The article list at scale is in ``changelist``, the revision history in ``history``.
+"""
+
 from functools import partial
 
 from django.contrib import admin, messages
@@ -7,18 +12,24 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from articles import roles, workflow
-from articles.forms import ArticleForm, ScheduleForm
+from articles import roles, search, workflow
+from articles.admin.changelist import (
+    ArticleChangeList,
+    EstimatedCountPaginator,
+    LanguageListFilter,
+    PublicationDateListFilter,
+    SectionListFilter,
+)
+from articles.admin.history import RevisionHistoryAdmin
+from articles.forms import ArticleForm, CorrectionForm, ScheduleForm
 from articles.models import Article, Byline, Correction, Person, Quote, Section, Tag
-from dossiers.admin import ArticleDossierInline
+from dossiers.admin import (
+    ArticleDossierInline,
+    DossierActionForm,
+    file_in_dossier,
+    take_out_of_dossier,
+)
 from media.admin import photo_preview, photo_thumbnail
-
-
-class SectionListFilter(admin.RelatedFieldListFilter):
-    """Lists sections with their parent in one query (a section's name includes its parent)."""
-
-    def field_choices(self, field, request, model_admin):
-        return [(section.pk, str(section)) for section in Section.objects.select_related("parent")]
 
 
 class BylineInline(admin.TabularInline):
@@ -31,9 +42,22 @@ class BylineInline(admin.TabularInline):
 
 
 class CorrectionInline(admin.TabularInline):
+    """Shown only: a correction is published by the «Publish a correction» action, which
+    dates it and keeps a revision (workflow.correct)."""
+
     model = Correction
     fields = ["published_at", "text"]
+    readonly_fields = fields
     extra = 0
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 class QuoteInline(admin.TabularInline):
@@ -45,7 +69,7 @@ class QuoteInline(admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(RevisionHistoryAdmin, admin.ModelAdmin):
     form = ArticleForm
     fieldsets = [
         (_("Headline"), {"fields": ["kicker", "headline", "slug", "expected_version"]}),
@@ -87,19 +111,63 @@ class ArticleAdmin(admin.ModelAdmin):
     inlines = [BylineInline, CorrectionInline, ArticleDossierInline, QuoteInline]
 
     list_display = ["headline", "section", "status", "published_at", "thumbnail", "authors"]
-    list_filter = ["status", ("section", SectionListFilter), "is_premium", "language"]
+    list_filter = [
+        "status",
+        ("section", SectionListFilter),
+        "is_premium",
+        PublicationDateListFilter,
+        LanguageListFilter,
+    ]
     list_select_related = ["section__parent", "lead_photo"]
-    date_hierarchy = "published_at"
-    search_fields = ["headline", "kicker", "standfirst", "slug"]
+    # Only orders an index serves: sorting a million headlines is seconds per page.
+    sortable_by = ["published_at"]
+    # Searched in full text (get_search_results); the field only turns the search box on.
+    search_fields = ["headline"]
+    paginator = EstimatedCountPaginator
     show_full_result_count = False
-    actions = ["submit", "publish_now", "schedule", "withdraw"]
+    show_facets = admin.ShowFacets.NEVER  # facets count every choice of every filter
+    actions = [
+        "submit",
+        "return_to_draft",
+        "publish_now",
+        "schedule",
+        "mark_updated",
+        "correct",
+        "withdraw",
+        file_in_dossier,
+        take_out_of_dossier,
+    ]
+    action_form = DossierActionForm
 
     def get_queryset(self, request):
         bylines = Byline.objects.select_related("person")
         return super().get_queryset(request).prefetch_related(Prefetch("bylines", bylines))
 
+    def get_changelist(self, request, **kwargs):
+        return ArticleChangeList
+
+    def get_search_results(self, request, queryset, search_term):
+        """French full-text search on the indexed ``search_vector`` (articles.search), never
+        ILIKE; without the public search's rank and snippet, which the list does not show."""
+        if not search_term.strip():
+            return queryset, False
+        prepared = search.Search.prepare(search_term)
+        if prepared.query.is_empty:
+            return queryset.none(), False
+        return queryset.filter(prepared.matches_q()), False
+
+    def has_submit_permission(self, request):
+        return request.user.has_perm("articles.submit_article")
+
     def has_publish_permission(self, request):
         return roles.can_publish(request.user)
+
+    def has_file_permission(self, request):
+        """Filing in dossiers (and taking out): editors and archivists."""
+        user = request.user
+        return user.has_perm("dossiers.add_dossierentry") and user.has_perm(
+            "dossiers.delete_dossierentry"
+        )
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change, **kwargs)
@@ -128,9 +196,16 @@ class ArticleAdmin(admin.ModelAdmin):
     def authors(self, article):
         return ", ".join(byline.person.name for byline in article.bylines.all())
 
-    @admin.action(description=_("Submit for editing"), permissions=["change"])
+    # Workflow actions: each calls one verb of articles/workflow.py per article.
+
+    @admin.action(description=_("Submit for editing"), permissions=["submit"])
     def submit(self, request, queryset):
         self._apply(request, queryset, workflow.submit, gettext("“%(article)s” is submitted."))
+
+    @admin.action(description=_("Return to draft"), permissions=["submit"])
+    def return_to_draft(self, request, queryset):
+        success = gettext("“%(article)s” is back to draft.")
+        self._apply(request, queryset, workflow.return_to_draft, success)
 
     @admin.action(description=_("Publish now"), permissions=["publish"])
     def publish_now(self, request, queryset):
@@ -140,24 +215,45 @@ class ArticleAdmin(admin.ModelAdmin):
     def schedule(self, request, queryset):
         """Ask for the time on an intermediate page, then schedule each article."""
         form = ScheduleForm(request.POST if "apply" in request.POST else None)
-        if form.is_valid():
-            verb = partial(workflow.schedule, when=form.cleaned_data["when"])
-            self._apply(request, queryset, verb, gettext("“%(article)s” is scheduled."))
-            return None
-        context = {
-            **self.admin_site.each_context(request),
-            "title": _("Schedule publication"),
-            "opts": self.opts,
-            "form": form,
-            "articles": queryset,
-            "media": self.media + form.media,
-            "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
-        }
-        return TemplateResponse(request, "admin/articles/article/schedule.html", context)
+        if not form.is_valid():
+            return self._ask(request, queryset, "schedule", form, _("Schedule publication"))
+        verb = partial(workflow.schedule, when=form.cleaned_data["when"])
+        self._apply(request, queryset, verb, gettext("“%(article)s” is scheduled."))
+        return None
+
+    @admin.action(description=_("Significant update"), permissions=["publish"])
+    def mark_updated(self, request, queryset):
+        success = gettext("“%(article)s” shows its significant update time.")
+        self._apply(request, queryset, workflow.mark_updated, success)
+
+    @admin.action(description=_("Publish a correction…"), permissions=["publish"])
+    def correct(self, request, queryset):
+        """Ask for the text on an intermediate page, then publish it under each article."""
+        form = CorrectionForm(request.POST if "apply" in request.POST else None)
+        if not form.is_valid():
+            return self._ask(request, queryset, "correct", form, _("Publish a correction"))
+        verb = partial(workflow.correct, text=form.cleaned_data["text"])
+        success = gettext("A correction is published under “%(article)s”.")
+        self._apply(request, queryset, verb, success)
+        return None
 
     @admin.action(description=_("Withdraw"), permissions=["publish"])
     def withdraw(self, request, queryset):
         self._apply(request, queryset, workflow.withdraw, gettext("“%(article)s” is withdrawn."))
+
+    def _ask(self, request, queryset, action, form, title):
+        """The intermediate page of an action that needs more than the selected articles."""
+        context = {
+            **self.admin_site.each_context(request),
+            "title": title,
+            "opts": self.opts,
+            "form": form,
+            "action": action,
+            "articles": queryset,
+            "media": self.media + form.media,
+            "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+        }
+        return TemplateResponse(request, "admin/articles/article/action_form.html", context)
 
     def _apply(self, request, queryset, verb, success):
         """Run a workflow verb on each article; one refusal does not stop the others."""
@@ -208,13 +304,27 @@ class TagAdmin(admin.ModelAdmin):
 class QuoteAdmin(admin.ModelAdmin):
     list_display = ["excerpt", "person", "role", "said_on"]
     list_filter = ["said_on", ("articles", admin.EmptyFieldListFilter)]
-    search_fields = ["text", "person__name", "role"]
-    date_hierarchy = "said_on"
+    # Searched in full text and by the speaker's name (get_search_results).
+    search_fields = ["text", "person__name"]
     autocomplete_fields = ["person", "articles"]
     fields = ["text", "person", "role", "said_on", "context", "articles"]
+    # A quarter of the articles carry quotes: like the article list, never count them all.
+    paginator = EstimatedCountPaginator
+    show_full_result_count = False
+    show_facets = admin.ShowFacets.NEVER
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("person")
+
+    def get_search_results(self, request, queryset, search_term):
+        """The words said (full-text index, articles.search) or part of the speaker's name;
+        the article form's quote picker searches here too. The speakers are looked up
+        first, so that the quotes are found through indexes only."""
+        if not search_term.strip():
+            return queryset, False
+        speakers = Person.objects.filter(name__icontains=search_term.strip())
+        by_speaker = queryset.filter(person__in=list(speakers.values_list("pk", flat=True)))
+        return search.search_quotes(queryset, search_term) | by_speaker, False
 
     @admin.display(description=_("exact words"), ordering="text")
     def excerpt(self, quote):
