@@ -38,7 +38,11 @@ REQUIRED = {
     "embed": {"url"},
     "related": {"article"},
 }
-MARKERS = {"citation": ("quote", "quote"), "photo": ("photo", "photo"), "article": ("related", "article")}
+MARKERS = {
+    "citation": ("quote", "quote"),
+    "photo": ("photo", "photo"),
+    "article": ("related", "article"),
+}
 MARKER_RE = re.compile(r"^\[(citation|photo|article|embed):\s*([^\]|]+?)\s*(?:\|\s*(.*?)\s*)?\]$")
 TOP_LEVEL_RE = re.compile(r"<(p|h2|h3)>(.*?)</\1>", re.DOTALL)
 TAG_RE = re.compile(r"</?[a-zA-Z][^>]*>")
@@ -152,7 +156,11 @@ def referenced_ids(blocks: list[dict], kind: str) -> set[int]:
 
 def references(blocks: list[dict]) -> list[str]:
     """What the body points to, as «quote:12», «photo:5», «related:34» (indexed for look-ups)."""
-    refs = {f"{kind}:{ref}" for kind in ("quote", "photo", "related") for ref in referenced_ids(blocks, kind)}
+    refs = {
+        f"{kind}:{ref}"
+        for kind in ("quote", "photo", "related")
+        for ref in referenced_ids(blocks, kind)
+    }
     return sorted(refs)
 
 
@@ -168,7 +176,9 @@ def blocks_to_html(blocks: list[dict]) -> str:
         elif kind == "quote":
             out.append(f"<p>[citation:{block['quote']}]</p>")
         elif kind == "photo":
-            caption = f"|{html.escape(block['caption'], quote=False)}" if block.get("caption") else ""
+            caption = (
+                f"|{html.escape(block['caption'], quote=False)}" if block.get("caption") else ""
+            )
             out.append(f"<p>[photo:{block['photo']}{caption}]</p>")
         elif kind == "embed":
             out.append(f"<p>[embed:{html.escape(block['url'])}]</p>")
@@ -228,10 +238,16 @@ def check_references(blocks: list[dict]) -> None:
     from articles.models import Article, Quote
     from media.models import Photo
 
-    models = {"quote": (Quote, _("quote")), "photo": (Photo, _("photo")), "related": (Article, _("article"))}
+    models = {
+        "quote": (Quote, _("quote")),
+        "photo": (Photo, _("photo")),
+        "related": (Article, _("article")),
+    }
     for kind, (model, label) in models.items():
         wanted = referenced_ids(blocks, kind)
-        if missing := wanted - set(model.objects.filter(pk__in=wanted).values_list("pk", flat=True)):
+        if missing := wanted - set(
+            model.objects.filter(pk__in=wanted).values_list("pk", flat=True)
+        ):
             raise ValidationError(
                 _("The body refers to a %(label)s that does not exist: %(ids)s."),
                 params={"label": label, "ids": ", ".join(map(str, sorted(missing)))},
@@ -261,6 +277,10 @@ def attach_references(articles, at=None) -> None:
         found[kind] = load(ids) if ids else {}
     for article in articles:
         article.body_references = {
-            kind: {pk: found[kind][pk] for pk in referenced_ids(article.body, kind) if pk in found[kind]}
+            kind: {
+                pk: found[kind][pk]
+                for pk in referenced_ids(article.body, kind)
+                if pk in found[kind]
+            }
             for kind in loaders
         }

@@ -166,7 +166,7 @@ class Article(models.Model):
         max_length=200,
         blank=True,
         validators=[reject_markup],
-        help_text=_("For example «Libération et AFP».")
+        help_text=_("For example «Libération et AFP»."),
     )
     tags = models.ManyToManyField(Tag, verbose_name=_("tags"), blank=True, related_name="articles")
     language = models.CharField(_("language"), max_length=8, default="fr")
@@ -176,9 +176,7 @@ class Article(models.Model):
     )
     published_at = models.DateTimeField(_("publication time"), null=True, blank=True)
     first_published_at = models.DateTimeField(_("first publication time"), null=True, blank=True)
-    updated_at = models.DateTimeField(
-        _("updated time shown to readers"), null=True, blank=True
-    )
+    updated_at = models.DateTimeField(_("updated time shown to readers"), null=True, blank=True)
     embargo_until = models.DateTimeField(_("embargo until"), null=True, blank=True)
     seo_title = models.CharField(_("SEO title"), max_length=200, blank=True)
     seo_description = models.CharField(_("SEO description"), max_length=300, blank=True)

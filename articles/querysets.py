@@ -16,9 +16,8 @@ class ArticleQuerySet(models.QuerySet):
     def public_q(at=None) -> Q:
         """Published, publication time reached, embargo (if any) lifted, at ``at``."""
         at = at or timezone.now()
-        return (
-            Q(status="published", published_at__lte=at)
-            & (Q(embargo_until__isnull=True) | Q(embargo_until__lte=at))
+        return Q(status="published", published_at__lte=at) & (
+            Q(embargo_until__isnull=True) | Q(embargo_until__lte=at)
         )
 
     def public(self, at=None):
@@ -63,14 +62,20 @@ class ArticleQuerySet(models.QuerySet):
         )
 
     def for_detail(self, at=None):
-        from articles.models import Byline, Quote, Tag
+        from articles.models import Quote, Tag
 
-        return self.for_list().prefetch_related(
-            Prefetch("tags", queryset=Tag.objects.order_by("kind", "name")),
-            Prefetch("quotes", queryset=Quote.objects.select_related("person")),
-            "corrections",
-            "dossiers",
-        ).select_related("section__parent")
+        return (
+            self.for_list()
+            .prefetch_related(
+                Prefetch(
+                    "tags", queryset=Tag.objects.select_related("person").order_by("kind", "name")
+                ),
+                Prefetch("quotes", queryset=Quote.objects.select_related("person")),
+                "corrections",
+                "dossiers",
+            )
+            .select_related("section__parent")
+        )
 
 
 class PersonQuerySet(models.QuerySet):

@@ -31,7 +31,11 @@ def test_entries_list_takes_articles_out_in_bulk(admin_client, db):
     entries = [DossierEntryFactory(dossier=dossier, article=ArticleFactory()) for _ in range(3)]
     admin_client.post(
         "/admin/dossiers/dossierentry/",
-        {"action": "delete_selected", "_selected_action": [e.pk for e in entries[:2]], "post": "yes"},
+        {
+            "action": "delete_selected",
+            "_selected_action": [e.pk for e in entries[:2]],
+            "post": "yes",
+        },
     )
     assert list(DossierEntry.objects.filter(dossier=dossier)) == [entries[2]]
 
@@ -41,12 +45,19 @@ def test_articles_are_filed_in_a_dossier_in_bulk_from_the_article_list(admin_cli
     articles = [ArticleFactory() for _ in range(3)]
     admin_client.post(
         "/admin/articles/article/",
-        {"action": "file_in_dossier", "dossier": dossier.pk,
-         "_selected_action": [a.pk for a in articles[:2]]},
+        {
+            "action": "file_in_dossier",
+            "dossier": dossier.pk,
+            "_selected_action": [a.pk for a in articles[:2]],
+        },
     )
     assert set(dossier.articles.all()) == set(articles[:2])
     admin_client.post(
         "/admin/articles/article/",
-        {"action": "take_out_of_dossier", "dossier": dossier.pk, "_selected_action": [articles[0].pk]},
+        {
+            "action": "take_out_of_dossier",
+            "dossier": dossier.pk,
+            "_selected_action": [articles[0].pk],
+        },
     )
     assert list(dossier.articles.all()) == [articles[1]]

@@ -125,8 +125,15 @@ def test_http_purger_sends_purge_with_the_keys(settings):
 
 
 @pytest.mark.parametrize(
-    "url", ["/api/v1/sections/", "/api/v1/people/", "/api/v1/quotes/", "/api/v1/tags/",
-            "/api/v1/dossiers/", "/api/v1/articles/"],
+    "url",
+    [
+        "/api/v1/sections/",
+        "/api/v1/people/",
+        "/api/v1/quotes/",
+        "/api/v1/tags/",
+        "/api/v1/dossiers/",
+        "/api/v1/articles/",
+    ],
 )
 def test_every_public_list_carries_etag_last_modified_and_keys(api, article, url):
     response = api.get(url)

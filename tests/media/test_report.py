@@ -3,8 +3,6 @@ caption, a credit or an alternative text. Staff who may view photos only."""
 
 import datetime as dt
 
-import pytest
-
 from tests.factories import PhotoFactory
 
 URL = "/photos/report/"

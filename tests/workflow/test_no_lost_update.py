@@ -3,7 +3,6 @@
 import threading
 
 import pytest
-
 from django.db import connection
 
 from articles.models import Article

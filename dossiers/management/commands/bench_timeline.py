@@ -1,14 +1,12 @@
 import resource
 import statistics
 import time
-from types import ModuleType
 
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 from django.test import RequestFactory
-from django.urls import NoReverseMatch, include, path, reverse, set_urlconf
 
 from articles.models import Article
 from dossiers import timeline, views

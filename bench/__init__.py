@@ -1,0 +1,1 @@
+"""Load benchmarks, run by hand or by ``make bench``; never part of ``make test``."""

@@ -1,0 +1,140 @@
+"""The public endpoints under load, with request targets picked from the archive, and the
+SQL each costs. Needs Django set up."""
+
+import datetime as dt
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
+from wsgiref.util import setup_testing_defaults
+
+from django.core.servers.basehttp import get_internal_wsgi_application
+from django.db import connection
+from django.db.models import Count
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from articles.demo import REFERENCE_SLUG
+from articles.demo.cast import PREFIX
+from articles.models import Article
+from dossiers.models import Dossier
+
+HOST = "127.0.0.1"
+ROTATING_ARTICLES = 1000
+SEARCHES = ("guerre", "réforme", "hôpitaux", '"aide militaire"', "budget -réforme")
+# Share of the floor's requests per second each endpoint must reach (issue 7), if any.
+DETAIL_SHARE, LIST_SHARE, NOT_MODIFIED_SHARE = 0.70, 0.50, 0.90
+
+
+@dataclass(frozen=True)
+class Endpoint:
+    """One row of the benchmark: wrk cycles through ``targets`` with ``headers``."""
+
+    name: str
+    targets: tuple[str, ...]
+    headers: dict[str, str] = field(default_factory=dict)
+    floor_share: float | None = None
+
+    @property
+    def shown(self) -> str:
+        """The first target, and how many others wrk rotates through."""
+        more = f" (+{len(self.targets) - 1} more)" if len(self.targets) > 1 else ""
+        return self.targets[0] + more
+
+
+def pick() -> list[Endpoint]:
+    """Targets from the archive: random public generated articles, the biggest section and
+    dossier, a date 95% of the way back into the archive."""
+    slugs = list(
+        Article.objects.public()
+        .filter(slug__startswith=PREFIX)
+        .order_by("?")
+        .values_list("slug", flat=True)[:ROTATING_ARTICLES]
+    )
+    reference = f"/api/v1/articles/{REFERENCE_SLUG}/"
+    etag = get(reference)[1]["ETag"]
+    return [
+        Endpoint(
+            f"article detail ({len(slugs):,} articles)",
+            tuple(f"/api/v1/articles/{slug}/" for slug in slugs),
+            floor_share=DETAIL_SHARE,
+        ),
+        Endpoint("article detail (reference)", (reference,), floor_share=DETAIL_SHARE),
+        Endpoint(
+            "article detail, If-None-Match (304)",
+            (reference,),
+            headers={"If-None-Match": etag},
+            floor_share=NOT_MODIFIED_SHARE,
+        ),
+        Endpoint("article list, first page", ("/api/v1/articles/",), floor_share=LIST_SHARE),
+        Endpoint(
+            "article list, 95% back in time",
+            (f"/api/v1/articles/?published_to={_deep_date():%Y-%m-%d}",),
+        ),
+        Endpoint("article list, biggest section", (f"/api/v1/articles/?section={_section()}",)),
+        Endpoint("dossier timeline, biggest", (f"/api/v1/dossiers/{_dossier()}/articles/",)),
+        Endpoint(
+            f"search ({len(SEARCHES)} queries)",
+            tuple(f"/api/v1/articles/?{urlencode({'q': q})}" for q in SEARCHES),
+        ),
+    ]
+
+
+def _deep_date() -> dt.date:
+    public = Article.objects.public()
+    published_at = public.order_by("published_at").values_list("published_at", flat=True)[
+        public.count() // 20
+    ]
+    return timezone.localdate(published_at)
+
+
+def _section() -> str:
+    biggest = (
+        Article.objects.public()
+        .values("section__slug")
+        .annotate(size=Count("pk"))
+        .order_by("-size")
+        .first()
+    )
+    return biggest["section__slug"]
+
+
+def _dossier() -> str:
+    return (
+        Dossier.objects.public()
+        .annotate(size=Count("entries"))
+        .order_by("-size")
+        .values_list("slug", flat=True)
+        .first()
+    )
+
+
+def get(target: str, headers: dict[str, str] | None = None) -> tuple[str, dict[str, str]]:
+    """GET ``target`` from the WSGI app gunicorn serves, in process; its status and headers."""
+    path, _, query = target.partition("?")
+    environ = {"PATH_INFO": path, "QUERY_STRING": query, "HTTP_HOST": HOST}
+    for name, value in (headers or {}).items():
+        environ["HTTP_" + name.upper().replace("-", "_")] = value
+    setup_testing_defaults(environ)
+    answer = {}
+
+    def start_response(status, response_headers, exc_info=None):
+        answer["status"], answer["headers"] = status, dict(response_headers)
+
+    body = get_internal_wsgi_application()(environ, start_response)
+    b"".join(body)
+    if hasattr(body, "close"):
+        body.close()  # request_finished: what a server does after each response
+    return answer["status"], answer["headers"]
+
+
+def queries_per_request(endpoint: Endpoint, sample: int = 5) -> int:
+    """The most SQL queries any of the first ``sample`` targets takes in the app gunicorn
+    serves, counted on a second request (the first may render a copy or fill a cache)."""
+    most = 0
+    for target in endpoint.targets[:sample]:
+        get(target, endpoint.headers)
+        with CaptureQueriesContext(connection) as queries:
+            status, _ = get(target, endpoint.headers)
+        if not status.startswith(("200", "304")):
+            raise RuntimeError(f"{target} answered {status}")
+        most = max(most, len(queries))
+    return most

@@ -1,0 +1,87 @@
+"""The results in Markdown, judged against issue 7's targets, and written into the
+"## API load" section of docs/benchmarks.md without touching the rest of the file.
+
+Each archive size has its own block between markers, so a run at 1,000,000 articles sits
+beside the run at 100,000 instead of replacing it; text outside the markers is kept.
+"""
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from bench.wrk import Load
+
+HEADING = "## API load"
+P99_LIMIT_MS = 50
+MAX_QUERIES = 3
+MAX_WORKER_RSS_MB = 200
+
+
+@dataclass(frozen=True)
+class Row:
+    endpoint: str
+    app: Load
+    floor: Load
+    queries: int
+    floor_share: float | None = None  # the share of the floor's req/s required, if any
+
+    @property
+    def share(self) -> float:
+        return self.app.rps / self.floor.rps if self.floor.rps else 0.0
+
+    def misses(self) -> list[str]:
+        """What this row misses of the targets; empty when it meets them all."""
+        misses = []
+        if self.floor_share is not None and self.share < self.floor_share:
+            misses.append(f"floor share < {self.floor_share:.0%}")
+        if self.app.p99_ms >= P99_LIMIT_MS:
+            misses.append(f"p99 ≥ {P99_LIMIT_MS} ms")
+        if self.app.errors:
+            misses.append("errors")
+        if self.queries > MAX_QUERIES:
+            misses.append(f"> {MAX_QUERIES} queries")
+        return misses
+
+
+def table(rows: list[Row]) -> str:
+    lines = [
+        "| endpoint | req/s | p50 | p99 | errors | queries | floor req/s | floor p99 "
+        "| share of floor (target) | verdict |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
+    ]
+    for row in rows:
+        target = f" (≥ {row.floor_share:.0%})" if row.floor_share is not None else ""
+        misses = row.misses()
+        lines.append(
+            f"| {row.endpoint} | {row.app.rps:,.0f} | {row.app.p50_ms:.1f} ms "
+            f"| {row.app.p99_ms:.1f} ms | {row.app.errors:,} | {row.queries} "
+            f"| {row.floor.rps:,.0f} | {row.floor.p99_ms:.1f} ms | {row.share:.0%}{target} "
+            f"| {'**miss**: ' + ', '.join(misses) if misses else 'pass'} |"
+        )
+    return "\n".join(lines)
+
+
+def memory_line(peak_mb: float, floor_peak_mb: float) -> str:
+    verdict = "pass" if peak_mb < MAX_WORKER_RSS_MB else "**miss**"
+    return (
+        f"Peak RSS of one gunicorn worker: {peak_mb:.0f} MB "
+        f"(target < {MAX_WORKER_RSS_MB} MB: {verdict}); floor worker {floor_peak_mb:.0f} MB."
+    )
+
+
+def write_block(path: Path, key: str, block: str) -> None:
+    """Put ``block`` between this ``key``'s markers in the API load section of ``path``."""
+    text = path.read_text() if path.exists() else "# Benchmarks\n"
+    start, end = f"<!-- api-load {key} start -->", f"<!-- api-load {key} end -->"
+    marked = f"{start}\n{block.strip()}\n{end}"
+    if start in text and end in text:
+        before, rest = text.split(start, 1)
+        text = before + marked + rest.split(end, 1)[1]
+    else:
+        section = re.search(rf"^{re.escape(HEADING)}\n(.*?)(?=^## |\Z)", text, re.M | re.S)
+        if section is None:
+            text = f"{text.rstrip()}\n\n{HEADING}\n\n{marked}\n"
+        else:
+            at = section.end()
+            text = f"{text[:at].rstrip()}\n\n{marked}\n\n{text[at:].lstrip()}".rstrip() + "\n"
+    path.write_text(text)

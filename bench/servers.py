@@ -1,0 +1,135 @@
+"""gunicorn for the benchmark: started in its own process group on 127.0.0.1, stopped
+whatever happens, its workers' memory watched while it serves."""
+
+import http.client
+import os
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import psutil
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+# Two cores: one worker more than cores keeps both busy while a worker waits on PostgreSQL,
+# and more than that only adds context switches next to PostgreSQL and wrk on the same cores.
+WORKERS = 3
+
+
+def gunicorn_options(workers: int) -> list[str]:
+    return [
+        f"--workers={workers}",
+        "--worker-class=sync",
+        "--max-requests=0",
+        "--timeout=30",
+        "--log-level=warning",
+    ]
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+class Server:
+    """``with Server(app, env=…, log=…) as server:`` gunicorn serving ``app`` on
+    127.0.0.1:``server.port`` until the block exits, by any route."""
+
+    def __init__(self, app: str, *, env: dict[str, str], log: Path, workers: int = WORKERS):
+        self.app, self.env, self.log, self.workers = app, env, log, workers
+        self.port = free_port()
+        self.process = None
+
+    def __enter__(self):
+        self.process = subprocess.Popen(  # noqa: S603 - a fixed argument list, no shell
+            [
+                sys.executable,
+                "-m",
+                "gunicorn",
+                f"--bind=127.0.0.1:{self.port}",
+                f"--chdir={BASE_DIR}",
+                f"--error-logfile={self.log}",
+                *gunicorn_options(self.workers),
+                self.app,
+            ],
+            env=self.env,
+            stdin=subprocess.DEVNULL,
+            start_new_session=True,  # its own process group: Ctrl-C here reaches us only
+        )
+        try:
+            self._wait_until_listening()
+        except BaseException:
+            self.stop()
+            raise
+        return self
+
+    def __exit__(self, *exc_info):
+        self.stop()
+
+    def _wait_until_listening(self, timeout: float = 60) -> None:
+        """Until it answers HTTP (any status) with all its workers up."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"gunicorn exited; see {self.log}")
+            try:
+                connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=5)
+                connection.request("GET", "/api/v1/")
+                connection.getresponse().read()
+                connection.close()
+            except OSError:
+                time.sleep(0.2)
+                continue
+            if len(self.worker_pids()) == self.workers:
+                return
+            time.sleep(0.2)
+        raise RuntimeError(f"gunicorn did not answer within {timeout:.0f} s; see {self.log}")
+
+    def worker_pids(self) -> list[int]:
+        try:
+            return [child.pid for child in psutil.Process(self.process.pid).children()]
+        except psutil.NoSuchProcess:
+            return []
+
+    def stop(self) -> None:
+        """SIGTERM to the whole group (graceful), SIGKILL if it lingers."""
+        if self.process is None:
+            return
+        group = self.process.pid  # start_new_session made gunicorn its group's leader
+        try:
+            os.killpg(group, signal.SIGTERM)
+            self.process.wait(timeout=15)
+        except ProcessLookupError:
+            pass
+        except subprocess.TimeoutExpired:
+            os.killpg(group, signal.SIGKILL)
+            self.process.wait()
+
+
+class PeakMemory(threading.Thread):
+    """Samples the resident memory of each server's workers until ``stop()``; ``peak[name]``
+    is the largest any one worker of that server reached, in bytes."""
+
+    def __init__(self, servers: dict[str, Server], interval: float = 0.2):
+        super().__init__(daemon=True)
+        self.servers, self.interval = servers, interval
+        self.peak = dict.fromkeys(servers, 0)
+        self._stopped = threading.Event()
+
+    def run(self):
+        while not self._stopped.wait(self.interval):
+            for name, server in self.servers.items():
+                for pid in server.worker_pids():
+                    try:
+                        rss = psutil.Process(pid).memory_info().rss
+                    except psutil.NoSuchProcess:
+                        continue
+                    self.peak[name] = max(self.peak[name], rss)
+
+    def stop(self):
+        self._stopped.set()
+        self.join()
