@@ -1,10 +1,11 @@
 import datetime as dt
 
+import pytest
 import time_machine
 from django.utils import timezone
 
 from articles import preview
-from tests.factories import ArticleFactory
+from tests.factories import ArticleFactory, BylineFactory, TagFactory
 
 
 def test_editor_preview_link_shows_a_draft_as_it_will_be_published(editor, as_user, api, db):
@@ -49,3 +50,14 @@ def test_authenticated_responses_are_never_cached(editor, as_user, published_art
     response = as_user(editor).get(f"/api/v1/articles/{published_article.slug}/")
     assert "no-store" in response.headers["Cache-Control"]
     assert "private" in response.headers["Cache-Control"]
+
+
+@pytest.mark.parametrize("extras", [1, 4])
+def test_preview_costs_a_fixed_number_of_queries(api, db, extras, django_assert_num_queries):
+    article = ArticleFactory()
+    for _ in range(extras):
+        article.tags.add(TagFactory())
+        BylineFactory(article=article)
+    token = preview.make_token(article)
+    with django_assert_num_queries(6):
+        assert api.get(f"/api/v1/preview/{token}/").status_code == 200
