@@ -129,8 +129,11 @@ def check_edit(article: Article, *, by, expected_version=None, changed_fields=()
     article.version, article.modified_by = row.version + 1, by
 
 
-def _change_status(article, *, by, at, allowed_from, to, note, update=()):
-    """Lock, check the current status, apply, save and record one state change."""
+def _change_status(article, *, by, at, allowed_from, to, note, update=None):
+    """Lock, check the current status, apply, save and record one state change.
+
+    ``update(row, at)``, called under the lock, may refuse (raise) or return more fields.
+    """
     at = at or timezone.now()
     row = _locked(article)
     if row.status not in allowed_from:
@@ -139,15 +142,20 @@ def _change_status(article, *, by, at, allowed_from, to, note, update=()):
             % {"status": row.get_status_display(), "verb": note},
             code="invalid_transition",
         )
-    fields = {"status": to, **(update(row, at) if callable(update) else {})}
+    fields = {"status": to, **(update(row, at) if update else {})}
+    _save_change(row, by=by, at=at, note=note, fields=fields)
+    article.refresh_from_db()
+    return article
+
+
+def _save_change(row, *, by, at, note, fields) -> None:
+    """Apply ``fields`` to the locked row, bump its version, save and keep a revision."""
     for name, value in fields.items():
         setattr(row, name, value)
     row.version += 1
     row.modified_by = by
     row.save(update_fields=[*fields, "version", "modified_by", "modified_at"])
     revisions.record(row, by=by, at=at, note=note)
-    article.refresh_from_db()
-    return article
 
 
 def _require(by, permission: str, message: str) -> None:
@@ -172,15 +180,14 @@ def publish(article: Article, *, by, at=None, when=None) -> Article:
     """Publish now, or at ``when``: a scheduled article becomes public at its second."""
     _require(by, "articles.publish_article", _("Only an editor may publish."))
     at = at or timezone.now()
-    row = _locked(article)
-    if missing := missing_for_publication(row):
-        raise WorkflowError(
-            _("This article cannot be published yet: it needs %(missing)s.")
-            % {"missing": ", ".join(missing)},
-            code="incomplete",
-        )
 
     def times(row, at):
+        if missing := missing_for_publication(row):
+            raise WorkflowError(
+                _("This article cannot be published yet: it needs %(missing)s.")
+                % {"missing": ", ".join(missing)},
+                code="incomplete",
+            )
         published_at = when or at
         return {
             "published_at": published_at,
@@ -268,10 +275,7 @@ def correct(article: Article, *, by, text: str, at=None) -> Correction:
             _("Only a published article can be corrected."), code="invalid_transition"
         )
     correction = Correction.objects.create(article=row, text=text, published_at=at)
-    row.version += 1
-    row.modified_by = by
-    row.save(update_fields=["version", "modified_by", "modified_at"])
-    revisions.record(row, by=by, at=at, note=_("corrected"))
+    _save_change(row, by=by, at=at, note=_("corrected"), fields={})
     article.refresh_from_db()
     return correction
 
