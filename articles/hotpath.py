@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.http import http_date
 
 from newsroom.api import cache_control_value
+from newsroom.response_cache import etags_in
 
 DETAIL_PATH = re.compile(r"/api/v1/articles/(?P<slug>[-a-zA-Z0-9_]+)/")
 _SLUG, _AT = "\x00slug", dt.datetime(1900, 1, 1, tzinfo=dt.UTC)
@@ -89,7 +90,7 @@ class ArticleDetailApp:
             ("Surrogate-Key", " ".join(sorted(keys))),
             *FIXED_HEADERS,
         ]
-        if etag in _etags(environ.get("HTTP_IF_NONE_MATCH", "")):
+        if etag in etags_in(environ.get("HTTP_IF_NONE_MATCH", "")):
             return "304 Not Modified", headers[1:5] + FIXED_HEADERS, b""
         body = detail.encode()
         headers.append(("Content-Length", str(len(body))))
@@ -113,7 +114,3 @@ class ArticleDetailApp:
         host = environ.get("HTTP_HOST") or environ.get("SERVER_NAME", "")
         domain, _port = split_domain_port(host)
         return bool(domain) and validate_host(domain, settings.ALLOWED_HOSTS)
-
-
-def _etags(header: str) -> set[str]:
-    return {value.strip().removeprefix("W/") for value in header.split(",") if value.strip()}

@@ -6,7 +6,10 @@ Settings, from the environment: ``BENCH_ARTICLES`` (generated articles, default 
 ``BENCH_SECONDS`` (of load per endpoint and server, default 15), ``BENCH_ROUNDS`` (they
 alternate the app and the floor, default 3), ``BENCH_WARMUP`` (seconds, default 3),
 ``BENCH_WORKERS`` (default 3), ``BENCH_RERENDER=1`` (re-render every public copy, to time
-it), and ``DATABASE_URL`` (else the embedded server). Load goes to 127.0.0.1 only;
+it), ``BENCH_WARM=0`` (render no copy beforehand: the first request for an article renders
+its own, as after a bulk import), ``BENCH_CACHE_MB`` (each worker's cache of public
+responses, default 32; 0 measures every request uncached), and ``DATABASE_URL`` (else the
+embedded server). Load goes to 127.0.0.1 only;
 gunicorn's logs and the floor's recording are left in var/bench/.
 """
 
@@ -42,11 +45,17 @@ class Knobs:
     warmup: int = 3
     workers: int = servers.WORKERS
     rerender: int = 0
+    warm: int = 1
+    cache_mb: int = 32
 
     @classmethod
     def from_environment(cls) -> "Knobs":
         names = {f"BENCH_{field.name.upper()}": field.name for field in dataclasses.fields(cls)}
         return cls(**{names[k]: int(v) for k, v in os.environ.items() if k in names})
+
+    def key(self) -> str:
+        """Which block of docs/benchmarks.md this run replaces."""
+        return f"{self.articles}" + ("" if self.cache_mb else "-uncached")
 
     def command(self) -> str:
         """The command that makes this run; of DATABASE_URL only the database's name, since
@@ -82,8 +91,10 @@ def main() -> None:
     archive.migrate()
     archive.ensure_articles(knobs.articles)
     archive.ensure_reference_article()
-    say("Rendering the missing public copies")
-    rendered, render_seconds = archive.warm_copies(say, every=bool(knobs.rerender))
+    rendered, render_seconds = 0, 0.0
+    if knobs.warm or knobs.rerender:
+        say("Rendering the missing public copies")
+        rendered, render_seconds = archive.warm_copies(say, every=bool(knobs.rerender))
     archive.analyze()
     facts = {
         "size": archive.size(),
@@ -93,7 +104,11 @@ def main() -> None:
     }
     picked = endpoints.pick()
     queries = {endpoint.name: endpoints.queries_per_request(endpoint) for endpoint in picked}
-    env = {**os.environ, "DATABASE_URL": database_url()}
+    env = {
+        **os.environ,
+        "DATABASE_URL": database_url(),
+        "RESPONSE_CACHE_MB": str(knobs.cache_mb),
+    }
     from django.db import connection
 
     connection.close()  # the servers alone use the database from here on
@@ -103,7 +118,7 @@ def main() -> None:
     facts["load_average"] = os.getloadavg()[0]
     rows, peak = serve_and_load(knobs, picked, queries, env)
     block = describe(knobs, facts, picked, rows, peak)
-    report.write_block(DOCS, str(knobs.articles), block)
+    report.write_block(DOCS, knobs.key(), block)
     say(f"\n{block}\n\nWritten to {DOCS.relative_to(servers.BASE_DIR)}")
 
 
@@ -184,7 +199,13 @@ def describe(knobs, facts, picked, rows, peak) -> str:
     rate = f" ({rendered / took:,.0f} articles/s)" if rendered else ""
     return "\n".join(
         [
-            f"### {knobs.articles:,} generated articles ({timezone.localdate():%Y-%m-%d})",
+            f"### {knobs.articles:,} generated articles, "
+            + (
+                f"{knobs.cache_mb} MB response cache per worker"
+                if knobs.cache_mb
+                else "no response cache (every request uncached)"
+            )
+            + f" ({timezone.localdate():%Y-%m-%d})",
             "",
             f"- Command: `{knobs.command()}` (run by `make bench`).",
             f"- Archive: {size['articles']:,} articles ({size['public']:,} public, "
@@ -196,7 +217,8 @@ def describe(knobs, facts, picked, rows, peak) -> str:
             f"{facts['load_average']:.1f} when the load started.",
             f"- gunicorn {gunicorn.__version__}: "
             f"`{' '.join(servers.gunicorn_options(knobs.workers))}`, bound to 127.0.0.1, "
-            "DEBUG=0, persistent database connections (`DATABASE_URL`).",
+            "DEBUG=0, persistent database connections (`DATABASE_URL`), "
+            f"`RESPONSE_CACHE_MB={knobs.cache_mb}`.",
             f"- wrk: {wrk.CONNECTIONS} connections, {wrk.THREADS} threads, timeout "
             f"{wrk.TIMEOUT}. Per endpoint: {knobs.warmup} s of warm-up, then {knobs.rounds} "
             f"rounds of {knobs.seconds // knobs.rounds} s alternating the app and the floor; "

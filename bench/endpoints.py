@@ -107,8 +107,12 @@ def _dossier() -> str:
     )
 
 
-def get(target: str, headers: dict[str, str] | None = None) -> tuple[str, dict[str, str]]:
-    """GET ``target`` from the WSGI app gunicorn serves, in process; its status and headers."""
+def get(
+    target: str, headers: dict[str, str] | None = None, *, cached: bool = True
+) -> tuple[str, dict[str, str]]:
+    """GET ``target`` from the WSGI app gunicorn serves, in process; its status and headers.
+    ``cached=False`` goes past the worker's cache of public responses, to what it costs
+    when the response is not kept yet."""
     path, _, query = target.partition("?")
     environ = {"PATH_INFO": path, "QUERY_STRING": query, "HTTP_HOST": HOST}
     for name, value in (headers or {}).items():
@@ -119,7 +123,8 @@ def get(target: str, headers: dict[str, str] | None = None) -> tuple[str, dict[s
     def start_response(status, response_headers, exc_info=None):
         answer["status"], answer["headers"] = status, dict(response_headers)
 
-    body = get_internal_wsgi_application()(environ, start_response)
+    app = get_internal_wsgi_application()
+    body = (app if cached else app.app)(environ, start_response)
     b"".join(body)
     if hasattr(body, "close"):
         body.close()  # request_finished: what a server does after each response
@@ -128,12 +133,13 @@ def get(target: str, headers: dict[str, str] | None = None) -> tuple[str, dict[s
 
 def queries_per_request(endpoint: Endpoint, sample: int = 5) -> int:
     """The most SQL queries any of the first ``sample`` targets takes in the app gunicorn
-    serves, counted on a second request (the first may render a copy or fill a cache)."""
+    serves when the response is not in the worker's cache, counted on a second request
+    (the first may render a copy). A response served from the cache takes none."""
     most = 0
     for target in endpoint.targets[:sample]:
-        get(target, endpoint.headers)
+        get(target, endpoint.headers, cached=False)
         with CaptureQueriesContext(connection) as queries:
-            status, _ = get(target, endpoint.headers)
+            status, _ = get(target, endpoint.headers, cached=False)
         if not status.startswith(("200", "304")):
             raise RuntimeError(f"{target} answered {status}")
         most = max(most, len(queries))

@@ -45,7 +45,7 @@ class Row:
 
 def table(rows: list[Row]) -> str:
     lines = [
-        "| endpoint | req/s | p50 | p99 | errors | queries | floor req/s | floor p99 "
+        "| endpoint | req/s | p50 | p99 | errors | queries (uncached) | floor req/s | floor p99 "
         "| share of floor (target) | verdict |",
         "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
     ]

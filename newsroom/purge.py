@@ -12,6 +12,8 @@ from django.conf import settings
 from django.db import transaction
 from django.utils.module_loading import import_string
 
+from newsroom import response_cache
+
 logger = logging.getLogger("newsroom.purge")
 
 
@@ -40,7 +42,14 @@ def backend():
 
 
 def after_commit(keys) -> None:
-    """Purge these keys once the current transaction has committed (at once outside one)."""
+    """Purge these keys once the current transaction has committed (at once outside one),
+    in the CDN and in every worker's cache of public responses."""
     keys = sorted(set(keys))
     if keys:
-        transaction.on_commit(lambda: backend().purge(keys))
+        response_cache.notify_after_commit()
+        transaction.on_commit(lambda: _purge(keys))
+
+
+def _purge(keys) -> None:
+    response_cache.cache.clear()
+    backend().purge(keys)

@@ -184,6 +184,10 @@ PURGE_BACKEND = os.environ.get("PURGE_BACKEND", "newsroom.purge.LoggingPurger")
 PURGE_URLS = env_list("PURGE_URLS")
 PURGE_KEY_HEADER = os.environ.get("PURGE_KEY_HEADER", "Surrogate-Key")
 PURGE_TIMEOUT = float(os.environ.get("PURGE_TIMEOUT", 2))
+# Each worker's own copy of the public responses it sent, emptied on every purge
+# (newsroom/response_cache.py); 0 turns it off.
+RESPONSE_CACHE_BYTES = int(os.environ.get("RESPONSE_CACHE_MB", 32)) * 2**20
+RESPONSE_CACHE_PATHS = ("/api/v1/",)
 
 # How long an editor's preview link works, in seconds.
 PREVIEW_MAX_AGE = int(os.environ.get("PREVIEW_MAX_AGE", 24 * 3600))

@@ -103,7 +103,9 @@ class ArticleFilter(django_filters.FilterSet):
         return queryset.filter(Exists(Quote.objects.filter(articles=OuterRef("pk"), person=person)))
 
     def filter_search(self, queryset, name, value):
-        return queryset.search(value) if value.strip() else queryset
+        """Validated here; run by the views (``articles.api.views.public_list``), which
+        rank and cut snippets from the same prepared query."""
+        return queryset
 
 
 class QuoteFilter(django_filters.FilterSet):

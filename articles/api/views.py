@@ -54,56 +54,71 @@ COPY_FIELDS = (
 )
 
 
-def public_list(view, articles, *, keys) -> HttpResponse:
-    """A page of public articles as stored list entries: one query, however rich they are."""
+def with_copies(articles):
+    """Only what serving stored entries needs, and the next visibility change, in one query."""
+    return articles.select_related("public_copy").only(*COPY_FIELDS).with_next_visibility_change()
+
+
+def public_list(view, articles, *, keys, search_text="") -> HttpResponse:
+    """A page of public articles as stored list entries, read by one query however rich
+    they are; a search adds the planner's estimate (and the names it may match) before it,
+    and each found article's ``rank`` and highlighted ``snippet`` to its entry."""
     paginator = view.paginator
-    page = paginator.paginate_queryset(
-        view.filter_queryset(articles).select_related("public_copy").only(*COPY_FIELDS),
-        view.request,
-        view=view,
-    )
+    articles = view.filter_queryset(articles)
+    prepared = search.Search.prepare(search_text) if search_text else None
+    if prepared is not None:
+        articles = prepared.annotate(prepared.filter(articles))
+    page = paginator.paginate_queryset(with_copies(articles), view.request, view=view)
     copies = rendering.copies_for(page)
     entries = [copy.summary for copy in copies]
-    if query := view.request.query_params.get("q", "").strip():
-        entries = with_search_fields(entries, page, query)
+    if prepared is not None:
+        entries = [
+            with_search_fields(entry, article) for entry, article in zip(entries, page, strict=True)
+        ]
     content = b"".join(
         [
             b'{"next":',
             orjson.dumps(paginator.get_next_link()),
             b',"previous":',
             orjson.dumps(paginator.get_previous_link()),
-            b',"results":[',
-            ",".join(entries).encode(),
-            b"]}",
+            b',"results":',
+            json_array(entries),
+            b"}",
         ]
     )
+    return stored_entries_response(content, page, copies, keys)
+
+
+def public_array(articles, *, keys) -> HttpResponse:
+    """All of ``articles`` (a short list: a dossier's pinned articles) as a JSON array."""
+    articles = list(with_copies(articles))
+    copies = rendering.copies_for(articles)
+    content = json_array([copy.summary for copy in copies])
+    return stored_entries_response(content, articles, copies, keys)
+
+
+def json_array(entries: list[str]) -> bytes:
+    return b"[" + ",".join(entries).encode() + b"]"
+
+
+def stored_entries_response(content: bytes, articles, copies, keys) -> HttpResponse:
+    """Public, tagged with the lists' keys and each article's, kept until the next
+    article goes live by itself."""
     response = HttpResponse(content, content_type="application/json")
+    response.found = len(articles)
     item_keys = [
         key for copy in copies for key in copy.surrogate_keys if key.startswith("article-")
     ]
-    return mark_public(
-        response, [*keys, *item_keys], expires_at=Article.objects.next_visibility_change()
+    next_change = (
+        articles[0].next_visibility_change if articles else Article.objects.next_visibility_change()
     )
+    return mark_public(response, [*keys, *item_keys], expires_at=next_change)
 
 
-def with_search_fields(entries, page, query) -> list[str]:
-    """Add each found article's ``rank`` and highlighted ``snippet`` to its stored entry:
-    one query, for the page's articles only."""
-    found = dict(
-        (pk, (rank, snippet))
-        for pk, rank, snippet in search.Search.prepare(query)
-        .annotate(Article.objects.filter(pk__in=[article.pk for article in page]))
-        .values_list("pk", "search_rank", "search_snippet")
-    )
-    return [
-        entry[:-1]
-        + ',"rank":'
-        + orjson.dumps(found.get(article.pk, (None, ""))[0]).decode()
-        + ',"snippet":'
-        + orjson.dumps(found.get(article.pk, (None, ""))[1]).decode()
-        + "}"
-        for entry, article in zip(entries, page, strict=True)
-    ]
+def with_search_fields(entry: str, article) -> str:
+    """The stored entry (a JSON object) with the article's search rank and snippet added."""
+    added = orjson.dumps({"rank": article.search_rank, "snippet": article.search_snippet})
+    return entry[:-1] + "," + added[1:].decode()
 
 
 class ArticleViewSet(CacheHeadersMixin, StrictQueryParametersMixin, viewsets.ModelViewSet):
@@ -121,7 +136,12 @@ class ArticleViewSet(CacheHeadersMixin, StrictQueryParametersMixin, viewsets.Mod
         return Article.objects.public().for_list()
 
     def list(self, request, *args, **kwargs):
-        return public_list(self, Article.objects.public(), keys=["articles", *self._filter_keys()])
+        return public_list(
+            self,
+            Article.objects.public(),
+            keys=["articles", *self._filter_keys()],
+            search_text=request.query_params.get("q", "").strip(),
+        )
 
     def _filter_keys(self):
         params = self.request.query_params

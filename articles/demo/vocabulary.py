@@ -12,6 +12,9 @@ def listed(text: str) -> tuple[str, ...]:
 
 SUBJECTS = (
     ("le gouvernement", False),
+    ("le président de la République", False),
+    ("le Kremlin", False),
+    ("le président ukrainien", False),
     ("la ministre de la Santé", False),
     ("le ministre de l’Economie", False),
     ("la Première ministre", False),
@@ -93,6 +96,9 @@ VERBS = (
 
 OBJECTS = (
     "un projet de loi sur le logement",
+    "la guerre en Ukraine",
+    "les sanctions contre la Russie",
+    "l’aide militaire à Kiev",
     "la réforme de l’assurance chômage",
     "un plan d’économies de plusieurs milliards d’euros",
     "les conclusions du rapport",

@@ -14,9 +14,10 @@ from rest_framework import exceptions, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from articles import search
 from articles.api.filters import ArticleFilter
 from articles.api.serializers import ArticleListSerializer
+from articles.api.views import public_array, public_list
+from articles.models import Article
 from dossiers.api.serializers import DossierSerializer, MonthSerializer, SearchResultSerializer
 from dossiers.models import Dossier
 from dossiers.timeline import month_counts
@@ -93,25 +94,22 @@ class DossierViewSet(CacheHeadersMixin, StrictQueryParametersMixin, viewsets.Rea
     def articles(self, request, slug=None):
         """The dossier's published articles, newest first, with the article filters; with
         ``q``, each result also carries its ``rank`` and a highlighted ``snippet``."""
-        dossier = self._dossier(slug)
-        articles = dossier.articles.public().for_list().defer("body", "body_text", "search_vector")
-        articles = self.filter_queryset(articles)
-        serializer_class = self.get_serializer_class()
-        if text := search_text(request):
-            prepared = search.Search.prepare(text)
-            articles = prepared.annotate(prepared.filter(articles))
-            serializer_class = SearchResultSerializer
-        page = self.paginate_queryset(articles)
-        data = serializer_class(page, many=True, context=self.get_serializer_context()).data
-        return self.get_paginated_response(data)
+        response = public_list(
+            self,
+            Article.objects.public().filter(dossier_entries__dossier__slug=slug),
+            keys=self.surrogate_keys(None),
+            search_text=search_text(request),
+        )
+        if not response.found:
+            self._dossier(slug)  # nothing found: is there such a dossier at all?
+        return response
 
     @extend_schema(responses=ArticleListSerializer(many=True))
     @action(detail=True, serializer_class=ArticleListSerializer, pagination_class=None)
     def pinned(self, request, slug=None):
         """The articles editors pinned, in their order."""
-        dossier = self._dossier(slug)
-        articles = dossier.pinned_articles().for_list().defer("body", "body_text", "search_vector")
-        return Response(self.get_serializer(articles, many=True).data)
+        pinned = self._dossier(slug).pinned_articles()
+        return public_array(pinned, keys=self.surrogate_keys(None))
 
     @extend_schema(responses=MonthSerializer(many=True))
     @action(
@@ -123,8 +121,10 @@ class DossierViewSet(CacheHeadersMixin, StrictQueryParametersMixin, viewsets.Rea
     def months(self, request, slug=None):
         """How many published articles each month holds (Paris time), newest month first;
         the same filters as ``articles/`` except ``q``."""
-        dossier = self._dossier(slug)
-        counts = month_counts(self.filter_queryset(dossier.articles.public()))
+        articles = Article.objects.public().filter(dossier_entries__dossier__slug=slug)
+        counts = month_counts(self.filter_queryset(articles))
+        if not counts:
+            self._dossier(slug)  # nothing counted: is there such a dossier at all?
         data = [
             {"month": f"{timezone.localtime(row['month']):%Y-%m}", "count": row["count"]}
             for row in counts

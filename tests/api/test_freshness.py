@@ -10,21 +10,7 @@ from tests.factories import (
     ArticleFactory,
     BylineFactory,
     CorrectionFactory,
-    DossierEntryFactory,
-    PhotoFactory,
-    QuoteFactory,
-    TagFactory,
 )
-
-
-@pytest.fixture
-def article(make_published):
-    article = make_published(slug="papier", lead_photo=PhotoFactory(caption="Légende A"))
-    BylineFactory(article=article, person__name="Anne")
-    article.tags.add(TagFactory(name="Sujet A"))
-    QuoteFactory(text="Mots A", person__name="Paul").articles.add(article)
-    DossierEntryFactory(article=article, dossier__title="Dossier A")
-    return article
 
 
 def detail(api):

@@ -78,6 +78,12 @@ def test_the_command_shows_the_settings_changed_and_no_password(monkeypatch):
     )
 
 
+def test_a_run_without_the_response_cache_keeps_its_own_block():
+    assert api_load.Knobs(articles=1_000_000).key() == "1000000"
+    assert api_load.Knobs(articles=1_000_000, cache_mb=0).key() == "1000000-uncached"
+    assert "BENCH_CACHE_MB=0" in api_load.Knobs(cache_mb=0).command()
+
+
 def test_rows_are_judged_against_the_targets():
     floor_load = Load(10_000, 10.0, 1.0, 5.0, 0)
     good = report.Row("detail", Load(8_000, 10.0, 2.0, 20.0, 0), floor_load, 1, 0.7)

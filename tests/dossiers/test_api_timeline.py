@@ -106,8 +106,11 @@ def test_months_take_the_filters_but_not_a_search(api, dossier):
 
 def test_public_responses_carry_the_keys_a_purge_names(api, dossier):
     response = api.get(f"/api/v1/dossiers/{dossier.slug}/articles/")
-    assert response["Surrogate-Key"] == (
-        f"dossier-{dossier.slug} dossier-list-{dossier.slug} dossiers"
+    keys = response["Surrogate-Key"].split()
+    assert {f"dossier-{dossier.slug}", f"dossier-list-{dossier.slug}", "dossiers"} < set(keys)
+    shown = [article["id"] for article in response.json()["results"]]
+    assert sorted(k for k in keys if k.startswith("article-")) == sorted(
+        f"article-{public_id}" for public_id in shown
     )
     assert response["Cache-Control"].startswith("public, ")
 
@@ -137,17 +140,18 @@ def rich(dossier, index, *, pinned=False):
     return article
 
 
-# The dossier; the page; its authors; its photos' renditions (``for_list``); the next
-# second an article goes live by itself, for the cache headers. A person or a section given
-# by slug is one more look-up; a search asks the planner how many articles match.
+# The page of stored entries, with the next second an article goes live by itself (for the
+# cache headers), is one query; the dossier is looked up only when nothing is found (or for
+# the pinned list). A person or a section given by slug is one more look-up; a search asks
+# the planner how many articles match.
 QUERY_COUNTS = {
-    "articles/": 5,
-    "articles/?page_size=100": 5,
-    "articles/?q=titre": 6,
-    "articles/?person=vedant-patel&section=europe&published_from=2024-01-01": 7,
-    "pinned/": 5,
-    "months/": 3,
-    "months/?person=vedant-patel": 4,
+    "articles/": 1,
+    "articles/?page_size=100": 1,
+    "articles/?q=titre": 2,
+    "articles/?person=vedant-patel&section=europe&published_from=2024-01-01": 3,
+    "pinned/": 2,
+    "months/": 2,
+    "months/?person=vedant-patel": 3,
 }
 
 
@@ -158,6 +162,8 @@ def test_query_counts_do_not_grow_with_the_articles(
 ):
     for index in range(articles):
         rich(dossier, index, pinned=index % 2 == 0)
+    url = f"/api/v1/dossiers/{dossier.slug}/{path}"
+    api.get(url)  # the first reader renders the copies a publish left to render after commit
     with django_assert_num_queries(expected):
-        response = api.get(f"/api/v1/dossiers/{dossier.slug}/{path}")
+        response = api.get(url)
     assert response.status_code == 200
