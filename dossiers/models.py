@@ -2,7 +2,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from dossiers.querysets import DossierQuerySet
+from dossiers.querysets import DossierEntryQuerySet, DossierQuerySet
 
 
 class Dossier(models.Model):
@@ -67,6 +67,13 @@ class DossierEntry(models.Model):
         _("pinned position"), null=True, blank=True, help_text=_("Empty: not pinned.")
     )
     added_at = models.DateTimeField(_("added"), auto_now_add=True)
+    # Copies of the article's, kept by PostgreSQL triggers (migration 0002), whatever Django
+    # writes here: month counts and coverage read them from one index. ``public_from`` is
+    # when the article is public (``Article.objects.public()``); NULL, not published.
+    published_at = models.DateTimeField(null=True, editable=False)
+    public_from = models.DateTimeField(null=True, editable=False)
+
+    objects = DossierEntryQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("dossier entry")
@@ -74,6 +81,13 @@ class DossierEntry(models.Model):
         ordering = ["pin_position", "-id"]
         constraints = [
             models.UniqueConstraint(fields=["dossier", "article"], name="dossier_entry_unique"),
+        ]
+        indexes = [
+            models.Index(
+                fields=["dossier", "public_from"],
+                include=["published_at"],
+                name="dossier_entry_public_idx",
+            ),
         ]
 
     def __str__(self):

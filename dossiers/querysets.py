@@ -2,6 +2,8 @@
 
 Articles of a dossier are ``dossier.articles.public(at)``: the public rule of
 ``ArticleQuerySet`` applies to every dossier surface, the archivists' pages included.
+Counts and spans read the same rule from the entries (``DossierEntry.public_from``, kept
+by PostgreSQL), so that they never read the articles themselves.
 """
 
 import operator
@@ -9,41 +11,34 @@ from functools import reduce
 
 from django.db import models
 from django.db.models import BooleanField, Count, Exists, ExpressionWrapper, Max, Min, OuterRef, Q
-
-
-def through(q: Q, path: str) -> Q:
-    """``q`` (written for articles) rewritten for rows that reach articles through ``path``."""
-    rewritten = Q()
-    rewritten.connector, rewritten.negated = q.connector, q.negated
-    rewritten.children = [
-        through(child, path) if isinstance(child, Q) else (f"{path}__{child[0]}", child[1])
-        for child in q.children
-    ]
-    return rewritten
+from django.utils import timezone
 
 
 class DossierQuerySet(models.QuerySet):
     def public(self, at=None):
         """Dossiers holding at least one public article."""
-        from articles.models import Article
+        from dossiers.models import DossierEntry
 
-        return self.filter(
-            Exists(Article.objects.public(at).filter(dossier_entries__dossier=OuterRef("pk")))
-        )
+        return self.filter(Exists(DossierEntry.objects.public(at).filter(dossier=OuterRef("pk"))))
 
     def with_coverage(self, at=None):
         """Each dossier's number of public articles and the times of its first and last.
 
-        One grouped query over the entries, whatever the number of dossiers.
+        One grouped query over the entries' copied times, whatever the number of dossiers.
         """
-        from articles.models import Article
-
-        public = through(Article.objects.public_q(at), "entries__article")
+        public = Q(entries__public_from__lte=at or timezone.now())
         return self.annotate(
             article_count=Count("entries", filter=public),
-            first_published_at=Min("entries__article__published_at", filter=public),
-            last_published_at=Max("entries__article__published_at", filter=public),
+            first_published_at=Min("entries__published_at", filter=public),
+            last_published_at=Max("entries__published_at", filter=public),
         )
+
+
+class DossierEntryQuerySet(models.QuerySet):
+    def public(self, at=None):
+        """Entries whose article is public at ``at``: the rule of ``Article.objects.public``,
+        read from the times PostgreSQL copies onto each entry (``public_from``)."""
+        return self.filter(public_from__lte=at or timezone.now())
 
 
 def incomplete(articles):

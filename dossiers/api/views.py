@@ -19,7 +19,7 @@ from articles.api.serializers import ArticleListSerializer
 from articles.api.views import public_array, public_list
 from articles.models import Article
 from dossiers.api.serializers import DossierSerializer, MonthSerializer, SearchResultSerializer
-from dossiers.models import Dossier
+from dossiers.models import Dossier, DossierEntry
 from dossiers.timeline import month_counts
 from newsroom.api import (
     CacheHeadersMixin,
@@ -121,8 +121,13 @@ class DossierViewSet(CacheHeadersMixin, StrictQueryParametersMixin, viewsets.Rea
     def months(self, request, slug=None):
         """How many published articles each month holds (Paris time), newest month first;
         the same filters as ``articles/`` except ``q``."""
-        articles = Article.objects.public().filter(dossier_entries__dossier__slug=slug)
-        counts = month_counts(self.filter_queryset(articles))
+        if set(request.query_params) - {"format"}:
+            rows = self.filter_queryset(
+                Article.objects.public().filter(dossier_entries__dossier__slug=slug)
+            )
+        else:  # the whole timeline: from the entries' copied times alone
+            rows = DossierEntry.objects.public().filter(dossier__slug=slug)
+        counts = month_counts(rows)
         if not counts:
             self._dossier(slug)  # nothing counted: is there such a dossier at all?
         data = [

@@ -206,9 +206,12 @@ def test_a_worker_that_loses_its_listener_keeps_nothing_until_it_listens_again(o
 
 def test_a_notification_from_any_client_empties_the_cache(other_worker):
     _kept(other_worker)
-    params = connection.get_connection_params()
-    with psycopg2.connect(**params) as conn, conn.cursor() as cursor:
-        cursor.execute(f"NOTIFY {response_cache.CHANNEL}")
+    conn = psycopg2.connect(**connection.get_connection_params())
+    try:
+        conn.autocommit = True
+        conn.cursor().execute(f"NOTIFY {response_cache.CHANNEL}")
+    finally:
+        conn.close()
     wait_until(lambda: not other_worker.entries)
 
 
