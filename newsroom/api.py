@@ -8,6 +8,7 @@ from django.utils.cache import patch_cache_control
 from django.utils.http import http_date
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django_filters.rest_framework import DjangoFilterBackend
 from rest_framework import exceptions, pagination, serializers
 from rest_framework.routers import DefaultRouter
 from rest_framework.views import exception_handler as drf_exception_handler
@@ -80,6 +81,19 @@ class StrictQueryParametersMixin:
             raise exceptions.ValidationError(
                 {name: [_("Unknown query parameter.")] for name in unknown}
             )
+
+
+class FilterBackend(DjangoFilterBackend):
+    """django-filter's backend, skipped when the request gives no filter: a FilterSet
+    copies all its filters and builds its form, which costs more than a page query."""
+
+    def filter_queryset(self, request, queryset, view):
+        filterset_class = self.get_filterset_class(view, queryset)
+        if filterset_class is None or not set(request.query_params) & set(
+            filterset_class.base_filters
+        ):
+            return queryset
+        return super().filter_queryset(request, queryset, view)
 
 
 class NewestFirstCursorPagination(CursorPagination):

@@ -162,7 +162,7 @@ REST_FRAMEWORK = {
         "auth": os.environ.get("API_AUTH_RATE", "10/minute"),
     },
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_FILTER_BACKENDS": ["newsroom.api.FilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "newsroom.api.CursorPagination",
     "PAGE_SIZE": 20,
     "EXCEPTION_HANDLER": "newsroom.api.exception_handler",
