@@ -23,6 +23,7 @@ Only the ``CANDIDATES`` most recent matches are ranked: for a word found in a th
 archive, ranking every match is what costs, and older matches are what the decay demotes.
 """
 
+import hashlib
 import json
 import math
 import re
@@ -36,6 +37,7 @@ from django.contrib.postgres.search import (
     SearchVectorExact,
     TrigramSimilarity,
 )
+from django.core.cache import cache
 from django.db import connection, models
 from django.db.models import Case, F, Func, Q, Subquery, Value, When
 from django.db.models.functions import Greatest, Left, Ln, Replace
@@ -48,6 +50,7 @@ NAME_RELEVANCE = 0.5
 MAX_PEOPLE = 20
 # Up to this many estimated matches, matches are read through the full-text index first.
 SELECTIVE_MATCHES = 20_000
+ESTIMATE_SECONDS = 600
 HALF_LIFE_YEARS = 1.0
 # ts_rank: 32 scales the rank into [0, 1) as rank / (rank + 1).
 RANK_NORMALISATION = 32
@@ -152,6 +155,18 @@ def estimated_matches(tsquery) -> int:
     return int(plan[0]["Plan"]["Plan Rows"])
 
 
+def is_selective(query: ParsedQuery) -> bool:
+    """Whether ``query`` matches few enough articles to read them through the full-text
+    index first. Planner statistics change slowly: the answer is kept ``ESTIMATE_SECONDS``
+    in Django's cache, sparing most searches the ``EXPLAIN``."""
+    key = "search-selective:" + hashlib.blake2b(query.text.encode(), digest_size=16).hexdigest()
+    return cache.get_or_set(
+        key,
+        lambda: estimated_matches(query.tsquery()) <= SELECTIVE_MATCHES,
+        ESTIMATE_SECONDS,
+    )
+
+
 @dataclass(frozen=True)
 class Search:
     """A parsed query, the people whose name it matches, and whether its words are rare.
@@ -161,7 +176,7 @@ class Search:
     match (one EXPLAIN) lets a query matching a few thousand articles read them through the
     full-text index, instead of walking the newest articles and reading each one's search
     vector until twenty match, which is what PostgreSQL chooses, and what costs, when a
-    word is in one article in three hundred.
+    word is in one article in three hundred. The estimate is kept in the cache a while.
     """
 
     query: ParsedQuery
@@ -176,7 +191,7 @@ class Search:
         # A single word is not taken for a name: «blanc» must not find every Mr Blanc.
         looks_like_a_name = len(query.name_text.split()) >= 2
         people = matching_people(query.name_text) if looks_like_a_name else ()
-        selective = estimated_matches(query.tsquery()) <= SELECTIVE_MATCHES
+        selective = is_selective(query)
         return cls(query, tuple(person.pk for person in people[:MAX_PEOPLE]), selective)
 
     def linked_q(self) -> Q | None:

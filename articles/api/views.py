@@ -54,27 +54,27 @@ COPY_FIELDS = (
 )
 
 
+def stored(articles):
+    """Only what serving stored entries needs."""
+    return articles.select_related("public_copy").only(*COPY_FIELDS)
+
+
 def with_copies(articles):
-    """Only what serving stored entries needs, and the next visibility change, in one query."""
-    return articles.select_related("public_copy").only(*COPY_FIELDS).with_next_visibility_change()
+    """Stored entries and the next visibility change, in one query."""
+    return stored(articles).with_next_visibility_change()
 
 
 def public_list(view, articles, *, keys, search_text="") -> HttpResponse:
     """A page of public articles as stored list entries, read by one query however rich
-    they are; a search adds the planner's estimate (and the names it may match) before it,
-    and each found article's ``rank`` and highlighted ``snippet`` to its entry."""
+    they are (a search: see ``found_page``)."""
     paginator = view.paginator
     articles = view.filter_queryset(articles)
-    prepared = search.Search.prepare(search_text) if search_text else None
-    if prepared is not None:
-        articles = prepared.annotate(prepared.filter(articles))
-    page = paginator.paginate_queryset(with_copies(articles), view.request, view=view)
-    copies = rendering.copies_for(page)
-    entries = [copy.summary for copy in copies]
-    if prepared is not None:
-        entries = [
-            with_search_fields(entry, article) for entry, article in zip(entries, page, strict=True)
-        ]
+    if search_text:
+        page, entries, copies = found_page(view, articles, search_text)
+    else:
+        page = paginator.paginate_queryset(with_copies(articles), view.request, view=view)
+        copies = rendering.copies_for(page)
+        entries = [copy.summary for copy in copies]
     content = b"".join(
         [
             b'{"next":',
@@ -87,6 +87,28 @@ def public_list(view, articles, *, keys, search_text="") -> HttpResponse:
         ]
     )
     return stored_entries_response(content, page, copies, keys)
+
+
+def found_page(view, articles, text):
+    """A page of search results, each stored entry with the article's ``rank`` and
+    highlighted ``snippet``: after ``Search.prepare`` (the people a name may be; the
+    planner's estimate, kept a while), one query cuts the page's articles from the matches
+    and a second reads their entries, ranks and snippets. In one query, PostgreSQL, unable
+    to tell how many articles a rare word's match returns, would join and rank every
+    match before sorting them."""
+    prepared = search.Search.prepare(text)
+    matches = prepared.filter(articles).only("id", "published_at").with_next_visibility_change()
+    page = view.paginator.paginate_queryset(matches, view.request, view=view)
+    found = stored(prepared.annotate(Article.objects.filter(pk__in=[a.pk for a in page])))
+    found = {article.pk: article for article in found}
+    page = [article for article in page if article.pk in found]  # unless deleted meanwhile
+    articles = [found[article.pk] for article in page]
+    copies = rendering.copies_for(articles)
+    entries = [
+        with_search_fields(copy.summary, article)
+        for copy, article in zip(copies, articles, strict=True)
+    ]
+    return page, entries, copies
 
 
 def public_array(articles, *, keys) -> HttpResponse:

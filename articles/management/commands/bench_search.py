@@ -8,7 +8,6 @@ from django.db.models import Count
 from django.test import Client
 
 from articles import search
-from articles.api.views import with_copies
 from articles.models import Article, Person
 
 # Words the volume generator (``generate_articles``) uses a lot, some it uses rarely, and
@@ -131,10 +130,11 @@ def newest_first(text):
 
 
 def newest_first_page(text):
-    """The page query ``newest_first`` runs, for its plan."""
+    """The page query ``newest_first`` runs (before reading the page's entries), for its
+    plan."""
     prepared = search.Search.prepare(text)
-    articles = prepared.annotate(prepared.filter(Article.objects.public()))
-    return with_copies(articles).order_by("-published_at", "-id")[: PAGE + 1]
+    matches = prepared.filter(Article.objects.public()).only("id", "published_at")
+    return matches.with_next_visibility_change().order_by("-published_at", "-id")[: PAGE + 1]
 
 
 def by_score(text):
