@@ -93,6 +93,8 @@ def fill(size: int) -> Dossier:
             batch_size=5000,
             ignore_conflicts=True,
         )
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE dossiers_dossierentry")  # as after any bulk load
     return dossier
 
 
