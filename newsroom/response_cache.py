@@ -45,6 +45,7 @@ class Entry:
     vary: tuple[tuple[str, str], ...]  # (environ key, value) the response varies on
     stored: float  # time.time()
     expires: float
+    not_modified: list[tuple[str, str]]  # the headers of a 304: all but the body's
 
     @property
     def size(self) -> int:
@@ -236,7 +237,14 @@ class CachedPublicResponses:
             if name.strip()
         )
         entry = Entry(
-            seen["status"], headers, body, names["etag"], vary, started, started + lifetime
+            seen["status"],
+            headers,
+            body,
+            names["etag"],
+            vary,
+            started,
+            started + lifetime,
+            [(k, v) for k, v in headers if k.lower() not in BODY_HEADERS],
         )
         self.cache.put(key, entry, generation)
         return [body]
@@ -244,9 +252,9 @@ class CachedPublicResponses:
     @staticmethod
     def _replay(entry: Entry, environ, start_response):
         age = ("Age", str(int(time.time() - entry.stored)))
-        if entry.etag in etags_in(environ.get("HTTP_IF_NONE_MATCH", "")):
-            headers = [(k, v) for k, v in entry.headers if k.lower() not in BODY_HEADERS]
-            start_response("304 Not Modified", [*headers, age])
+        if_none_match = environ.get("HTTP_IF_NONE_MATCH")
+        if if_none_match and entry.etag in etags_in(if_none_match):
+            start_response("304 Not Modified", [*entry.not_modified, age])
             return [b""]
         start_response(entry.status, [*entry.headers, age])
         return [b""] if environ["REQUEST_METHOD"] == "HEAD" else [entry.body]

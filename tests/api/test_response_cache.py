@@ -170,7 +170,8 @@ def test_a_scheduled_article_appears_at_its_second_through_the_cache(worker, mak
 
 
 def _kept(cache, key=("http", "testserver", "/api/v1/articles/", "")):
-    entry = response_cache.Entry("200 OK", [], b"{}", '"x"', (), time.time(), time.time() + 600)
+    now = time.time()
+    entry = response_cache.Entry("200 OK", [], b"{}", '"x"', (), now, now + 600, [])
     cache.put(key, entry, cache.generation)
     assert cache.entries
     return cache
