@@ -125,7 +125,7 @@ def json_array(entries: list[str]) -> bytes:
 
 def stored_entries_response(content: bytes, articles, copies, keys) -> HttpResponse:
     """Public, tagged with the lists' keys and each article's, kept until the next
-    article goes live by itself."""
+    article goes live by itself or an entry goes stale (a photo's rights expire)."""
     response = HttpResponse(content, content_type="application/json")
     response.found = len(articles)
     item_keys = [
@@ -134,7 +134,9 @@ def stored_entries_response(content: bytes, articles, copies, keys) -> HttpRespo
     next_change = (
         articles[0].next_visibility_change if articles else Article.objects.next_visibility_change()
     )
-    return mark_public(response, [*keys, *item_keys], expires_at=next_change)
+    moments = [next_change, *(copy.valid_until for copy in copies)]
+    expires_at = min((moment for moment in moments if moment is not None), default=None)
+    return mark_public(response, [*keys, *item_keys], expires_at=expires_at)
 
 
 def with_search_fields(entry: str, article) -> str:

@@ -79,6 +79,16 @@ def test_lists_expire_when_the_next_scheduled_article_goes_live(api, article, no
     assert 0 < max_age <= 30
 
 
+@pytest.mark.parametrize("url", ["/api/v1/articles/", "/api/v1/dossiers/le-dossier/articles/"])
+def test_lists_expire_when_a_shown_photos_rights_expire(api, article, now, url):
+    photo = article.lead_photo
+    photo.rights_expire_at = now + dt.timedelta(seconds=45)
+    photo.save()
+    cache_control = api.get(url).headers["Cache-Control"]
+    s_maxage = int(cache_control.split("s-maxage=")[1].split(",")[0])
+    assert 0 < s_maxage <= 45
+
+
 def test_publishing_purges_the_front_lists_its_section_and_its_dossiers(
     settings, editor, django_capture_on_commit_callbacks, db
 ):
