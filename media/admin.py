@@ -344,7 +344,8 @@ class PhotoAdmin(admin.ModelAdmin):
                 "title": _("Change credit and source"),
                 "opts": self.opts,
                 "form": form,
-                "photos": queryset,
+                "selected": queryset,
+                "action": "edit_credit_and_source",
                 "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
             }
             return TemplateResponse(request, "admin/media/photo/credit_and_source.html", context)

@@ -249,7 +249,7 @@ class ArticleAdmin(RevisionHistoryAdmin, admin.ModelAdmin):
             "opts": self.opts,
             "form": form,
             "action": action,
-            "articles": queryset,
+            "selected": queryset,
             "media": self.media + form.media,
             "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
         }

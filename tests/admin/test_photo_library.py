@@ -259,7 +259,7 @@ def test_the_bulk_edit_first_asks_for_the_credit_and_source(admin_client):
 
     assert response.status_code == 200
     assert response.templates[0].name == "admin/media/photo/credit_and_source.html"
-    assert list(response.context["photos"]) == sorted(photos, key=lambda p: -p.pk)
+    assert list(response.context["selected"]) == sorted(photos, key=lambda p: -p.pk)
     assert response.context["form"].is_bound is False
     assert set(Photo.objects.values_list("credit", "source")) == {("AFP", "AFP")}
 
