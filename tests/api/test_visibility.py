@@ -19,6 +19,7 @@ from tests.factories import (
     QuoteFactory,
     TagFactory,
 )
+from tests.visibility import HIDDEN_STATES, make_hidden
 
 MARK = "Zorglub"
 
@@ -43,17 +44,7 @@ def hidden_article(state: str, now) -> Article:
     DossierEntryFactory(
         article=article, dossier__title=f"{MARK} dossier", dossier__slug="zorglub-dossier"
     )
-    if state == "ready":
-        Article.objects.filter(pk=article.pk).update(status=Article.Status.READY)
-    elif state == "scheduled":
-        workflow.publish(article, by=None, at=now, when=now + dt.timedelta(hours=1))
-    elif state == "embargoed":
-        workflow.publish(article, by=None, at=now - dt.timedelta(hours=1))
-        Article.objects.filter(pk=article.pk).update(embargo_until=now + dt.timedelta(minutes=5))
-    elif state == "withdrawn":
-        workflow.publish(article, by=None, at=now - dt.timedelta(hours=1))
-        workflow.withdraw(article, by=None, at=now)
-    return article
+    return make_hidden(article, state, now)
 
 
 SURFACES = [
@@ -78,7 +69,7 @@ SURFACES = [
 ]
 
 
-@pytest.mark.parametrize("state", ["draft", "ready", "scheduled", "embargoed", "withdrawn"])
+@pytest.mark.parametrize("state", HIDDEN_STATES)
 @pytest.mark.parametrize("surface", SURFACES)
 def test_non_public_article_appears_in_no_public_response(api, now, state, surface, make_published):
     make_published(headline="Un article public")  # so that lists are not trivially empty

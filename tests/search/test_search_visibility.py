@@ -11,6 +11,7 @@ import pytest
 from articles import search, workflow
 from articles.models import Article, Quote
 from tests.factories import ArticleFactory, DossierEntryFactory, DossierFactory, PersonFactory
+from tests.visibility import HIDDEN_STATES, make_hidden
 
 MARK = "Zorglub"
 QUERIES = ["zorglub", '"zorglub caché"', "Ramon Zorglubo", "Ramon Zorglubbo -rien"]
@@ -23,17 +24,7 @@ def hidden_article(state: str, now) -> Article:
         text=f"{MARK} caché, a-t-il dit", person=person, role="témoin"
     ).articles.add(article)
     DossierEntryFactory(article=article, dossier=DossierFactory(slug="le-dossier"))
-    if state == "ready":
-        Article.objects.filter(pk=article.pk).update(status=Article.Status.READY)
-    elif state == "scheduled":
-        workflow.publish(article, by=None, at=now, when=now + dt.timedelta(hours=1))
-    elif state == "embargoed":
-        workflow.publish(article, by=None, at=now - dt.timedelta(hours=1))
-        Article.objects.filter(pk=article.pk).update(embargo_until=now + dt.timedelta(minutes=5))
-    elif state == "withdrawn":
-        workflow.publish(article, by=None, at=now - dt.timedelta(hours=1))
-        workflow.withdraw(article, by=None, at=now)
-    return article
+    return make_hidden(article, state, now)
 
 
 def api_articles(clients, q):
@@ -93,7 +84,7 @@ def clients(api, login, archivist):
 
 
 @pytest.mark.parametrize("q", QUERIES)
-@pytest.mark.parametrize("state", ["draft", "ready", "scheduled", "embargoed", "withdrawn"])
+@pytest.mark.parametrize("state", HIDDEN_STATES)
 @pytest.mark.parametrize("surface", SURFACES)
 def test_a_non_public_article_is_never_found(clients, make_published, now, surface, state, q):
     make_published(headline="Un article public", slug="public")
