@@ -8,6 +8,7 @@ from django.db import models
 from django.db.models import F, Func, Q
 from django.db.models.lookups import Exact
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from articles import body
@@ -284,6 +285,25 @@ class Article(models.Model):
 
     def get_absolute_url(self):
         return reverse("api:article-detail", kwargs={"slug": self.slug})
+
+    @property
+    def page_url(self) -> str:
+        """Where readers find this article on the website (``settings.ARTICLE_PAGE_URL``).
+        Load the section with its parent."""
+        section = self.section
+        path = [] if section is None else [section.slug]
+        if section is not None and section.parent_id:
+            path.insert(0, section.parent.slug)
+        day = timezone.localtime(self.published_at).date() if self.published_at else None
+        return settings.ARTICLE_PAGE_URL.format(
+            site=settings.SITE_URL,
+            section="/".join(path),
+            slug=self.slug,
+            id=self.public_id,
+            year=f"{day:%Y}" if day else "",
+            month=f"{day:%m}" if day else "",
+            day=f"{day:%d}" if day else "",
+        )
 
     def set_authors(self, people) -> None:
         """Replace the bylines with ``people`` (Person objects or ids), in this order."""

@@ -70,7 +70,7 @@ class ArticleQuerySet(models.QuerySet):
     def for_list(self):
         from articles.models import Byline
 
-        return self.select_related("section", "lead_photo").prefetch_related(
+        return self.select_related("section__parent", "lead_photo").prefetch_related(
             Prefetch("bylines", queryset=Byline.objects.select_related("person")),
             "lead_photo__renditions",
         )

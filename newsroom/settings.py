@@ -30,6 +30,14 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG else ""
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 PUBLICATION_NAME = os.environ.get("PUBLICATION_NAME", "Libération")
+# Where readers find an article on the website (feeds, sitemaps, JSON-LD link there):
+# {site} is SITE_URL, {section} the section's path (international/europe), {slug} the
+# article's slug, {id} its public id, {year}, {month}, {day} its publication date in Paris.
+ARTICLE_PAGE_URL = os.environ.get("ARTICLE_PAGE_URL", "{site}/{section}/{slug}/")
+try:
+    ARTICLE_PAGE_URL.format(site="", section="", slug="", id="", year="", month="", day="")
+except (KeyError, IndexError, ValueError) as error:
+    raise ImproperlyConfigured(f"ARTICLE_PAGE_URL: unknown placeholder {error}") from None
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -49,6 +57,7 @@ INSTALLED_APPS = [
     "articles",
     "dossiers",
     "media",
+    "syndication",
 ]
 
 MIDDLEWARE = [
@@ -187,7 +196,7 @@ PURGE_TIMEOUT = float(os.environ.get("PURGE_TIMEOUT", 2))
 # Each worker's own copy of the public responses it sent, emptied on every purge
 # (newsroom/response_cache.py); 0 turns it off.
 RESPONSE_CACHE_BYTES = int(os.environ.get("RESPONSE_CACHE_MB", 32)) * 2**20
-RESPONSE_CACHE_PATHS = ("/api/v1/",)
+RESPONSE_CACHE_PATHS = ("/api/v1/", "/feeds/", "/sitemap")
 
 # How long an editor's preview link works, in seconds.
 PREVIEW_MAX_AGE = int(os.environ.get("PREVIEW_MAX_AGE", 24 * 3600))

@@ -28,6 +28,7 @@ urlpatterns = [
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),
     path("photos/", include("media.urls")),
     path("dossiers/", include("dossiers.urls")),
+    path("", include("syndication.urls")),
 ]
 if settings.SERVE_UPLOADS:
     urlpatterns += [

@@ -10,7 +10,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from articles import body
+from articles import body, jsonld
 from articles.models import Article, Correction, Person, Quote, Section, Tag
 from media.api.serializers import photo_representation
 from media.models import Photo
@@ -93,6 +93,7 @@ class ArticleListSerializer(serializers.ModelSerializer):
             "id",
             "slug",
             "url",
+            "page_url",
             "kicker",
             "headline",
             "standfirst",
@@ -105,6 +106,8 @@ class ArticleListSerializer(serializers.ModelSerializer):
             "published_at",
             "updated_at",
         ]
+
+    page_url = serializers.URLField(read_only=True)
 
     def get_url(self, article) -> str:
         path = reverse("api:article-detail", kwargs={"slug": article.slug})
@@ -134,6 +137,7 @@ class ArticleDetailSerializer(ArticleListSerializer):
     tags = TagSerializer(many=True)
     quotes = QuoteInArticleSerializer(many=True)
     corrections = CorrectionSerializer(many=True)
+    jsonld = serializers.SerializerMethodField(help_text="schema.org NewsArticle, as JSON-LD")
 
     class Meta(ArticleListSerializer.Meta):
         fields = [
@@ -146,7 +150,17 @@ class ArticleDetailSerializer(ArticleListSerializer):
             "corrections",
             "seo_title",
             "seo_description",
+            "jsonld",
         ]
+
+    @extend_schema_field(OpenApiTypes.OBJECT)
+    def get_jsonld(self, article):
+        return None  # filled in by to_representation, from the representation itself
+
+    def to_representation(self, article):
+        data = super().to_representation(article)
+        data["jsonld"] = jsonld.news_article(data)
+        return data
 
     @extend_schema_field(OpenApiTypes.OBJECT)
     def get_body(self, article):

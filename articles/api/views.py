@@ -5,12 +5,13 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.http import http_date
 from django.utils.translation import gettext as _
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema
 from rest_framework import exceptions, mixins, permissions, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from articles import body, preview, rendering, roles, search, workflow
+from articles import body, ninjs, preview, rendering, roles, search, workflow
 from articles.api import filters, serializers
 from articles.models import Article, Person, Quote, Section, Tag
 from newsroom.api import (
@@ -128,6 +129,14 @@ def stored_entries_response(content: bytes, articles, copies, keys) -> HttpRespo
     article goes live by itself or an entry goes stale (a photo's rights expire)."""
     response = HttpResponse(content, content_type="application/json")
     response.found = len(articles)
+    item_keys, expires_at = entries_freshness(articles, copies)
+    return mark_public(response, [*keys, *item_keys], expires_at=expires_at)
+
+
+def entries_freshness(articles, copies):
+    """The articles' surrogate keys, and when a list of their stored entries goes stale by
+    itself: the next article going live, or an entry's photo rights expiring.
+    ``articles`` come from ``with_copies``."""
     item_keys = [
         key for copy in copies for key in copy.surrogate_keys if key.startswith("article-")
     ]
@@ -135,8 +144,23 @@ def stored_entries_response(content: bytes, articles, copies, keys) -> HttpRespo
         articles[0].next_visibility_change if articles else Article.objects.next_visibility_change()
     )
     moments = [next_change, *(copy.valid_until for copy in copies)]
-    expires_at = min((moment for moment in moments if moment is not None), default=None)
-    return mark_public(response, [*keys, *item_keys], expires_at=expires_at)
+    return item_keys, min((moment for moment in moments if moment is not None), default=None)
+
+
+def public_copy_or_404(slug):
+    """The stored public copy of the public article ``slug``: one query."""
+    article = get_object_or_404(
+        Article.objects.public().select_related("public_copy").only(*COPY_FIELDS), slug=slug
+    )
+    return rendering.copies_for([article])[0]
+
+
+def stored_copy_response(copy, content, etag) -> HttpResponse:
+    """``content`` made from ``copy``, validated by ``etag``, as public as the copy."""
+    response = HttpResponse(content, content_type="application/json")
+    response["ETag"] = etag
+    response["Last-Modified"] = http_date(copy.rendered_at.timestamp())
+    return mark_public(response, copy.surrogate_keys, expires_at=copy.valid_until)
 
 
 def with_search_fields(entry: str, article) -> str:
@@ -200,15 +224,19 @@ class ArticleViewSet(CacheHeadersMixin, StrictQueryParametersMixin, viewsets.Mod
     def retrieve(self, request, *args, **kwargs):
         if request.user.has_perm("articles.view_article"):
             return self._represent(self.get_object())
-        article = get_object_or_404(
-            Article.objects.public().select_related("public_copy").only(*COPY_FIELDS),
-            slug=kwargs["slug"],
-        )
-        copy = rendering.copies_for([article])[0]
-        response = HttpResponse(copy.detail, content_type="application/json")
-        response["ETag"] = copy.etag
-        response["Last-Modified"] = http_date(copy.rendered_at.timestamp())
-        return mark_public(response, copy.surrogate_keys, expires_at=copy.valid_until)
+        copy = public_copy_or_404(kwargs["slug"])
+        return stored_copy_response(copy, copy.detail, copy.etag)
+
+    @extend_schema(
+        responses={(200, "application/json"): OpenApiTypes.OBJECT},
+        description="The published article as an IPTC ninjs 2.2 news item.",
+    )
+    @action(detail=True, methods=["get"], permission_classes=[permissions.AllowAny])
+    def ninjs(self, request, slug=None):
+        """The published article as an IPTC ninjs 2.2 news item (for partners and wires)."""
+        copy = public_copy_or_404(slug)
+        content = orjson.dumps(ninjs.news_item(orjson.loads(copy.detail)))
+        return stored_copy_response(copy, content, rendering.etag_of(content))
 
     def create(self, request, *args, **kwargs):
         serializer = self.get_serializer(data=request.data)

@@ -65,6 +65,12 @@ ENDPOINTS = {
     "/api/v1/people/": 2,
     "/api/v1/quotes/": 3,
     "/api/v1/tags/": 2,
+    "/api/v1/articles/riche-0/ninjs/": 1,
+    "/feeds/latest.rss": 1,
+    "/feeds/sections/le-monde.atom": 2,  # the section, the items
+    "/feeds/dossiers/le-dossier.rss": 2,  # the dossier, the items
+    "/sitemap.xml": 2,  # the months, the next scheduled publication
+    "/sitemap-news.xml": 1,
 }
 
 

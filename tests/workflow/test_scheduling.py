@@ -22,6 +22,10 @@ SURFACES = [
     "/api/v1/articles/{slug}/",
     "/api/v1/articles/?q=calendrier",
     "/api/v1/dossiers/le-dossier/articles/",
+    "/api/v1/articles/{slug}/ninjs/",
+    "/feeds/latest.rss",
+    "/feeds/dossiers/le-dossier.atom",
+    "/sitemap-news.xml",
 ]
 
 

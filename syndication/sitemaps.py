@@ -1,0 +1,212 @@
+"""Sitemaps of the public articles: an index, one sitemap per month, a Google News sitemap.
+
+Split by month of publication (Paris time), not by page number: a month's sitemap keeps its
+address and content as new articles are published, so crawlers and caches refetch only
+what changed. A month holding more than 50,000 articles (the protocol's limit) is split
+into numbered parts. Each sitemap is one query, however many articles it lists; the index
+is one grouped query over the public articles.
+"""
+
+import datetime as dt
+from dataclasses import dataclass
+from math import ceil
+
+from django.conf import settings
+from django.db.models import Count, Max
+from django.db.models.functions import Coalesce, TruncMonth
+from django.http import Http404
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone
+
+from articles.models import Article
+from newsroom.api import mark_public
+from syndication.params import unknown_parameters
+
+SITEMAP_SIZE = 50_000  # URLs per sitemap, the protocol's limit
+NEWS_WINDOW = dt.timedelta(hours=48)  # what Google News reads
+NEWS_SIZE = 1_000  # URLs per news sitemap, Google's limit
+CONTENT_TYPE = "application/xml; charset=utf-8"
+KEYS = ["articles", "sitemaps"]
+
+
+@dataclass
+class Entry:
+    """One article's ``<url>``: its page, last change, lead photo and, for news, title."""
+
+    loc: str
+    lastmod: str
+    title: str
+    published: str
+    language: str
+    image: str | None
+    caption: str
+
+
+def w3c(moment: dt.datetime) -> str:
+    """2024-11-13T09:07:00+01:00: Paris time, seconds included (the XSD requires them)."""
+    return timezone.localtime(moment).isoformat(timespec="seconds")
+
+
+def absolute(url: str) -> str:
+    return url if url.startswith(("http://", "https://")) else settings.SITE_URL + url
+
+
+def listed(articles, at):
+    """Only what an ``Entry`` needs, with the moment the next article goes live."""
+    return (
+        articles.select_related("section__parent", "lead_photo")
+        .only(
+            "slug",
+            "public_id",
+            "headline",
+            "language",
+            "published_at",
+            "updated_at",
+            "lead_photo_caption",
+            "section__slug",
+            "section__parent__slug",
+            "lead_photo__image",
+            "lead_photo__width",  # the image field reads its dimensions
+            "lead_photo__height",
+            "lead_photo__caption",
+            "lead_photo__rights_expire_at",
+        )
+        .with_next_visibility_change(at)
+    )
+
+
+def entry(article, at) -> Entry:
+    photo = article.lead_photo
+    if photo is not None and photo.rights_expire_at is not None and photo.rights_expire_at <= at:
+        photo = None  # its rights have expired: not shown anywhere
+    return Entry(
+        loc=article.page_url,
+        lastmod=w3c(article.updated_at or article.published_at),
+        title=article.headline,
+        published=w3c(article.published_at),
+        language=article.language,
+        image=absolute(photo.image.url) if photo else None,
+        caption=(article.lead_photo_caption or photo.caption) if photo else "",
+    )
+
+
+def expiry(articles, at, *moments):
+    """When a sitemap of ``articles`` goes stale by itself: an article goes live, a photo's
+    rights expire, or one of ``moments``."""
+    candidates = [*moments]
+    if articles:
+        candidates.append(articles[0].next_visibility_change)
+    else:
+        candidates.append(Article.objects.next_visibility_change(at))
+    candidates += [
+        a.lead_photo.rights_expire_at
+        for a in articles
+        if a.lead_photo is not None and a.lead_photo.rights_expire_at is not None
+    ]
+    return min((m for m in candidates if m is not None and m > at), default=None)
+
+
+def xml_response(request, template, context, *, expires_at=None):
+    response = TemplateResponse(request, template, context, content_type=CONTENT_TYPE)
+    response.render()
+    return mark_public(response, KEYS, expires_at=expires_at)
+
+
+def months(at):
+    """Each month holding public articles, newest first: its first day, its number of
+    articles, its latest publication, and its latest publication or update."""
+    return (
+        Article.objects.public(at)
+        .annotate(month=TruncMonth("published_at"))
+        .values("month")
+        .annotate(
+            count=Count("id"),
+            latest=Max("published_at"),
+            lastmod=Max(Coalesce("updated_at", "published_at")),
+        )
+        .order_by("-month")
+    )
+
+
+def index(request):
+    """``/sitemap.xml``: the news sitemap (if anything is recent enough), then every
+    month's sitemap. A sitemap lists at least one thing: with nothing public, a 404."""
+    if refused := unknown_parameters(request):
+        return refused
+    at = timezone.now()
+    rows = list(months(at))
+    if not rows:
+        raise Http404
+    sitemaps, news_ends = [], None
+    if rows[0]["latest"] > at - NEWS_WINDOW:
+        loc = absolute(reverse("syndication:sitemap-news"))
+        sitemaps.append({"loc": loc, "lastmod": w3c(rows[0]["latest"])})
+        news_ends = rows[0]["latest"] + NEWS_WINDOW
+    for row in rows:
+        first_day = timezone.localtime(row["month"])
+        address = {"year": f"{first_day:%Y}", "month": f"{first_day:%m}"}
+        for part in range(1, ceil(row["count"] / SITEMAP_SIZE) + 1):
+            loc = absolute(
+                reverse("syndication:sitemap-month", kwargs=address)
+                if part == 1
+                else reverse("syndication:sitemap-month-part", kwargs={**address, "part": part})
+            )
+            sitemaps.append({"loc": loc, "lastmod": w3c(row["lastmod"])})
+    next_change = Article.objects.next_visibility_change(at)
+    return xml_response(
+        request,
+        "syndication/sitemap_index.xml",
+        {"sitemaps": sitemaps},
+        expires_at=min(filter(None, [next_change, news_ends]), default=None),
+    )
+
+
+def month(request, year, month, part=None):
+    """``/sitemaps/articles-2024-11.xml``: the month's public articles, oldest first."""
+    if refused := unknown_parameters(request):
+        return refused
+    year, month, part = int(year), int(month), int(part or 1)
+    if not (1 <= year < 9999 and 1 <= month <= 12):
+        raise Http404
+    at = timezone.now()
+    paris = timezone.get_current_timezone()
+    start = dt.datetime(year, month, 1, tzinfo=paris)
+    end = dt.datetime(year + month // 12, month % 12 + 1, 1, tzinfo=paris)
+    articles = listed(
+        Article.objects.public(at).filter(published_at__gte=start, published_at__lt=end),
+        at,
+    ).order_by("published_at", "id")
+    articles = list(articles[(part - 1) * SITEMAP_SIZE : part * SITEMAP_SIZE])
+    if not articles:
+        raise Http404
+    return xml_response(
+        request,
+        "syndication/sitemap.xml",
+        {"entries": [entry(article, at) for article in articles], "news": False},
+        expires_at=expiry(articles, at),
+    )
+
+
+def news(request):
+    """``/sitemap-news.xml``: articles published in the last 48 hours, newest first."""
+    if refused := unknown_parameters(request):
+        return refused
+    at = timezone.now()
+    articles = listed(
+        Article.objects.public(at).filter(published_at__gt=at - NEWS_WINDOW), at
+    ).order_by("-published_at", "-id")
+    articles = list(articles[:NEWS_SIZE])
+    if not articles:
+        raise Http404
+    leaves = articles[-1].published_at + NEWS_WINDOW  # the oldest drops out then
+    return xml_response(
+        request,
+        "syndication/sitemap.xml",
+        {
+            "entries": [entry(article, at) for article in articles],
+            "news": True,
+            "publication": settings.PUBLICATION_NAME,
+        },
+        expires_at=expiry(articles, at, leaves),
+    )
