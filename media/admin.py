@@ -73,7 +73,7 @@ class PhotoUploadForm(forms.ModelForm):
         label=_("image file"),
         allow_empty_file=True,  # refused by check_upload, with the API's message
         help_text=_(
-            "JPEG, PNG, WebP or AVIF. The fields left blank are filled from the file's "
+            "JPEG, PNG, WebP, AVIF or HEIC. The fields left blank are filled from the file's "
             "IPTC, XMP and EXIF metadata."
         ),
     )
@@ -149,7 +149,7 @@ class UploadManyForm(forms.Form):
         label=_("image files"),
         allow_empty_file=True,  # refused by create_photo, with the API's message
         help_text=_(
-            "JPEG, PNG, WebP or AVIF. Caption, credit and the rest are read from each "
+            "JPEG, PNG, WebP, AVIF or HEIC. Caption, credit and the rest are read from each "
             "file's IPTC, XMP and EXIF metadata."
         ),
     )

@@ -20,6 +20,7 @@ class Photo(models.Model):
         PNG = "PNG", "PNG"
         WEBP = "WEBP", "WebP"
         AVIF = "AVIF", "AVIF"
+        HEIF = "HEIF", "HEIC"
 
     image = models.ImageField(
         _("image file"), upload_to="photos/%Y/%m/", width_field="width", height_field="height"
@@ -79,7 +80,7 @@ class Photo(models.Model):
                 name="photo_focal_point_inside",
             ),
             models.CheckConstraint(
-                condition=Q(format__in=["JPEG", "PNG", "WEBP", "AVIF"]),
+                condition=Q(format__in=["JPEG", "PNG", "WEBP", "AVIF", "HEIF"]),
                 name="photo_format_is_known",
             ),
             models.CheckConstraint(

@@ -13,7 +13,7 @@ from media import metadata, tasks, validators
 from media.models import Photo
 
 EXIF_ORIENTATION = 0x0112
-EXTENSIONS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp", "AVIF": "avif"}
+EXTENSIONS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp", "AVIF": "avif", "HEIF": "heic"}
 # What the uploader may set along with the file; a non-empty value beats the file's own.
 METADATA_FIELDS = (
     "caption",
@@ -90,7 +90,7 @@ def create_photo(file, *, by=None, **fields) -> Photo:
     photo.full_clean(exclude=["image"], validate_unique=False)
     width, height = photo.width, photo.height
     photo.image.save(filename(file, photo.format), file, save=False)
-    photo.width, photo.height = width, height  # Django re-reads them, and misses AVIF
+    photo.width, photo.height = width, height  # Django re-reads them, and misses AVIF and HEIC
     try:
         with transaction.atomic():
             photo.save()

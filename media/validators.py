@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from PIL import Image, UnidentifiedImageError
 
 # Pillow format names, as identified from the content; nothing else is even tried.
-ACCEPTED_FORMATS = ("JPEG", "PNG", "WEBP", "AVIF")
+ACCEPTED_FORMATS = ("JPEG", "PNG", "WEBP", "AVIF", "HEIF")  # HEIF: pillow-heif
 DEFAULT_MAX_UPLOAD_BYTES = 40 * 1024 * 1024
 DEFAULT_MAX_PIXELS = 100_000_000
 
@@ -49,13 +49,13 @@ def _not_accepted(head: bytes) -> ValidationError:
         return ValidationError(
             _(
                 "SVG, HTML and other text-based files are not accepted: they can carry "
-                "scripts. Send a JPEG, PNG, WebP or AVIF picture."
+                "scripts. Send a JPEG, PNG, WebP, AVIF or HEIC picture."
             ),
             code="scriptable",
         )
     return ValidationError(
         _(
-            "This file is not a JPEG, PNG, WebP or AVIF picture (its content was checked, "
+            "This file is not a JPEG, PNG, WebP, AVIF or HEIC picture (its content was checked, "
             "not its name)."
         ),
         code="not_an_image",

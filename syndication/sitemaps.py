@@ -87,18 +87,14 @@ def entry(article, at) -> Entry:
         published=w3c(article.published_at),
         language=article.language,
         image=absolute(photo.image.url) if photo else None,
-        caption=(article.lead_photo_caption or photo.caption) if photo else "",
+        caption=article.lead_caption if photo else "",
     )
 
 
 def expiry(articles, at, *moments):
-    """When a sitemap of ``articles`` goes stale by itself: an article goes live, a photo's
-    rights expire, or one of ``moments``."""
-    candidates = [*moments]
-    if articles:
-        candidates.append(articles[0].next_visibility_change)
-    else:
-        candidates.append(Article.objects.next_visibility_change(at))
+    """When a sitemap of ``articles`` (not empty, from ``listed``) goes stale by itself:
+    an article goes live, a photo's rights expire, or one of ``moments``."""
+    candidates = [*moments, articles[0].next_visibility_change]
     candidates += [
         a.lead_photo.rights_expire_at
         for a in articles

@@ -124,7 +124,8 @@ class PhotoUploadSerializer(StrictFieldsMixin, serializers.ModelSerializer):
 
     image = serializers.FileField(
         allow_empty_file=True,  # refused by create_photo, with the same message as elsewhere
-        help_text="JPEG, PNG, WebP or AVIF; its IPTC, XMP and EXIF metadata pre-fill the rest.",
+        help_text="JPEG, PNG, WebP, AVIF or HEIC; its IPTC, XMP and EXIF metadata pre-fill "
+        "the rest.",
     )
 
     class Meta:

@@ -21,7 +21,8 @@ CHANGELIST_URL = "/admin/media/photo/"
 UPLOAD_URL = "/admin/media/photo/upload/"
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 NOT_AN_IMAGE = (
-    "This file is not a JPEG, PNG, WebP or AVIF picture (its content was checked, not its name)."
+    "This file is not a JPEG, PNG, WebP, AVIF or HEIC picture "
+    "(its content was checked, not its name)."
 )
 
 

@@ -19,11 +19,12 @@ SVG = b"""<?xml version="1.0"?>
 <svg xmlns="http://www.w3.org/2000/svg"><script>alert(document.cookie)</script></svg>"""
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 NOT_AN_IMAGE = (
-    "This file is not a JPEG, PNG, WebP or AVIF picture (its content was checked, not its name)."
+    "This file is not a JPEG, PNG, WebP, AVIF or HEIC picture "
+    "(its content was checked, not its name)."
 )
 SCRIPTABLE = (
     "SVG, HTML and other text-based files are not accepted: they can carry scripts. "
-    "Send a JPEG, PNG, WebP or AVIF picture."
+    "Send a JPEG, PNG, WebP, AVIF or HEIC picture."
 )
 DAMAGED = "This picture is damaged or incomplete (was the upload cut short?). Send it again."
 XMP_CAPTION = "Des soldats nord-coréens à l’entraînement, «\u00a0près de la frontière\u00a0»."

@@ -153,9 +153,10 @@ def test_xmp_wins_over_iim_and_exif_and_they_fill_its_gaps(create):
 
 
 @pytest.mark.parametrize(
-    ("image_format", "name"), [("PNG", "photo.png"), ("WEBP", "photo.webp"), ("AVIF", "p.avif")]
+    ("image_format", "name"),
+    [("PNG", "photo.png"), ("WEBP", "photo.webp"), ("AVIF", "p.avif"), ("HEIF", "p.heic")],
 )
-def test_xmp_is_read_from_png_webp_and_avif(create, image_format, name):
+def test_xmp_is_read_from_png_webp_avif_and_heic(create, image_format, name):
     packet = images.xmp(**XMP_VALUES)
     if image_format == "PNG":
         data = images.png_with_xmp(packet)

@@ -3,6 +3,7 @@ nothing is written to the database or the storage, through the upload function a
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import translation
 
 from media.models import Photo
 from media.uploads import create_photo
@@ -12,11 +13,12 @@ SVG = b"""<?xml version="1.0"?>
 <svg xmlns="http://www.w3.org/2000/svg"><script>alert(document.cookie)</script></svg>"""
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 NOT_AN_IMAGE = (
-    "This file is not a JPEG, PNG, WebP or AVIF picture (its content was checked, not its name)."
+    "This file is not a JPEG, PNG, WebP, AVIF or HEIC picture "
+    "(its content was checked, not its name)."
 )
 SCRIPTABLE = (
     "SVG, HTML and other text-based files are not accepted: they can carry scripts. "
-    "Send a JPEG, PNG, WebP or AVIF picture."
+    "Send a JPEG, PNG, WebP, AVIF or HEIC picture."
 )
 DAMAGED = "This picture is damaged or incomplete (was the upload cut short?). Send it again."
 
@@ -38,6 +40,7 @@ REFUSED = {
     "html": (b"\xef\xbb\xbf  <!DOCTYPE html><html><script>alert(1)</script></html>", SCRIPTABLE),
     "truncated-jpeg": (truncated(noisy("JPEG")), DAMAGED),
     "truncated-png": (truncated(noisy("PNG")), DAMAGED),
+    "truncated-heic": (truncated(noisy("HEIF")), DAMAGED),
     "empty": (b"", "This file is empty."),
     "bomb-header-120-megapixels": (
         images.png_claiming(12_000, 10_000),
@@ -155,3 +158,17 @@ def test_check_upload_previews_the_photo_and_writes_nothing(db, stored_files):
         "Zoé Lefèvre",
     )
     assert (Photo.objects.count(), stored_files()) == (0, [])
+
+
+def test_refusal_is_in_french_by_default(editor, as_user, stored_files, settings):
+    settings.LANGUAGE_CODE = "fr"
+    with translation.override(None):
+        response = as_user(editor).post(
+            "/api/v1/photos/", {"image": images.upload(PDF, "photo.jpg")}, format="multipart"
+        )
+    assert response.json() == {
+        "image": [
+            "Ce fichier n’est pas une image JPEG, PNG, WebP, AVIF ou HEIC "
+            "(son contenu a été vérifié, pas son nom)."
+        ]
+    }

@@ -54,6 +54,18 @@ def test_each_file_has_the_stated_size_and_format(create):
         assert rendition.file.name.startswith(f"renditions/{photo.pk}/")
 
 
+def test_a_heic_photo_gets_jpeg_and_webp_renditions_and_keeps_its_original(create):
+    photo = create(images.encode(images.picture((1200, 900)), "HEIF"), "IMG_0001.HEIC")
+
+    assert (photo.format, photo.width, photo.height) == ("HEIF", 1200, 900)
+    assert photo.image.name.endswith(".heic")
+    with photo.image.open("rb") as original:
+        assert Image.open(original).format == "HEIF"
+    assert {r.format for r in photo.renditions.all()} == {"JPEG", "WEBP"}
+    for rendition in photo.renditions.all():
+        assert opened(rendition).size == (rendition.width, rendition.height)
+
+
 def test_a_small_picture_is_never_upscaled(create):
     photo = create(images.encode(images.picture((500, 400)), "PNG"), "petite.png")
 
