@@ -245,6 +245,13 @@ class Article(models.Model):
                 F("id").desc(),
                 name="article_language_newest_idx",
             ),
+            # The sitemap index's latest update of each month, read from updated articles only.
+            models.Index(
+                fields=["published_at"],
+                include=["updated_at", "embargo_until"],
+                name="article_updated_idx",
+                condition=Q(status="published", updated_at__isnull=False),
+            ),
             models.Index(
                 fields=["embargo_until"],
                 name="article_embargo_idx",

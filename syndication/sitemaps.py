@@ -8,12 +8,11 @@ is one grouped query over the public articles.
 """
 
 import datetime as dt
+import logging
 from dataclasses import dataclass
-from math import ceil
 
 from django.conf import settings
-from django.db.models import Count, Max
-from django.db.models.functions import Coalesce, TruncMonth
+from django.db import connection
 from django.http import Http404
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -23,11 +22,12 @@ from articles.models import Article
 from newsroom.api import mark_public
 from syndication.params import unknown_parameters
 
-SITEMAP_SIZE = 50_000  # URLs per sitemap, the protocol's limit
+SITEMAP_SIZE = 50_000  # URLs per sitemap, the protocol's limit (a month: 1,600 a day)
 NEWS_WINDOW = dt.timedelta(hours=48)  # what Google News reads
 NEWS_SIZE = 1_000  # URLs per news sitemap, Google's limit
 CONTENT_TYPE = "application/xml; charset=utf-8"
 KEYS = ["articles", "sitemaps"]
+logger = logging.getLogger(__name__)
 
 
 @dataclass
@@ -109,20 +109,50 @@ def xml_response(request, template, context, *, expires_at=None):
     return mark_public(response, KEYS, expires_at=expires_at)
 
 
-def months(at):
-    """Each month holding public articles, newest first: its first day, its number of
-    articles, its latest publication, and its latest publication or update."""
-    return (
-        Article.objects.public(at)
-        .annotate(month=TruncMonth("published_at"))
-        .values("month")
-        .annotate(
-            count=Count("id"),
-            latest=Max("published_at"),
-            lastmod=Max(Coalesce("updated_at", "published_at")),
-        )
-        .order_by("-month")
-    )
+MONTHS_SQL = """
+WITH RECURSIVE months(latest) AS (
+    SELECT max(published_at) FROM ({public}) AS p
+  UNION ALL
+    SELECT (SELECT max(published_at) FROM ({public}) AS p WHERE published_at < {month_start})
+    FROM months AS m WHERE m.latest IS NOT NULL
+)
+SELECT {month_start}, m.latest, (
+    SELECT max(updated_at) FROM ({public}) AS p
+    WHERE updated_at IS NOT NULL
+      AND published_at >= {month_start}
+      AND published_at < (date_trunc('month', m.latest AT TIME ZONE %s) + interval '1 month')
+                         AT TIME ZONE %s
+)
+FROM months AS m WHERE m.latest IS NOT NULL
+"""
+MONTH_START = "(date_trunc('month', m.latest AT TIME ZONE %s) AT TIME ZONE %s)"
+
+
+def months(at) -> list[tuple[dt.datetime, dt.datetime, dt.datetime]]:
+    """Each month (Paris time) holding public articles, newest first: its first instant,
+    its latest publication, and its latest publication or significant update.
+
+    A loose index scan: each month is found by one index probe for the latest public
+    article before the month after it, so the cost grows with the number of months, not
+    of articles. Updates are read from the partial index of updated articles."""
+    public, params = (
+        Article.objects.public(at).order_by().values("published_at", "updated_at").query
+    ).sql_with_params()
+    zone = [timezone.get_current_timezone_name()] * 2
+    sql = MONTHS_SQL.format(public=public, month_start=MONTH_START)
+    arguments = [
+        *params,  # the first probe
+        *params,
+        *zone,  # each next probe: before this month
+        *zone,  # the month's start, selected
+        *params,
+        *zone,
+        *zone,  # its updates: within the month
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, arguments)
+        rows = cursor.fetchall()
+    return [(start, latest, max(latest, updated or latest)) for start, latest, updated in rows]
 
 
 def index(request):
@@ -131,24 +161,20 @@ def index(request):
     if refused := unknown_parameters(request):
         return refused
     at = timezone.now()
-    rows = list(months(at))
-    if not rows:
+    found = months(at)
+    if not found:
         raise Http404
     sitemaps, news_ends = [], None
-    if rows[0]["latest"] > at - NEWS_WINDOW:
+    newest = found[0][1]
+    if newest > at - NEWS_WINDOW:
         loc = absolute(reverse("syndication:sitemap-news"))
-        sitemaps.append({"loc": loc, "lastmod": w3c(rows[0]["latest"])})
-        news_ends = rows[0]["latest"] + NEWS_WINDOW
-    for row in rows:
-        first_day = timezone.localtime(row["month"])
-        address = {"year": f"{first_day:%Y}", "month": f"{first_day:%m}"}
-        for part in range(1, ceil(row["count"] / SITEMAP_SIZE) + 1):
-            loc = absolute(
-                reverse("syndication:sitemap-month", kwargs=address)
-                if part == 1
-                else reverse("syndication:sitemap-month-part", kwargs={**address, "part": part})
-            )
-            sitemaps.append({"loc": loc, "lastmod": w3c(row["lastmod"])})
+        sitemaps.append({"loc": loc, "lastmod": w3c(newest)})
+        news_ends = newest + NEWS_WINDOW
+    for start, _latest, lastmod in found:
+        start = timezone.localtime(start)
+        address = {"year": f"{start:%Y}", "month": f"{start:%m}"}
+        loc = absolute(reverse("syndication:sitemap-month", kwargs=address))
+        sitemaps.append({"loc": loc, "lastmod": w3c(lastmod)})
     next_change = Article.objects.next_visibility_change(at)
     return xml_response(
         request,
@@ -158,11 +184,11 @@ def index(request):
     )
 
 
-def month(request, year, month, part=None):
+def month(request, year, month):
     """``/sitemaps/articles-2024-11.xml``: the month's public articles, oldest first."""
     if refused := unknown_parameters(request):
         return refused
-    year, month, part = int(year), int(month), int(part or 1)
+    year, month = int(year), int(month)
     if not (1 <= year < 9999 and 1 <= month <= 12):
         raise Http404
     at = timezone.now()
@@ -173,9 +199,17 @@ def month(request, year, month, part=None):
         Article.objects.public(at).filter(published_at__gte=start, published_at__lt=end),
         at,
     ).order_by("published_at", "id")
-    articles = list(articles[(part - 1) * SITEMAP_SIZE : part * SITEMAP_SIZE])
+    articles = list(articles[: SITEMAP_SIZE + 1])
     if not articles:
         raise Http404
+    if len(articles) > SITEMAP_SIZE:
+        logger.warning(
+            "%d-%02d has more than %d articles: the rest is not in its sitemap",
+            year,
+            month,
+            SITEMAP_SIZE,
+        )
+        articles = articles[:SITEMAP_SIZE]
     return xml_response(
         request,
         "syndication/sitemap.xml",

@@ -15,18 +15,15 @@ def both_formats(route: str, feed_class, name: str):
     ]
 
 
-MONTH = r"sitemaps/articles-(?P<year>[0-9]{4})-(?P<month>[0-9]{2})"
 urlpatterns = [
     *both_formats("feeds/latest", LatestFeed, "latest"),
     *both_formats("feeds/sections/<slug:slug>", SectionFeed, "section"),
     *both_formats("feeds/dossiers/<slug:slug>", DossierFeed, "dossier"),
     path("sitemap.xml", sitemaps.index, name="sitemap-index"),
     path("sitemap-news.xml", sitemaps.news, name="sitemap-news"),
-    re_path(rf"^{MONTH}\.xml$", sitemaps.month, name="sitemap-month"),
-    # Parts 2 and up of a month past 50,000 articles; part 1 has no number.
     re_path(
-        rf"^{MONTH}-(?P<part>[2-9]|[1-9][0-9]{{1,2}})\.xml$",
+        r"^sitemaps/articles-(?P<year>[0-9]{4})-(?P<month>[0-9]{2})\.xml$",
         sitemaps.month,
-        name="sitemap-month-part",
+        name="sitemap-month",
     ),
 ]

@@ -9,6 +9,7 @@ from defusedxml import ElementTree
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from articles import workflow
 from tests.factories import ArticleFactory, PhotoFactory, SectionFactory
 from tests.syndication.standards import sitemap_errors
 from tests.visibility import HIDDEN_STATES, make_hidden
@@ -121,21 +122,28 @@ def test_empty_month_bad_month_and_empty_news_are_404(api, archive):
     assert api.get("/sitemaps/articles-2024-09.xml").status_code == 404
     assert api.get("/sitemaps/articles-2024-13.xml").status_code == 404
     assert api.get("/sitemaps/articles-2024-11-2.xml").status_code == 404
-    assert api.get("/sitemaps/articles-2024-11-1.xml").status_code == 404
     with time_machine.travel(NOW + dt.timedelta(days=3), tick=False):
         assert api.get("/sitemap-news.xml").status_code == 404
         assert "sitemap-news" not in api.get("/sitemap.xml").content.decode()
 
 
-def test_month_past_50000_articles_is_split_into_parts(api, archive, monkeypatch):
+def test_month_lastmod_counts_a_significant_update_of_an_older_article(api, archive, editor):
+    with time_machine.travel(NOW - dt.timedelta(hours=2), tick=False):
+        workflow.mark_updated(archive[2], by=editor)  # October's only article
+    sitemaps = ElementTree.fromstring(get(api, "/sitemap.xml")).findall("s:sitemap", NS)
+    october = sitemaps[2]
+    assert october.findtext("s:loc", namespaces=NS).endswith("articles-2024-10.xml")
+    assert october.findtext("s:lastmod", namespaces=NS) == "2024-11-14T10:00:00+01:00"
+    (url,) = ElementTree.fromstring(get(api, "/sitemaps/articles-2024-10.xml")).findall("s:url", NS)
+    assert url.findtext("s:lastmod", namespaces=NS) == "2024-11-14T10:00:00+01:00"
+
+
+def test_month_sitemap_stops_at_the_protocol_limit_and_says_so(api, archive, monkeypatch, caplog):
     monkeypatch.setattr("syndication.sitemaps.SITEMAP_SIZE", 1)
-    assert locs(get(api, "/sitemap.xml"), "s:sitemap")[1:3] == [
-        "http://127.0.0.1:8000/sitemaps/articles-2024-11.xml",
-        "http://127.0.0.1:8000/sitemaps/articles-2024-11-2.xml",
+    assert locs(get(api, "/sitemaps/articles-2024-11.xml")) == [
+        "http://127.0.0.1:8000/monde/toussaint/"
     ]
-    assert locs(get(api, "/sitemaps/articles-2024-11-2.xml")) == [
-        "http://127.0.0.1:8000/monde/europe/reference/"
-    ]
+    assert "2024-11 has more than 1 articles" in caplog.text
 
 
 @pytest.mark.parametrize("state", HIDDEN_STATES)
