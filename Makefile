@@ -43,6 +43,7 @@ bench: install ## Benchmarks (not part of make test), written to docs/benchmarks
 	SECRET_KEY=$${SECRET_KEY:-bench-only} $(PY) manage.py bench_renditions --output docs/benchmarks.md
 	SECRET_KEY=$${SECRET_KEY:-bench-only} $(PY) manage.py bench_search --runs 5
 	SECRET_KEY=$${SECRET_KEY:-bench-only} $(PY) manage.py bench_timeline --size 100000
+	SECRET_KEY=$${SECRET_KEY:-bench-only} ALLOWED_HOSTS=localhost $(PY) manage.py bench_syndication
 	@command -v wrk >/dev/null || [ "$$(id -u)" != 0 ] || (apt-get update -qq && apt-get install -y -qq wrk >/dev/null)
 	SECRET_KEY=$${SECRET_KEY:-bench-only} $(PY) -m bench.api_load
 

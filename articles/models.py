@@ -295,21 +295,16 @@ class Article(models.Model):
 
     @property
     def page_url(self) -> str:
-        """Where readers find this article on the website (``settings.ARTICLE_PAGE_URL``).
-        Load the section with its parent."""
+        """Where readers find this article on the website. Load the section's parent."""
         section = self.section
-        path = [] if section is None else [section.slug]
-        if section is not None and section.parent_id:
-            path.insert(0, section.parent.slug)
-        day = timezone.localtime(self.published_at).date() if self.published_at else None
-        return settings.ARTICLE_PAGE_URL.format(
-            site=settings.SITE_URL,
-            section="/".join(path),
+        return page_url(
             slug=self.slug,
-            id=self.public_id,
-            year=f"{day:%Y}" if day else "",
-            month=f"{day:%m}" if day else "",
-            day=f"{day:%d}" if day else "",
+            public_id=self.public_id,
+            published_at=self.published_at,
+            sections=[
+                section.parent.slug if section and section.parent_id else None,
+                section.slug if section else None,
+            ],
         )
 
     def set_authors(self, people) -> None:
@@ -326,6 +321,21 @@ class Article(models.Model):
         if not self.lead_photo_id:
             return ""
         return self.lead_photo_caption or self.lead_photo.caption
+
+
+def page_url(*, slug, public_id, published_at, sections) -> str:
+    """An article's address on the website (``settings.ARTICLE_PAGE_URL``); ``sections``
+    are the slugs of its section's parent (or None) and its section."""
+    day = timezone.localtime(published_at).date() if published_at else None
+    return settings.ARTICLE_PAGE_URL.format(
+        site=settings.SITE_URL,
+        section="/".join(filter(None, sections)),
+        slug=slug,
+        id=public_id,
+        year=f"{day:%Y}" if day else "",
+        month=f"{day:%m}" if day else "",
+        day=f"{day:%d}" if day else "",
+    )
 
 
 class Byline(models.Model):

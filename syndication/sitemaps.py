@@ -9,16 +9,16 @@ is one grouped query over the public articles.
 
 import datetime as dt
 import logging
-from dataclasses import dataclass
+from xml.sax.saxutils import escape
 
 from django.conf import settings
 from django.db import connection
-from django.http import Http404
-from django.template.response import TemplateResponse
+from django.http import Http404, HttpResponse
 from django.urls import reverse
 from django.utils import timezone
 
-from articles.models import Article
+from articles.models import Article, page_url
+from media.models import Photo
 from newsroom.api import mark_public
 from syndication.params import unknown_parameters
 
@@ -30,17 +30,28 @@ KEYS = ["articles", "sitemaps"]
 logger = logging.getLogger(__name__)
 
 
-@dataclass
-class Entry:
-    """One article's ``<url>``: its page, last change, lead photo and, for news, title."""
-
-    loc: str
-    lastmod: str
-    title: str
-    published: str
-    language: str
-    image: str | None
-    caption: str
+ROW = (
+    "slug",
+    "public_id",
+    "headline",
+    "language",
+    "published_at",
+    "updated_at",
+    "lead_photo_caption",
+    "section__slug",
+    "section__parent__slug",
+    "lead_photo__image",
+    "lead_photo__caption",
+    "lead_photo__rights_expire_at",
+    "next_visibility_change",
+)
+URLSET = (
+    '<?xml version="1.0" encoding="UTF-8"?>\n'
+    '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+    'xmlns:image="http://www.google.com/schemas/sitemap-image/1.1"{news}>\n'
+)
+NEWS_NS = ' xmlns:news="http://www.google.com/schemas/sitemap-news/0.9"'
+IMAGE_STORAGE = Photo._meta.get_field("image").storage
 
 
 def w3c(moment: dt.datetime) -> str:
@@ -52,61 +63,63 @@ def absolute(url: str) -> str:
     return url if url.startswith(("http://", "https://")) else settings.SITE_URL + url
 
 
-def listed(articles, at):
-    """Only what an ``Entry`` needs, with the moment the next article goes live."""
-    return (
-        articles.select_related("section__parent", "lead_photo")
-        .only(
-            "slug",
-            "public_id",
-            "headline",
-            "language",
-            "published_at",
-            "updated_at",
-            "lead_photo_caption",
-            "section__slug",
-            "section__parent__slug",
-            "lead_photo__image",
-            "lead_photo__width",  # the image field reads its dimensions
-            "lead_photo__height",
-            "lead_photo__caption",
-            "lead_photo__rights_expire_at",
+def listed(articles, at) -> list[dict]:
+    """Only what a ``<url>`` needs, as plain rows (thousands of them: no model instances),
+    with the moment the next article goes live."""
+    return list(articles.with_next_visibility_change(at).values(*ROW))
+
+
+def shown_photo(row, at) -> bool:
+    expires = row["lead_photo__rights_expire_at"]
+    return bool(row["lead_photo__image"]) and (expires is None or expires > at)
+
+
+def url_element(row, at, *, publication=None) -> str:
+    """One article's ``<url>``: its page, last change, lead photo and, for news, title."""
+    loc = page_url(
+        slug=row["slug"],
+        public_id=row["public_id"],
+        published_at=row["published_at"],
+        sections=[row["section__parent__slug"], row["section__slug"]],
+    )
+    parts = [f"<url><loc>{escape(loc)}</loc>"]
+    parts.append(f"<lastmod>{w3c(row['updated_at'] or row['published_at'])}</lastmod>")
+    if publication:
+        parts.append(
+            f"<news:news><news:publication><news:name>{escape(publication)}</news:name>"
+            f"<news:language>{escape(row['language'])}</news:language></news:publication>"
+            f"<news:publication_date>{w3c(row['published_at'])}</news:publication_date>"
+            f"<news:title>{escape(row['headline'])}</news:title></news:news>"
         )
-        .with_next_visibility_change(at)
+    if shown_photo(row, at):  # a photo whose rights have expired is shown nowhere
+        image = absolute(IMAGE_STORAGE.url(row["lead_photo__image"]))
+        caption = row["lead_photo_caption"] or row["lead_photo__caption"]
+        parts.append(f"<image:image><image:loc>{escape(image)}</image:loc>")
+        if caption:
+            parts.append(f"<image:caption>{escape(caption)}</image:caption>")
+        parts.append("</image:image>")
+    parts.append("</url>\n")
+    return "".join(parts)
+
+
+def urlset_response(rows, at, *, publication=None, expires_at=None):
+    content = "".join(
+        [
+            URLSET.format(news=NEWS_NS if publication else ""),
+            *(url_element(row, at, publication=publication) for row in rows),
+            "</urlset>\n",
+        ]
     )
-
-
-def entry(article, at) -> Entry:
-    photo = article.lead_photo
-    if photo is not None and photo.rights_expire_at is not None and photo.rights_expire_at <= at:
-        photo = None  # its rights have expired: not shown anywhere
-    return Entry(
-        loc=article.page_url,
-        lastmod=w3c(article.updated_at or article.published_at),
-        title=article.headline,
-        published=w3c(article.published_at),
-        language=article.language,
-        image=absolute(photo.image.url) if photo else None,
-        caption=article.lead_caption if photo else "",
-    )
-
-
-def expiry(articles, at, *moments):
-    """When a sitemap of ``articles`` (not empty, from ``listed``) goes stale by itself:
-    an article goes live, a photo's rights expire, or one of ``moments``."""
-    candidates = [*moments, articles[0].next_visibility_change]
-    candidates += [
-        a.lead_photo.rights_expire_at
-        for a in articles
-        if a.lead_photo is not None and a.lead_photo.rights_expire_at is not None
-    ]
-    return min((m for m in candidates if m is not None and m > at), default=None)
-
-
-def xml_response(request, template, context, *, expires_at=None):
-    response = TemplateResponse(request, template, context, content_type=CONTENT_TYPE)
-    response.render()
+    response = HttpResponse(content, content_type=CONTENT_TYPE)
     return mark_public(response, KEYS, expires_at=expires_at)
+
+
+def expiry(rows, at, *moments):
+    """When a sitemap of ``rows`` (not empty, from ``listed``) goes stale by itself: an
+    article goes live, a photo's rights expire, or one of ``moments``."""
+    candidates = [*moments, rows[0]["next_visibility_change"]]
+    candidates += [row["lead_photo__rights_expire_at"] for row in rows if shown_photo(row, at)]
+    return min((m for m in candidates if m is not None and m > at), default=None)
 
 
 MONTHS_SQL = """
@@ -176,12 +189,21 @@ def index(request):
         loc = absolute(reverse("syndication:sitemap-month", kwargs=address))
         sitemaps.append({"loc": loc, "lastmod": w3c(lastmod)})
     next_change = Article.objects.next_visibility_change(at)
-    return xml_response(
-        request,
-        "syndication/sitemap_index.xml",
-        {"sitemaps": sitemaps},
-        expires_at=min(filter(None, [next_change, news_ends]), default=None),
+    content = "".join(
+        [
+            '<?xml version="1.0" encoding="UTF-8"?>\n'
+            '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n',
+            *(
+                f"<sitemap><loc>{escape(s['loc'])}</loc><lastmod>{s['lastmod']}</lastmod>"
+                "</sitemap>\n"
+                for s in sitemaps
+            ),
+            "</sitemapindex>\n",
+        ]
     )
+    response = HttpResponse(content, content_type=CONTENT_TYPE)
+    expires_at = min(filter(None, [next_change, news_ends]), default=None)
+    return mark_public(response, KEYS, expires_at=expires_at)
 
 
 def month(request, year, month):
@@ -195,27 +217,23 @@ def month(request, year, month):
     paris = timezone.get_current_timezone()
     start = dt.datetime(year, month, 1, tzinfo=paris)
     end = dt.datetime(year + month // 12, month % 12 + 1, 1, tzinfo=paris)
-    articles = listed(
-        Article.objects.public(at).filter(published_at__gte=start, published_at__lt=end),
+    rows = listed(
+        Article.objects.public(at)
+        .filter(published_at__gte=start, published_at__lt=end)
+        .order_by("published_at", "id")[: SITEMAP_SIZE + 1],
         at,
-    ).order_by("published_at", "id")
-    articles = list(articles[: SITEMAP_SIZE + 1])
-    if not articles:
+    )
+    if not rows:
         raise Http404
-    if len(articles) > SITEMAP_SIZE:
+    if len(rows) > SITEMAP_SIZE:
         logger.warning(
             "%d-%02d has more than %d articles: the rest is not in its sitemap",
             year,
             month,
             SITEMAP_SIZE,
         )
-        articles = articles[:SITEMAP_SIZE]
-    return xml_response(
-        request,
-        "syndication/sitemap.xml",
-        {"entries": [entry(article, at) for article in articles], "news": False},
-        expires_at=expiry(articles, at),
-    )
+        rows = rows[:SITEMAP_SIZE]
+    return urlset_response(rows, at, expires_at=expiry(rows, at))
 
 
 def news(request):
@@ -223,20 +241,18 @@ def news(request):
     if refused := unknown_parameters(request):
         return refused
     at = timezone.now()
-    articles = listed(
-        Article.objects.public(at).filter(published_at__gt=at - NEWS_WINDOW), at
-    ).order_by("-published_at", "-id")
-    articles = list(articles[:NEWS_SIZE])
-    if not articles:
+    rows = listed(
+        Article.objects.public(at)
+        .filter(published_at__gt=at - NEWS_WINDOW)
+        .order_by("-published_at", "-id")[:NEWS_SIZE],
+        at,
+    )
+    if not rows:
         raise Http404
-    leaves = articles[-1].published_at + NEWS_WINDOW  # the oldest drops out then
-    return xml_response(
-        request,
-        "syndication/sitemap.xml",
-        {
-            "entries": [entry(article, at) for article in articles],
-            "news": True,
-            "publication": settings.PUBLICATION_NAME,
-        },
-        expires_at=expiry(articles, at, leaves),
+    leaves = rows[-1]["published_at"] + NEWS_WINDOW  # the oldest drops out then
+    return urlset_response(
+        rows,
+        at,
+        publication=settings.PUBLICATION_NAME,
+        expires_at=expiry(rows, at, leaves),
     )
