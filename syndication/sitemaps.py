@@ -2,9 +2,8 @@
 
 Split by month of publication (Paris time), not by page number: a month's sitemap keeps its
 address and content as new articles are published, so crawlers and caches refetch only
-what changed. A month holding more than 50,000 articles (the protocol's limit) is split
-into numbered parts. Each sitemap is one query, however many articles it lists; the index
-is one grouped query over the public articles.
+what changed. Each sitemap is one query, however many articles it lists; the index costs
+what the number of months costs (``months``). See docs/decisions/0007.
 """
 
 import datetime as dt
@@ -177,26 +176,24 @@ def index(request):
     found = months(at)
     if not found:
         raise Http404
-    sitemaps, news_ends = [], None
+    sitemaps, news_ends = [], None  # (address, last change)
     newest = found[0][1]
     if newest > at - NEWS_WINDOW:
-        loc = absolute(reverse("syndication:sitemap-news"))
-        sitemaps.append({"loc": loc, "lastmod": w3c(newest)})
+        sitemaps.append((reverse("syndication:sitemap-news"), newest))
         news_ends = newest + NEWS_WINDOW
     for start, _latest, lastmod in found:
         start = timezone.localtime(start)
         address = {"year": f"{start:%Y}", "month": f"{start:%m}"}
-        loc = absolute(reverse("syndication:sitemap-month", kwargs=address))
-        sitemaps.append({"loc": loc, "lastmod": w3c(lastmod)})
+        sitemaps.append((reverse("syndication:sitemap-month", kwargs=address), lastmod))
     next_change = Article.objects.next_visibility_change(at)
     content = "".join(
         [
             '<?xml version="1.0" encoding="UTF-8"?>\n'
             '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n',
             *(
-                f"<sitemap><loc>{escape(s['loc'])}</loc><lastmod>{s['lastmod']}</lastmod>"
+                f"<sitemap><loc>{escape(absolute(loc))}</loc><lastmod>{w3c(lastmod)}</lastmod>"
                 "</sitemap>\n"
-                for s in sitemaps
+                for loc, lastmod in sitemaps
             ),
             "</sitemapindex>\n",
         ]
