@@ -20,6 +20,7 @@ $(VENV)/.installed: pyproject.toml
 
 install: $(VENV)/.installed ## Create .venv and install the pinned dependencies
 
+run: export SITE_URL ?= http://127.0.0.1:$(PORT)
 run: install ## Migrate, load the demo content and serve on http://127.0.0.1:$(PORT)
 	DEBUG=$${DEBUG:-1} $(PY) manage.py migrate --no-input
 	DEBUG=$${DEBUG:-1} $(PY) manage.py load_demo
