@@ -1,4 +1,5 @@
 from django.db import models
+from django.db.models import F
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -87,6 +88,14 @@ class DossierEntry(models.Model):
                 fields=["dossier", "public_from"],
                 include=["published_at"],
                 name="dossier_entry_public_idx",
+            ),
+            # A dossier's timeline, newest first, walked from its own entries.
+            models.Index(
+                "dossier",
+                F("published_at").desc(),
+                F("article").desc(),
+                include=["public_from"],
+                name="dossier_entry_newest_idx",
             ),
         ]
 

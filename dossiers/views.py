@@ -25,7 +25,7 @@ from django.utils.cache import patch_cache_control
 from django.utils.http import urlencode
 
 from articles import search
-from articles.models import Person, Quote
+from articles.models import Article, Person, Quote
 from dossiers import exports, timeline
 from dossiers.models import Dossier
 from dossiers.querysets import incomplete
@@ -144,7 +144,7 @@ def dossier_timeline(request, slug):
     except timeline.InvalidCursor:
         return HttpResponseBadRequest(INVALID_CURSOR)
     at = timezone.now()
-    articles = filters.apply(dossier.articles.public(at))
+    articles = filters.apply(Article.objects.public(at).in_dossier(dossier))
     prepared = filters.cleaned_data["search"]
     months = []
     if filters.by_relevance:
@@ -156,7 +156,9 @@ def dossier_timeline(request, slug):
                 loaded(prepared.annotate(articles)), cursor=cursor, size=SEARCH_PAGE_SIZE
             )
         else:
-            page = timeline.page(loaded(articles), cursor=cursor, size=PAGE_SIZE)
+            page = timeline.page(
+                loaded(articles), cursor=cursor, size=PAGE_SIZE, order=timeline.DOSSIER_ORDER
+            )
         months = months_of(dossier, filters, at)
     first_page = cursor is None and not any(filters.data.get(name) for name in filters.fields)
     context.update(

@@ -100,6 +100,12 @@ class NewestFirstCursorPagination(CursorPagination):
     ordering = ("-published_at", "-id")
 
 
+class DossierTimelinePagination(CursorPagination):
+    """Newest first, by the dossier entries' copy of the time (``Article.objects.in_dossier``)."""
+
+    ordering = ("-entry_published_at", "-id")
+
+
 class LatestCursorPagination(CursorPagination):
     ordering = ("-id",)
 

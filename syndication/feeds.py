@@ -44,9 +44,9 @@ class Listing:
     expires_at: dt.datetime | None
 
 
-def latest(articles, **fields) -> Listing:
+def latest(articles, order=("-published_at", "-id"), **fields) -> Listing:
     """The newest ``FEED_SIZE`` public ``articles``, as their stored list entries."""
-    rows = list(with_copies(articles.order_by("-published_at", "-id"))[:FEED_SIZE])
+    rows = list(with_copies(articles.order_by(*order))[:FEED_SIZE])
     copies = rendering.copies_for(rows)
     item_keys, expires_at = entries_freshness(rows, copies)
     keys = [*fields.pop("keys"), *item_keys]
@@ -198,7 +198,8 @@ class DossierFeed(ArticleFeed):
     def get_object(self, request, slug):
         dossier = get_object_or_404(Dossier.objects.public(), slug=slug)
         return latest(
-            Article.objects.public().filter(dossier_entries__dossier=dossier),
+            Article.objects.public().in_dossier(dossier),
+            order=("-entry_published_at", "-id"),
             title=f"{settings.PUBLICATION_NAME} : {dossier.title}",
             description=f"Les derniers articles du dossier «{dossier.title}».",
             link=settings.SITE_URL + "/",

@@ -23,7 +23,7 @@ from dossiers.models import Dossier, DossierEntry
 from dossiers.timeline import month_counts
 from newsroom.api import (
     CacheHeadersMixin,
-    NewestFirstCursorPagination,
+    DossierTimelinePagination,
     StrictQueryParametersMixin,
 )
 
@@ -89,14 +89,14 @@ class DossierViewSet(CacheHeadersMixin, StrictQueryParametersMixin, viewsets.Rea
         detail=True,
         serializer_class=ArticleListSerializer,
         filterset_class=TimelineFilter,
-        pagination_class=NewestFirstCursorPagination,
+        pagination_class=DossierTimelinePagination,
     )
     def articles(self, request, slug=None):
         """The dossier's published articles, newest first, with the article filters; with
         ``q``, each result also carries its ``rank`` and a highlighted ``snippet``."""
         response = public_list(
             self,
-            Article.objects.public().filter(dossier_entries__dossier__slug=slug),
+            Article.objects.public().in_dossier(slug),
             keys=self.surrogate_keys(None),
             search_text=search_text(request),
         )
