@@ -11,6 +11,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from django.db import connections
 
 from tests.dossiers.reference import build_reference, publish_in
 
@@ -39,6 +40,9 @@ def browser():
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+        # The ORM calls made while Playwright ran used a connection of their own context;
+        # close it here, or it outlives the test database.
+        connections.close_all()
 
 
 @pytest.fixture
