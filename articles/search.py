@@ -27,6 +27,7 @@ import hashlib
 import json
 import math
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from django.contrib.postgres.search import (
@@ -63,6 +64,7 @@ SECONDS_PER_YEAR = 365.25 * 24 * 3600
 
 QUOTES_RE = re.compile(r"[«»“”„\"]")
 TOKEN_RE = re.compile(r'(-?)"([^"]*)"?|(-?)(\S+)')
+WORD_RE = re.compile(r"\w+")  # letters and digits only: nothing of tsquery's syntax
 
 
 @dataclass(frozen=True)
@@ -85,6 +87,22 @@ class ParsedQuery:
 
     def tsquery(self) -> SearchQuery:
         return SearchQuery(self.text, search_type="websearch", config=SEARCH_CONFIG)
+
+    def prefix_tsquery(self) -> SearchQuery | None:
+        """The words as typed so far, the last one only begun («guerre ukr» finds «guerre
+        en Ukraine»), for a box searched as one types. None with a phrase or an exclusion,
+        whose meaning a half-typed word would change."""
+        terms = WORD_RE.findall(" ".join(self.words))
+        if self.phrases or self.excluded or not terms:
+            return None
+        # The begun word is compared with the stored stems unaccented but not stemmed
+        # itself: «coré» is the start of «coreen», where its stem «cor» would start «corp».
+        begun = unicodedata.normalize("NFKD", terms[-1].lower())
+        begun = "".join(c for c in begun if not unicodedata.combining(c))
+        query = SearchQuery(f"{begun}:*", search_type="raw", config="simple")
+        if len(terms) > 1:
+            query = SearchQuery(" ".join(terms[:-1]), config=SEARCH_CONFIG) & query
+        return query
 
     def exclusion_tsquery(self) -> SearchQuery | None:
         if not self.excluded:

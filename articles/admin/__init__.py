@@ -7,7 +7,7 @@ from functools import partial
 
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -148,13 +148,18 @@ class ArticleAdmin(RevisionHistoryAdmin, admin.ModelAdmin):
 
     def get_search_results(self, request, queryset, search_term):
         """French full-text search on the indexed ``search_vector`` (articles.search), never
-        ILIKE; without the public search's rank and snippet, which the list does not show."""
+        ILIKE; without the public search's rank and snippet, which the list does not show.
+        The last word may be only begun, as in the pickers (a quote's articles), where one
+        searches while typing."""
         if not search_term.strip():
             return queryset, False
         prepared = search.Search.prepare(search_term)
         if prepared.query.is_empty:
             return queryset.none(), False
-        return queryset.filter(prepared.matches_q()), False
+        found = prepared.matches_q()
+        if (begun := prepared.query.prefix_tsquery()) is not None:
+            found |= Q(search_vector=begun)
+        return queryset.filter(found), False
 
     def has_submit_permission(self, request):
         return request.user.has_perm("articles.submit_article")

@@ -201,3 +201,20 @@ def test_a_malformed_date_is_refused_not_an_error(admin_client):
 
     assert response.status_code == 302
     assert response.url == f"{CHANGELIST_URL}?e=1"
+
+
+def test_search_takes_the_last_word_as_begun(admin_client):
+    found = ArticleFactory(headline="Des soldats nord-coréens en Ukraine")
+    ArticleFactory(headline="Des soldats au Mali")
+
+    response = admin_client.get(CHANGELIST_URL, {"q": "soldats coré"})
+
+    assert list(response.context["cl"].result_list) == [found]
+
+
+def test_begun_word_is_not_used_with_a_phrase_or_an_exclusion(admin_client):
+    ArticleFactory(headline="Des soldats nord-coréens en Ukraine")
+
+    for text in ('"soldats" coré', "coré -Mali"):
+        response = admin_client.get(CHANGELIST_URL, {"q": text})
+        assert list(response.context["cl"].result_list) == []

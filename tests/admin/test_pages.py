@@ -94,3 +94,12 @@ def test_dossier_autocomplete_on_the_article_finds_dossiers_by_title(admin_clien
     found = autocomplete(admin_client, "dossiers.dossierentry", "dossier", dossier.title)
 
     assert found == [dossier.title]
+
+
+def test_article_picker_finds_articles_while_the_word_is_being_typed(admin_client, newsroom):
+    article = newsroom["articles.article"]
+    begun = article.headline.split()[0][:3]
+
+    found = autocomplete(admin_client, "articles.quote", "articles", begun)
+
+    assert article.headline in found
