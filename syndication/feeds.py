@@ -44,14 +44,20 @@ class Listing:
     expires_at: dt.datetime | None
 
 
-def latest(articles, order=("-published_at", "-id"), **fields) -> Listing:
+def latest(request, articles, *, title, description, keys, order=("-published_at", "-id")):
     """The newest ``FEED_SIZE`` public ``articles``, as their stored list entries."""
     rows = list(with_copies(articles.order_by(*order))[:FEED_SIZE])
     copies = rendering.copies_for(rows)
     item_keys, expires_at = entries_freshness(rows, copies)
-    keys = [*fields.pop("keys"), *item_keys]
-    entries = [orjson.loads(copy.summary) for copy in copies]
-    return Listing(entries=entries, keys=keys, expires_at=expires_at, **fields)
+    return Listing(
+        title=title,
+        description=description,
+        link=settings.SITE_URL + "/",
+        feed_url=settings.SITE_URL + request.path,  # never from the Host header
+        entries=[orjson.loads(copy.summary) for copy in copies],
+        keys=[*keys, *item_keys],
+        expires_at=expires_at,
+    )
 
 
 def picture(photo: dict) -> dict:
@@ -164,19 +170,14 @@ class ArticleFeed(Feed):
         return {"photo": entry["lead_photo"]}
 
 
-def _feed_url(request) -> str:
-    return settings.SITE_URL + request.path
-
-
 class LatestFeed(ArticleFeed):
     def get_object(self, request):
         name = settings.PUBLICATION_NAME
         return latest(
+            request,
             Article.objects.public(),
             title=f"{name} : les derniers articles",
             description=f"Les derniers articles publiés par {name}.",
-            link=settings.SITE_URL + "/",
-            feed_url=_feed_url(request),
             keys=["articles"],
         )
 
@@ -185,11 +186,10 @@ class SectionFeed(ArticleFeed):
     def get_object(self, request, slug):
         section = get_object_or_404(Section, slug=slug)
         return latest(
+            request,
             Article.objects.public().filter(Q(section=section) | Q(section__parent=section)),
             title=f"{settings.PUBLICATION_NAME} : {section.name}",
             description=f"Les derniers articles de la rubrique {section.name}.",
-            link=settings.SITE_URL + "/",
-            feed_url=_feed_url(request),
             keys=["articles", f"section-{slug}", f"section-list-{slug}"],
         )
 
@@ -198,11 +198,10 @@ class DossierFeed(ArticleFeed):
     def get_object(self, request, slug):
         dossier = get_object_or_404(Dossier.objects.public(), slug=slug)
         return latest(
+            request,
             Article.objects.public().in_dossier(dossier),
             order=("-entry_published_at", "-id"),
             title=f"{settings.PUBLICATION_NAME} : {dossier.title}",
             description=f"Les derniers articles du dossier «{dossier.title}».",
-            link=settings.SITE_URL + "/",
-            feed_url=_feed_url(request),
             keys=["articles", f"dossier-{slug}", f"dossier-list-{slug}"],
         )
