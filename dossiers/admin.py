@@ -141,7 +141,9 @@ class DossierAdmin(admin.ModelAdmin):
     inlines = [PinnedEntryInline]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(article_count=Count("entries"))
+        # A grouped query drops Meta.ordering: name it, or the autocomplete pages at random.
+        counted = super().get_queryset(request).annotate(article_count=Count("entries"))
+        return counted.order_by("title")
 
     @admin.display(description=_("articles"), ordering="article_count")
     def article_count(self, dossier):
