@@ -42,7 +42,14 @@ class SiteRequest:
     versioning_scheme = None
 
     def build_absolute_uri(self, location):
-        return settings.SITE_URL + location
+        return site_url(location)
+
+
+def site_url(location: str) -> str:
+    """``location`` made absolute on SITE_URL, unless it already is (a bucket's URL)."""
+    return (
+        location if location.startswith(("http://", "https://")) else settings.SITE_URL + location
+    )
 
 
 def etag_of(content: bytes) -> str:

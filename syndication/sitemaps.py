@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Article, page_url
+from articles.rendering import site_url
 from media.models import Photo
 from newsroom.api import mark_public
 from syndication.params import unknown_parameters
@@ -58,10 +59,6 @@ def w3c(moment: dt.datetime) -> str:
     return timezone.localtime(moment).isoformat(timespec="seconds")
 
 
-def absolute(url: str) -> str:
-    return url if url.startswith(("http://", "https://")) else settings.SITE_URL + url
-
-
 def listed(articles, at) -> list[dict]:
     """Only what a ``<url>`` needs, as plain rows (thousands of them: no model instances),
     with the moment the next article goes live."""
@@ -91,7 +88,7 @@ def url_element(row, at, *, publication=None) -> str:
             f"<news:title>{escape(row['headline'])}</news:title></news:news>"
         )
     if shown_photo(row, at):  # a photo whose rights have expired is shown nowhere
-        image = absolute(IMAGE_STORAGE.url(row["lead_photo__image"]))
+        image = site_url(IMAGE_STORAGE.url(row["lead_photo__image"]))
         caption = row["lead_photo_caption"] or row["lead_photo__caption"]
         parts.append(f"<image:image><image:loc>{escape(image)}</image:loc>")
         if caption:
@@ -191,7 +188,7 @@ def index(request):
             '<?xml version="1.0" encoding="UTF-8"?>\n'
             '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n',
             *(
-                f"<sitemap><loc>{escape(absolute(loc))}</loc><lastmod>{w3c(lastmod)}</lastmod>"
+                f"<sitemap><loc>{escape(site_url(loc))}</loc><lastmod>{w3c(lastmod)}</lastmod>"
                 "</sitemap>\n"
                 for loc, lastmod in sitemaps
             ),

@@ -60,3 +60,16 @@ def test_refused_file_leaves_the_bucket_empty(bucket, editor, as_user):
 
     assert response.status_code == 400
     assert bucket() == []
+
+
+def test_stored_public_copies_and_sitemaps_keep_the_bucket_urls(
+    bucket, create, make_published, api
+):
+    photo = create(images.jpeg((700, 500)), "seine.jpg", caption="La Seine", credit="AFP")
+    article = make_published(lead_photo=photo)
+    original = f"https://{BUCKET}.s3.amazonaws.com/{photo.image.name}"
+
+    detail = api.get(f"/api/v1/articles/{article.slug}/").json()  # rendered without a request
+    assert detail["lead_photo"]["url"] == original
+    assert detail["jsonld"]["image"][0]["url"] == original
+    assert f"<image:loc>{original}</image:loc>" in api.get("/sitemap-news.xml").content.decode()
