@@ -134,12 +134,14 @@ def test_section_feed_includes_subsections_and_nothing_else(api, make_published,
 @pytest.mark.parametrize("state", HIDDEN_STATES)
 @pytest.mark.parametrize("url", FEEDS)
 def test_no_feed_shows_an_article_that_is_not_public(api, papers, monde, now, state, url):
+    before = api.get(url).content
     hidden = make_hidden(ArticleFactory(slug="cache", section=monde), state, now)
     DossierEntryFactory(article=hidden, dossier=papers[0].dossiers.get())
     response = api.get(url)
     assert response.status_code == 200
     assert b"cache" not in response.content
     assert str(hidden.public_id).encode() not in response.content
+    assert response.content == before  # not even a build date moved by it
 
 
 def test_feed_of_an_unknown_section_or_dossier_is_a_404(api, db):

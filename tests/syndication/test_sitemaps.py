@@ -151,10 +151,13 @@ def test_month_sitemap_stops_at_the_protocol_limit_and_says_so(api, archive, mon
     "url", ["/sitemap.xml", "/sitemaps/articles-2024-11.xml", "/sitemap-news.xml"]
 )
 def test_no_sitemap_lists_an_article_that_is_not_public(api, archive, state, url):
+    before = get(api, url)
     hidden = make_hidden(ArticleFactory(slug="cache", section=archive[1].section), state, NOW)
     hidden.refresh_from_db()
     content = get(api, url)
     assert b"cache" not in content
+    # Not even a trace: a month, a last-change time or a count moved by the hidden article.
+    assert content == before
 
 
 def test_hidden_articles_alone_make_no_month(api, clock, db):
