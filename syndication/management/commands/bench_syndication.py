@@ -66,8 +66,8 @@ def addresses() -> dict[str, str]:
 
 
 def measure(client, url, runs):
-    if client.get(url).status_code != 200:
-        raise CommandError(f"{url}: {client.get(url).status_code}")
+    if (status := client.get(url).status_code) != 200:
+        raise CommandError(f"{url}: {status}")
     timings = []
     for _ in range(runs):
         with CaptureQueriesContext(connection) as captured:
