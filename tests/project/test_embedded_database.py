@@ -33,7 +33,7 @@ def data_dir():
 
 
 def project_process(data_dir: Path) -> subprocess.Popen:
-    process = subprocess.Popen(
+    process = subprocess.Popen(  # noqa: S603 - our own interpreter and script
         [sys.executable, "-c", USE_THE_SERVER, str(data_dir)],
         cwd=ROOT,
         stdin=subprocess.PIPE,

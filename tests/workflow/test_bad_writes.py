@@ -34,6 +34,26 @@ GOOD = {
         ({"body": [{"type": "quote", "quote": 123456}]}, "body", "does not exist"),
         ({"body": [{"type": "embed", "url": "javascript:alert(1)"}]}, "body", "http(s) URL"),
         ({"body": [{"type": "paragraph", "html": "x" * 600_000}]}, "body", "too long"),
+        (
+            {"body": [{"type": "paragraph", "html": "Bonjour <script>alert(1)</script>"}]},
+            "body",
+            "Block 1: scripts and active content are not allowed: remove <script>.",
+        ),
+        (
+            {"body": [{"type": "paragraph", "html": '<a href="#" onclick="steal()">lien</a>'}]},
+            "body",
+            "remove onclick=…",
+        ),
+        (
+            {"body": [{"type": "paragraph", "html": '<a href="jav&#x61;script:alert(1)">x</a>'}]},
+            "body",
+            'remove href="javascript:alert(1)"',
+        ),
+        (
+            {"body": [{"type": "photo", "photo": 1, "caption": "<b>Légende</b>"}]},
+            "body",
+            "a caption is plain text",
+        ),
     ],
 )
 def test_bad_article_write_is_a_400_naming_the_field_and_saves_nothing(
@@ -61,12 +81,19 @@ def test_malformed_json_is_a_400(editor, as_user, db):
     assert Article.objects.count() == 0
 
 
-def test_script_in_a_paragraph_is_sanitised_not_stored(editor, as_user, db):
-    body = [{"type": "paragraph", "html": "Bonjour <script>alert(1)</script><b>monde</b>\u00a0!"}]
+def test_formatting_outside_the_allow_list_is_cleaned_and_the_text_kept(editor, as_user, db):
+    html = (
+        'Bonjour <span style="color:red">le <b>monde</b></span>\u00a0! '
+        '<a href="https://example.org" target="_blank">lien</a>'
+    )
+    body = [{"type": "paragraph", "html": html}]
     response = as_user(editor).post("/api/v1/articles/", {**GOOD, "body": body}, format="json")
     assert response.status_code == 201
     assert Article.objects.get().body == [
-        {"type": "paragraph", "html": "Bonjour <b>monde</b>\u00a0!"}
+        {
+            "type": "paragraph",
+            "html": 'Bonjour le <b>monde</b>\u00a0! <a href="https://example.org">lien</a>',
+        }
     ]
 
 
