@@ -36,7 +36,7 @@ class EditConflict(WorkflowError):
             if row.modified_by
             else _("someone")
         )
-        when = formats.date_format(timezone.localtime(row.modified_at), "j F Y à H\\hi")
+        when = formats.date_format(timezone.localtime(row.modified_at), "DATETIME_FORMAT")
         super().__init__(
             _(
                 "%(who)s saved this article on %(when)s while you were editing it. "

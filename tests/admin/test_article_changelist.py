@@ -74,6 +74,19 @@ def test_the_admin_speaks_french(admin_client):
     assert "Ajouter article" in response.content.decode()
 
 
+def test_the_list_dates_articles_as_the_paper_writes_them(admin_client):
+    ArticleFactory(
+        headline="Un article du matin",
+        published_at=dt.datetime(2024, 11, 13, 9, 7, tzinfo=ZoneInfo("Europe/Paris")),
+    )
+
+    page = admin_client.get(CHANGELIST_URL).content.decode()
+    english = admin_client.get(CHANGELIST_URL, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+
+    assert "13 novembre 2024 à 9h07" in page
+    assert "Nov. 13, 2024, 9:07 a.m." in english
+
+
 def article_queries(client, url):
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)

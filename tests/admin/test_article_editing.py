@@ -94,7 +94,7 @@ def test_a_stale_save_names_who_saved_and_when_and_keeps_all_the_typed_text(
 
     form = stale.context["adminform"].form
     assert form.non_field_errors() == [
-        "edouard a enregistré cet article le 13 novembre 2024 à 09h07 pendant que vous le "
+        "edouard a enregistré cet article le 13 novembre 2024 à 9h07 pendant que vous le "
         "modifiiez. Votre texte est conservé ci-dessous\u00a0: copiez ce dont vous avez "
         "besoin, rechargez l’article et refaites vos modifications."
     ]
