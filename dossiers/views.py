@@ -23,6 +23,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.http import urlencode
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from articles import search
 from articles.models import Article, Person, Quote
@@ -36,7 +38,7 @@ PAGE_SIZE = 50
 SEARCH_PAGE_SIZE = 20
 MONTHS_CACHE_SECONDS = 60
 BY_DATE, BY_RELEVANCE = "date", "pertinence"
-INVALID_CURSOR = "Ce lien de page n’est pas valide : repartez de la première page."
+INVALID_CURSOR = _("This page link is not valid: start again from the first page.")
 
 
 def archivists_only(view):
@@ -47,7 +49,7 @@ def archivists_only(view):
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path(), reverse("admin:login"))
         if not request.user.has_perm(ARCHIVE_PERMISSION):
-            raise PermissionDenied("Les archives sont réservées aux archivistes et aux éditeurs.")
+            raise PermissionDenied(_("The archives are for archivists and editors."))
         response = view(request, *args, **kwargs)
         patch_cache_control(response, private=True, no_store=True)
         return response
@@ -58,24 +60,24 @@ def archivists_only(view):
 class ArchiveFilters(forms.Form):
     """What an archivist narrows a dossier to; shared by the timeline and the exports."""
 
-    q = forms.CharField(label="Rechercher", required=False, max_length=200)
-    du = forms.DateField(label="Du", required=False)
-    au = forms.DateField(label="Au", required=False)
-    personne = forms.CharField(label="Personne citée", required=False, max_length=200)
+    q = forms.CharField(label=_("Search"), required=False, max_length=200)
+    du = forms.DateField(label=pgettext_lazy("date range", "From"), required=False)
+    au = forms.DateField(label=pgettext_lazy("date range", "To"), required=False)
+    personne = forms.CharField(label=_("Person quoted"), required=False, max_length=200)
     tri = forms.ChoiceField(
-        label="Ordre",
+        label=_("Order"),
         required=False,
-        choices=[(BY_DATE, "chronologique"), (BY_RELEVANCE, "pertinence")],
+        choices=[(BY_DATE, _("chronological")), (BY_RELEVANCE, _("relevance"))],
     )
 
     def clean(self):
         data = super().clean()
         if data.get("du") and data.get("au") and data["du"] > data["au"]:
-            raise forms.ValidationError("La date de début est postérieure à la date de fin.")
+            raise forms.ValidationError(_("The start date is after the end date."))
         if name := data.get("personne", "").strip():
             data["people"] = people_named(name)
             if not data["people"]:
-                self.add_error("personne", "Personne de ce nom n’est cité dans les articles.")
+                self.add_error("personne", _("Nobody of this name is quoted in the articles."))
         data["search"] = search.Search.prepare(data["q"]) if data.get("q", "").strip() else None
         return data
 
@@ -142,7 +144,7 @@ def dossier_timeline(request, slug):
     try:
         cursor = cursor_from(request, by_score=filters.by_relevance)
     except timeline.InvalidCursor:
-        return HttpResponseBadRequest(INVALID_CURSOR)
+        return HttpResponseBadRequest(str(INVALID_CURSOR))
     at = timezone.now()
     articles = filters.apply(Article.objects.public(at).in_dossier(dossier))
     prepared = filters.cleaned_data["search"]
@@ -187,7 +189,7 @@ def dossier_completeness(request, slug):
     try:
         cursor = cursor_from(request)
     except timeline.InvalidCursor:
-        return HttpResponseBadRequest(INVALID_CURSOR)
+        return HttpResponseBadRequest(str(INVALID_CURSOR))
     gaps = incomplete(dossier.articles.public()).select_related("lead_photo")
     page = timeline.page(
         gaps.defer("body", "body_text", "search_vector"), cursor=cursor, size=PAGE_SIZE

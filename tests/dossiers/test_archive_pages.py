@@ -46,6 +46,19 @@ def test_the_list_shows_open_and_closed_dossiers_with_counts_and_spans(archivist
     )
 
 
+def test_the_pages_speak_english_to_a_browser_that_asks_for_it(archivist_client, dossier):
+    english = {"HTTP_ACCEPT_LANGUAGE": "en"}
+    listing = text_of(archivist_client.get("/dossiers/", **english))
+    page = text_of(archivist_client.get(f"/dossiers/{dossier.slug}/", **english))
+
+    assert '<html lang="en">' in listing
+    assert "<td>from Nov. 13, 2024 to Nov. 13, 2024</td>" in listing
+    assert "<h1>All dossiers</h1>" in listing
+    assert "Search the dossier" in page
+    assert 'November 2024 <span class="muted">(1 article)</span>' in page
+    assert ">Nov. 13, 2024, 9:07 a.m.</time> · Europe · by Armand Lebrun </div>" in page
+
+
 def test_the_list_costs_one_query_per_page_whatever_the_dossiers(
     archivist_client, dossier, django_assert_num_queries
 ):

@@ -86,7 +86,7 @@ def test_an_archivist_searches_filters_and_exports_the_reference_dossier(
     page.click("button[type=submit]")
     page.wait_for_url("**personne=Vedant+Patel**")
     assert page.locator("article.entry h3").all_inner_texts() == [reference.headline]
-    assert "Personne citée : Vedant Patel" in page.locator("main").inner_text()
+    assert "Personne citée\u00a0: Vedant Patel" in page.locator("main").inner_text()
 
     with page.expect_download() as info:
         page.click("text=CSV")
