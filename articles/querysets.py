@@ -56,20 +56,24 @@ class ArticleQuerySet(models.QuerySet):
 
     def in_dossier(self, dossier):
         """The articles of ``dossier`` (a Dossier or its slug), each with the publication
-        time its entry keeps (``entry_published_at``, copied by PostgreSQL: dossiers/0002).
+        time its entry keeps (``entry_published_at``, copied by PostgreSQL: dossiers/0002)
+        and the entry's own copy of the article's id (``entry_article``).
 
-        Sort a timeline by ``-entry_published_at, -id``: PostgreSQL then walks the
-        dossier's own entries newest first (``dossier_entry_newest_idx``). Sorted by the
-        article's own time, it walked the whole archive's newest-first index looking for
-        the dossier's articles: 0.8 s for a dossier holding 0.3% of a million articles,
-        against 1 ms."""
+        Sort a timeline by ``-entry_published_at, -entry_article`` and cut pages on those
+        two: PostgreSQL then walks the dossier's own entries newest first
+        (``dossier_entry_newest_idx``), from any point. Sorted by the article's own time,
+        it walked the whole archive's newest-first index looking for the dossier's
+        articles (0.8 s for a dossier holding 0.3% of a million articles, against 1 ms);
+        cut on the article's ``id``, a page deep in a 100,000-article dossier joined every
+        entry to its article (125 ms, against 2)."""
         lookup = (
             "dossier_entries__dossier__slug"
             if isinstance(dossier, str)
             else "dossier_entries__dossier"
         )
         return self.filter(**{lookup: dossier}).annotate(
-            entry_published_at=F("dossier_entries__published_at")
+            entry_published_at=F("dossier_entries__published_at"),
+            entry_article=F("dossier_entries__article"),
         )
 
     def visible_to(self, user, at=None):

@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
 NEWEST_FIRST = ("published_at", "id")
-DOSSIER_ORDER = ("entry_published_at", "id")  # the same times, from the entries' index
+DOSSIER_ORDER = ("entry_published_at", "entry_article")  # Article.objects.in_dossier
 BY_SCORE = ("search_score", "id")
 
 

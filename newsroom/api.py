@@ -103,7 +103,7 @@ class NewestFirstCursorPagination(CursorPagination):
 class DossierTimelinePagination(CursorPagination):
     """Newest first, by the dossier entries' copy of the time (``Article.objects.in_dossier``)."""
 
-    ordering = ("-entry_published_at", "-id")
+    ordering = ("-entry_published_at", "-entry_article")
 
 
 class LatestCursorPagination(CursorPagination):

@@ -200,7 +200,7 @@ class DossierFeed(ArticleFeed):
         return latest(
             request,
             Article.objects.public().in_dossier(dossier),
-            order=("-entry_published_at", "-id"),
+            order=("-entry_published_at", "-entry_article"),
             title=f"{settings.PUBLICATION_NAME} : {dossier.title}",
             description=f"Les derniers articles du dossier «{dossier.title}».",
             keys=["articles", f"dossier-{slug}", f"dossier-list-{slug}"],

@@ -5,6 +5,8 @@ import re
 
 import pytest
 from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from articles import workflow
 from dossiers import timeline, views
@@ -140,6 +142,29 @@ def test_pinned_articles_open_the_first_page_only(archivist_client, dossier):
     )
     filtered = text_of(archivist_client.get(f"/dossiers/{dossier.slug}/", {"q": "coreens"}))
     assert "À la une du dossier" not in filtered
+
+
+def test_a_deep_page_starts_in_the_dossiers_own_index_not_after_a_join(
+    archivist_client, dossier, monkeypatch
+):
+    """The cursor is on the entry's columns, so PostgreSQL starts reading the dossier's
+    index at the page, however deep; on the article's id it had to join every entry."""
+    monkeypatch.setattr(views, "PAGE_SIZE", 2)
+    for day in range(3):
+        publish_in(dossier, at=dt.datetime(2025, 1, 1 + day, tzinfo=dt.UTC))
+    first = text_of(archivist_client.get(f"/dossiers/{dossier.slug}/"))
+    cursor = re.search(r'<a rel="next" href="\?apres=([^"]+)"', first).group(1)
+
+    with CaptureQueriesContext(connection) as queries:
+        archivist_client.get(f"/dossiers/{dossier.slug}/", {"apres": cursor})
+    page_query = next(q["sql"] for q in queries if "LIMIT 3" in q["sql"])
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")  # a tiny table would be scanned
+        cursor.execute(f"EXPLAIN {page_query}")
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+
+    assert "Index Cond: ((dossier_id = " in plan
+    assert "AND (ROW(published_at, article_id) < ROW(" in plan
 
 
 def test_pages_follow_each_other_by_cursor(archivist_client, dossier, monkeypatch):
