@@ -57,6 +57,7 @@ def test_the_pages_speak_english_to_a_browser_that_asks_for_it(archivist_client,
     assert "<td>from Nov. 13, 2024 to Nov. 13, 2024</td>" in listing
     assert "<h1>All dossiers</h1>" in listing
     assert "Search the dossier" in page
+    assert 'placeholder="words, &quot;a phrase&quot;, -exclusion"' in page
     assert 'November 2024 <span class="muted">(1 article)</span>' in page
     assert ">Nov. 13, 2024, 9:07 a.m.</time> · Europe · by Armand Lebrun </div>" in page
 
