@@ -8,13 +8,13 @@ memory and a number of queries that grows with the chunks, never with the rows.
 import csv
 
 import orjson
-from django.conf import settings
 from django.db.models import Prefetch
 from django.http import StreamingHttpResponse
 from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Byline, Quote
+from articles.rendering import site_url
 
 CHUNK_SIZE = 500
 COLUMNS = [
@@ -58,7 +58,7 @@ SLUG_PLACEHOLDER = "slug-placeholder"
 def api_url_template() -> str:
     """The articles' API address with a placeholder: ``reverse`` once per export, not per row."""
     path = reverse("api:article-detail", kwargs={"slug": SLUG_PLACEHOLDER})
-    return settings.SITE_URL + path
+    return site_url(path)
 
 
 def record(article, api_url: str) -> dict:
@@ -85,7 +85,7 @@ def record(article, api_url: str) -> dict:
         "photo_caption": article.lead_caption,
         "photo_credit": photo.credit if photo else "",
         "photo_creator": photo.creator if photo else "",
-        "photo_url": settings.SITE_URL + photo.image.url if photo else "",
+        "photo_url": site_url(photo.image.url) if photo else "",  # a bucket's URL stays
         "quotes": [
             {
                 "text": quote.text,

@@ -52,8 +52,8 @@ def latest(request, articles, *, title, description, keys, order=("-published_at
     return Listing(
         title=title,
         description=description,
-        link=settings.SITE_URL + "/",
-        feed_url=settings.SITE_URL + request.path,  # never from the Host header
+        link=rendering.site_url("/"),
+        feed_url=rendering.site_url(request.path),  # never from the Host header
         entries=[orjson.loads(copy.summary) for copy in copies],
         keys=[*keys, *item_keys],
         expires_at=expires_at,

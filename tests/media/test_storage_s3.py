@@ -1,6 +1,7 @@
 """With django-storages configured for S3-compatible object storage, originals and
 renditions go to the bucket and the API gives their bucket URLs (moto plays S3, offline)."""
 
+import orjson
 import pytest
 
 from tests.media import images
@@ -73,3 +74,20 @@ def test_stored_public_copies_and_sitemaps_keep_the_bucket_urls(
     assert detail["lead_photo"]["url"] == original
     assert detail["jsonld"]["image"][0]["url"] == original
     assert f"<image:loc>{original}</image:loc>" in api.get("/sitemap-news.xml").content.decode()
+
+
+def test_a_dossier_export_keeps_the_bucket_url(bucket, create, make_published, archivist):
+    from django.test import Client
+
+    from tests.factories import DossierEntryFactory
+
+    photo = create(images.jpeg((700, 500)), "seine.jpg", caption="La Seine", credit="AFP")
+    entry = DossierEntryFactory(article=make_published(lead_photo=photo))
+    client = Client()
+    client.force_login(archivist)
+
+    response = client.get(f"/dossiers/{entry.dossier.slug}/export.json")
+    exported = orjson.loads(b"".join(response.streaming_content))
+
+    [article] = exported["articles"]
+    assert article["photo_url"] == f"https://{BUCKET}.s3.amazonaws.com/{photo.image.name}"
