@@ -107,7 +107,9 @@ class MediaAtom(feedgenerator.Atom1Feed):
 class ArticleFeed(Feed):
     """A feed of stored list entries; subclasses say which articles (``get_object``)."""
 
-    language = settings.LANGUAGE_CODE
+    @property
+    def language(self):  # read when the feed is written, not frozen at import
+        return settings.LANGUAGE_CODE
 
     def __init__(self, feed_type):
         self.feed_type = feed_type
