@@ -178,10 +178,10 @@ def index(request):
     if newest > at - NEWS_WINDOW:
         sitemaps.append((reverse("syndication:sitemap-news"), newest))
         news_ends = newest + NEWS_WINDOW
-    for start, _latest, lastmod in found:
-        start = timezone.localtime(start)
-        address = {"year": f"{start:%Y}", "month": f"{start:%m}"}
-        sitemaps.append((reverse("syndication:sitemap-month", kwargs=address), lastmod))
+    month_address = reverse("syndication:sitemap-month", kwargs={"year": "0000", "month": "00"})
+    for start, _latest, lastmod in found:  # one reverse, not one per month
+        period = f"{timezone.localtime(start):%Y-%m}"
+        sitemaps.append((month_address.replace("0000-00", period), lastmod))
     next_change = Article.objects.next_visibility_change(at)
     content = "".join(
         [
