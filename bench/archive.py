@@ -8,9 +8,9 @@ from django.core.management import call_command
 from django.db import connection
 
 from articles import rendering
-from articles.demo import REFERENCE_SLUG
-from articles.demo.cast import PREFIX
 from articles.models import Article
+from demo import REFERENCE_SLUG
+from demo.cast import PREFIX
 
 RENDER_BATCH = 1000
 

@@ -12,9 +12,9 @@ from django.db.models import Count
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from articles.demo import REFERENCE_SLUG
-from articles.demo.cast import PREFIX
 from articles.models import Article
+from demo import REFERENCE_SLUG
+from demo.cast import PREFIX
 from dossiers.models import Dossier
 
 HOST = "127.0.0.1"

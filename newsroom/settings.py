@@ -58,6 +58,8 @@ INSTALLED_APPS = [
     "dossiers",
     "media",
     "syndication",
+    "demo",
+    "bench",
 ]
 
 MIDDLEWARE = [

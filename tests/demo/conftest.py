@@ -3,8 +3,8 @@ import io
 import pytest
 from django.core.management import call_command
 
-from articles.demo import REFERENCE_SLUG
 from articles.models import Article
+from demo import REFERENCE_SLUG
 from tests.demo.seed import seed_path
 
 

@@ -5,7 +5,7 @@ from pathlib import Path
 from django.conf import settings
 
 SEED_NAME = "000_5e991eec8cac92d8.txt"
-COMMITTED_COPY = Path(settings.BASE_DIR) / "articles" / "demo" / "reference_article.txt"
+COMMITTED_COPY = Path(settings.BASE_DIR) / "demo" / "reference_article.txt"
 
 
 def seed_path() -> Path:

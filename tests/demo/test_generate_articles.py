@@ -1,8 +1,8 @@
 import pytest
 
 from articles import body
-from articles.demo import cast
 from articles.models import Article, Person, Quote, Tag
+from demo import cast
 from dossiers.models import Dossier
 from media.models import Photo
 

@@ -7,8 +7,8 @@ import pytest
 from django.conf import settings
 from PIL import Image
 
-from articles.demo import DOSSIER_SLUG, DRAFT_SLUG, SCHEDULED_AT, SCHEDULED_SLUG
 from articles.models import Article, Byline, Person, Quote, Revision, Section, Tag
+from demo import DOSSIER_SLUG, DRAFT_SLUG, SCHEDULED_AT, SCHEDULED_SLUG
 from dossiers.models import Dossier, DossierEntry
 from media.models import Photo
 from tests.demo.seed import COMMITTED_COPY, seed_path

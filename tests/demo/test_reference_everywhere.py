@@ -3,7 +3,7 @@ exact caption and credit, through the API and in the admin."""
 
 import pytest
 
-from articles.demo import REFERENCE_SLUG
+from demo import REFERENCE_SLUG
 
 CAPTION = "Des soldats nord-coréens à l'entraînement dans leur pays, le 2 octobre 2024."
 

@@ -1,14 +1,14 @@
 """The reference article of the seed, its dossier, photo and quotes, built for a test.
 
-Text comes from the committed copy of the seed page (``articles.demo.reference``), never
+Text comes from the committed copy of the seed page (``demo.reference``), never
 retyped; the articles are published through the real workflow.
 """
 
 import datetime as dt
 
 from articles import workflow
-from articles.demo import DOSSIER_SLUG, REFERENCE_SLUG, reference
 from articles.models import Quote, Section, Tag
+from demo import DOSSIER_SLUG, REFERENCE_SLUG, reference
 from tests.factories import (
     ArticleFactory,
     BylineFactory,

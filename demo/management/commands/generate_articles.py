@@ -2,7 +2,7 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
-from articles.demo import cast, volume
+from demo import cast, volume
 
 
 class Command(BaseCommand):

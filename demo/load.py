@@ -14,8 +14,8 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from articles import workflow
-from articles.demo import DOSSIER_SLUG, REFERENCE_SLUG, photo, reference, stories
 from articles.models import Article, Person, Quote, Section, Tag
+from demo import DOSSIER_SLUG, REFERENCE_SLUG, photo, reference, stories
 from dossiers.models import Dossier, DossierEntry
 from media.models import Photo
 

@@ -6,7 +6,7 @@ pre-built pool keeps that to a few random calls per paragraph.
 
 import random
 
-from articles.demo import vocabulary as words
+from demo import vocabulary as words
 
 
 def capitalise(text: str) -> str:

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from articles.demo import REFERENCE_SLUG, load
+from demo import REFERENCE_SLUG, load
 
 
 class Command(BaseCommand):

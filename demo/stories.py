@@ -7,7 +7,7 @@ import datetime as dt
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
-from articles.demo import DRAFT_SLUG, SCHEDULED_AT, SCHEDULED_SLUG
+from demo import DRAFT_SLUG, SCHEDULED_AT, SCHEDULED_SLUG
 
 PARIS = ZoneInfo("Europe/Paris")
 

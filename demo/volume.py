@@ -25,9 +25,9 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from articles import body
-from articles.demo.cast import PREFIX, Cast, ensure_cast
-from articles.demo.prose import Prose
 from articles.models import Article, Byline, Quote
+from demo.cast import PREFIX, Cast, ensure_cast
+from demo.prose import Prose
 from dossiers.models import DossierEntry
 
 NUMBER_DIGITS = 7

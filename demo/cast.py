@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from django.core.files.base import ContentFile
 from django.utils.text import slugify
 
-from articles.demo import photo
-from articles.demo import vocabulary as words
 from articles.models import Person, Section, Tag
+from demo import photo
+from demo import vocabulary as words
 from dossiers.models import Dossier
 from media.models import Photo
 
