@@ -29,9 +29,8 @@ from articles.models import (
     Tag,
 )
 from newsroom import purge
+from newsroom import surrogate_keys as surrogate
 
-# Keys every list or index that an article's publication can change carries.
-LISTING_KEYS = ("articles", "people", "quotes", "tags", "dossiers")
 # Above this many articles, copies are re-rendered on first read rather than at commit.
 EAGER_RENDER_LIMIT = 50
 
@@ -58,28 +57,28 @@ def etag_of(content: bytes) -> str:
 
 def surrogate_keys(article) -> list[str]:
     """Keys naming everything this article's public JSON shows."""
-    keys = {f"article-{article.public_id}"}
+    keys = {surrogate.article(article.public_id)}
     if article.section_id:
-        keys.add(f"section-{article.section.slug}")
+        keys.add(surrogate.section(article.section.slug))
         if article.section.parent_id:
-            keys.add(f"section-{article.section.parent.slug}")
-    keys.update(f"dossier-{dossier.slug}" for dossier in article.dossiers.all())
-    keys.update(f"person-{b.person.slug}" for b in article.bylines.all())
-    keys.update(f"person-{q.person.slug}" for q in article.quotes.all())
-    keys.update(f"tag-{tag.pk}" for tag in article.tags.all())
+            keys.add(surrogate.section(article.section.parent.slug))
+    keys.update(surrogate.dossier(dossier.slug) for dossier in article.dossiers.all())
+    keys.update(surrogate.person(b.person.slug) for b in article.bylines.all())
+    keys.update(surrogate.person(q.person.slug) for q in article.quotes.all())
+    keys.update(surrogate.tag(tag.pk) for tag in article.tags.all())
     photos = {article.lead_photo_id, *body.referenced_ids(article.body, "photo")} - {None}
-    keys.update(f"photo-{pk}" for pk in photos)
+    keys.update(surrogate.photo(pk) for pk in photos)
     return sorted(keys)
 
 
 def list_keys(article) -> list[str]:
     """Keys of the lists this article appears in: front lists, its sections, its dossiers."""
-    keys = list(LISTING_KEYS)
+    keys = list(surrogate.LISTINGS)
     if article.section_id:
-        keys.append(f"section-list-{article.section.slug}")
+        keys.append(surrogate.section_list(article.section.slug))
         if article.section.parent_id:
-            keys.append(f"section-list-{article.section.parent.slug}")
-    keys.extend(f"dossier-list-{dossier.slug}" for dossier in article.dossiers.all())
+            keys.append(surrogate.section_list(article.section.parent.slug))
+    keys.extend(surrogate.dossier_list(dossier.slug) for dossier in article.dossiers.all())
     return keys
 
 
@@ -171,9 +170,9 @@ def forget(articles, *, keys=()) -> None:
             .prefetch_related("dossiers")
         ):
             keys.update(list_keys(article))
-            keys.add(f"article-{article.public_id}")
+            keys.add(surrogate.article(article.public_id))
     else:
-        keys.update(LISTING_KEYS)
+        keys.update(surrogate.LISTINGS)
     stale.delete()
     purge.after_commit(keys)
     if len(small) <= EAGER_RENDER_LIMIT:

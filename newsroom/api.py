@@ -204,6 +204,8 @@ class CacheHeadersMixin:
     """
 
     def surrogate_keys(self, response) -> list[str]:
+        # The basename's plural: newsroom.surrogate_keys.SECTIONS, QUOTES, TAGS. A view
+        # whose plural is another word (people) or that shows more says so itself.
         return [self.basename + "s"]
 
     def expires_at(self):

@@ -23,6 +23,7 @@ from articles.api.views import entries_freshness, with_copies
 from articles.models import Article, Section
 from articles.ninjs import by_line
 from dossiers.models import Dossier
+from newsroom import surrogate_keys
 from newsroom.api import mark_public
 from syndication.params import unknown_parameters
 
@@ -180,7 +181,7 @@ class LatestFeed(ArticleFeed):
             Article.objects.public(),
             title=f"{name} : les derniers articles",
             description=f"Les derniers articles publiés par {name}.",
-            keys=["articles"],
+            keys=[surrogate_keys.ARTICLES],
         )
 
 
@@ -192,7 +193,11 @@ class SectionFeed(ArticleFeed):
             Article.objects.public().filter(Q(section=section) | Q(section__parent=section)),
             title=f"{settings.PUBLICATION_NAME} : {section.name}",
             description=f"Les derniers articles de la rubrique {section.name}.",
-            keys=["articles", f"section-{slug}", f"section-list-{slug}"],
+            keys=[
+                surrogate_keys.ARTICLES,
+                surrogate_keys.section(slug),
+                surrogate_keys.section_list(slug),
+            ],
         )
 
 
@@ -205,5 +210,9 @@ class DossierFeed(ArticleFeed):
             order=("-entry_published_at", "-entry_article"),
             title=f"{settings.PUBLICATION_NAME} : {dossier.title}",
             description=f"Les derniers articles du dossier «{dossier.title}».",
-            keys=["articles", f"dossier-{slug}", f"dossier-list-{slug}"],
+            keys=[
+                surrogate_keys.ARTICLES,
+                surrogate_keys.dossier(slug),
+                surrogate_keys.dossier_list(slug),
+            ],
         )

@@ -19,6 +19,7 @@ from django.utils import timezone
 from articles.models import Article, page_url
 from articles.rendering import site_url
 from media.models import Photo
+from newsroom import surrogate_keys
 from newsroom.api import mark_public
 from syndication.params import unknown_parameters
 
@@ -26,7 +27,7 @@ SITEMAP_SIZE = 50_000  # URLs per sitemap, the protocol's limit (a month: 1,600 
 NEWS_WINDOW = dt.timedelta(hours=48)  # what Google News reads
 NEWS_SIZE = 1_000  # URLs per news sitemap, Google's limit
 CONTENT_TYPE = "application/xml; charset=utf-8"
-KEYS = ["articles", "sitemaps"]
+KEYS = [surrogate_keys.ARTICLES, surrogate_keys.SITEMAPS]
 logger = logging.getLogger(__name__)
 
 

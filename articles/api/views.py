@@ -14,6 +14,7 @@ from rest_framework.response import Response
 from articles import body, ninjs, preview, rendering, roles, search, workflow
 from articles.api import filters, serializers
 from articles.models import Article, Person, Quote, Section, Tag
+from newsroom import surrogate_keys
 from newsroom.api import (
     CacheHeadersMixin,
     LatestCursorPagination,
@@ -138,7 +139,7 @@ def entries_freshness(articles, copies):
     itself: the next article going live, or an entry's photo rights expiring.
     ``articles`` come from ``with_copies``."""
     item_keys = [
-        key for copy in copies for key in copy.surrogate_keys if key.startswith("article-")
+        key for copy in copies for key in copy.surrogate_keys if surrogate_keys.is_article(key)
     ]
     next_change = (
         articles[0].next_visibility_change if articles else Article.objects.next_visibility_change()
@@ -187,7 +188,7 @@ class ArticleViewSet(CacheHeadersMixin, StrictQueryParametersMixin, viewsets.Mod
         return public_list(
             self,
             Article.objects.public(),
-            keys=["articles", *self._filter_keys()],
+            keys=[surrogate_keys.ARTICLES, *self._filter_keys()],
             search_text=request.query_params.get("q", "").strip(),
         )
 
@@ -195,10 +196,12 @@ class ArticleViewSet(CacheHeadersMixin, StrictQueryParametersMixin, viewsets.Mod
         params = self.request.query_params
         keys = []
         if section := params.get("section"):
-            keys.append(f"section-list-{section}")
+            keys.append(surrogate_keys.section_list(section))
         if dossier := params.get("dossier"):
-            keys.append(f"dossier-list-{dossier}")
-        keys.extend(f"person-{params[name]}" for name in ("author", "person") if name in params)
+            keys.append(surrogate_keys.dossier_list(dossier))
+        keys.extend(
+            surrogate_keys.person(params[name]) for name in ("author", "person") if name in params
+        )
         return keys
 
     def get_serializer_class(self):
@@ -392,6 +395,9 @@ class PersonViewSet(CacheHeadersMixin, StrictQueryParametersMixin, viewsets.Mode
     lookup_field = "slug"
     lookup_value_regex = SLUG
     http_method_names = ["get", "post", "patch", "head", "options"]
+
+    def surrogate_keys(self, response) -> list[str]:
+        return [surrogate_keys.PEOPLE]  # not the basename's plural, "persons"
 
     def get_queryset(self):
         if self.request.method in permissions.SAFE_METHODS:

@@ -21,6 +21,7 @@ from articles.models import Article
 from dossiers.api.serializers import DossierSerializer, MonthSerializer, SearchResultSerializer
 from dossiers.models import Dossier, DossierEntry
 from dossiers.timeline import month_counts
+from newsroom import surrogate_keys
 from newsroom.api import (
     CacheHeadersMixin,
     DossierTimelinePagination,
@@ -63,10 +64,10 @@ class DossierViewSet(CacheHeadersMixin, StrictQueryParametersMixin, viewsets.Rea
         """What a CDN must purge this response on (articles.rendering sends these keys)."""
         slug = self.kwargs.get("slug")
         if slug is None:
-            return ["dossiers"]
-        keys = ["dossiers", f"dossier-{slug}"]
+            return [surrogate_keys.DOSSIERS]
+        keys = [surrogate_keys.DOSSIERS, surrogate_keys.dossier(slug)]
         if self.action != "retrieve":
-            keys.append(f"dossier-list-{slug}")
+            keys.append(surrogate_keys.dossier_list(slug))
         return keys
 
     def allowed_query_parameters(self):

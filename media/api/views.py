@@ -12,6 +12,7 @@ from media.api.serializers import (
     PhotoUploadSerializer,
 )
 from media.models import Photo
+from newsroom import surrogate_keys
 from newsroom.api import CacheHeadersMixin, StrictQueryParametersMixin
 
 
@@ -42,7 +43,7 @@ class PhotoViewSet(
         return self.photo
 
     def surrogate_keys(self, response) -> list[str]:
-        return ["photos", f"photo-{self.photo.pk}"]
+        return [surrogate_keys.PHOTOS, surrogate_keys.photo(self.photo.pk)]
 
     def expires_at(self):
         """A public photo goes stale when its rights expire; a withdrawn article purges it."""

@@ -7,6 +7,7 @@ import threading
 import pytest
 
 from articles import workflow
+from newsroom import surrogate_keys
 from tests.factories import ArticleFactory, BylineFactory, DossierEntryFactory, PhotoFactory
 
 PURGED = []
@@ -149,3 +150,18 @@ def test_every_public_list_carries_etag_last_modified_and_keys(api, article, url
     assert "Last-Modified" in response.headers
     assert response.headers["Surrogate-Key"]
     assert response.headers["Cache-Control"].startswith("public, ")
+
+
+@pytest.mark.parametrize(
+    ("url", "key"),
+    [
+        ("/api/v1/sections/", surrogate_keys.SECTIONS),
+        ("/api/v1/people/", surrogate_keys.PEOPLE),
+        ("/api/v1/quotes/", surrogate_keys.QUOTES),
+        ("/api/v1/tags/", surrogate_keys.TAGS),
+        ("/api/v1/dossiers/", surrogate_keys.DOSSIERS),
+        ("/api/v1/articles/", surrogate_keys.ARTICLES),
+    ],
+)
+def test_every_public_list_carries_the_key_its_changes_purge(api, article, url, key):
+    assert key in api.get(url).headers["Surrogate-Key"].split()
