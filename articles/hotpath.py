@@ -16,7 +16,7 @@ from django.http.request import split_domain_port, validate_host
 from django.utils import timezone
 from django.utils.http import http_date
 
-from newsroom.api import cache_control_value
+from newsroom.caching import cache_control_value
 from newsroom.response_cache import etags_in
 
 DETAIL_PATH = re.compile(r"/api/v1/articles/(?P<slug>[-a-zA-Z0-9_]+)/")

@@ -1,7 +1,7 @@
 """Each worker keeps the public responses it has sent, and empties them on every purge.
 
 A public API response (``Cache-Control: public``, asked for without a login) is kept in the
-worker's memory for its ``s-maxage``, which ``newsroom.api.mark_public`` already caps at the
+worker's memory for its ``s-maxage``, which ``newsroom.caching.mark_public`` already caps at the
 second it changes by itself (a scheduled article goes live, a photo's rights expire); a
 repeat of the request, conditional or not, is answered from memory without Django or SQL.
 What a CDN in front would do, each worker does for itself, and it is told of changes the

@@ -19,12 +19,12 @@ from django.utils import feedgenerator
 from django.utils.http import http_date
 
 from articles import rendering
-from articles.api.views import entries_freshness, with_copies
 from articles.models import Article, Section
 from articles.ninjs import by_line
+from articles.responses import entries_freshness, with_copies
 from dossiers.models import Dossier
 from newsroom import surrogate_keys
-from newsroom.api import mark_public
+from newsroom.caching import mark_public
 from syndication.params import unknown_parameters
 
 FEED_SIZE = 50

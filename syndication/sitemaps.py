@@ -20,7 +20,7 @@ from articles.models import Article, page_url
 from articles.rendering import site_url
 from media.models import Photo
 from newsroom import surrogate_keys
-from newsroom.api import mark_public
+from newsroom.caching import mark_public
 from syndication.params import unknown_parameters
 
 SITEMAP_SIZE = 50_000  # URLs per sitemap, the protocol's limit (a month: 1,600 a day)

@@ -114,7 +114,7 @@ class ArticleFilter(GivenFiltersOnly):
         return queryset.filter(Exists(Quote.objects.filter(articles=OuterRef("pk"), person=person)))
 
     def filter_search(self, queryset, name, value):
-        """Validated here; run by the views (``articles.api.views.public_list``), which
+        """Validated here; run by the views (``articles.responses.public_list``), which
         rank and cut snippets from the same prepared query."""
         return queryset
 

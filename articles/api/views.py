@@ -1,9 +1,7 @@
 import orjson
 from django.core import signing
 from django.db import transaction
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
-from django.utils.http import http_date
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema
@@ -11,19 +9,22 @@ from rest_framework import exceptions, mixins, permissions, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from articles import body, ninjs, preview, rendering, roles, search, workflow
+from articles import body, ninjs, preview, rendering, roles, workflow
 from articles.api import filters, serializers
 from articles.models import Article, Person, Quote, Section, Tag
+from articles.responses import (
+    PublicArticlesExpiry,
+    public_copy_or_404,
+    public_list,
+    stored_copy_response,
+)
 from newsroom import surrogate_keys
 from newsroom.api import (
-    CacheHeadersMixin,
     LatestCursorPagination,
     NewestFirstCursorPagination,
-    PreconditionFailed,
     StrictQueryParametersMixin,
-    if_match_values,
-    mark_public,
 )
+from newsroom.caching import CacheHeadersMixin, PreconditionFailed, if_match_values
 
 SLUG = r"[-a-zA-Z0-9_]+"
 
@@ -44,133 +45,9 @@ def expected_version(request, article) -> int | None:
     raise PreconditionFailed()
 
 
-COPY_FIELDS = (
-    "id",
-    "published_at",
-    "public_copy__detail",
-    "public_copy__summary",
-    "public_copy__etag",
-    "public_copy__surrogate_keys",
-    "public_copy__rendered_at",
-    "public_copy__valid_until",
-)
-
-
-def stored(articles):
-    """Only what serving stored entries needs."""
-    return articles.select_related("public_copy").only(*COPY_FIELDS)
-
-
-def with_copies(articles):
-    """Stored entries and the next visibility change, in one query."""
-    return stored(articles).with_next_visibility_change()
-
-
-def public_list(view, articles, *, keys, search_text="") -> HttpResponse:
-    """A page of public articles as stored list entries, read by one query however rich
-    they are (a search: see ``found_page``)."""
-    paginator = view.paginator
-    articles = view.filter_queryset(articles)
-    if search_text:
-        page, entries, copies = found_page(view, articles, search_text)
-    else:
-        page = paginator.paginate_queryset(with_copies(articles), view.request, view=view)
-        copies = rendering.copies_for(page)
-        entries = [copy.summary for copy in copies]
-    content = b"".join(
-        [
-            b'{"next":',
-            orjson.dumps(paginator.get_next_link()),
-            b',"previous":',
-            orjson.dumps(paginator.get_previous_link()),
-            b',"results":',
-            json_array(entries),
-            b"}",
-        ]
-    )
-    return stored_entries_response(content, page, copies, keys)
-
-
-def found_page(view, articles, text):
-    """A page of search results, each stored entry with the article's ``rank`` and
-    highlighted ``snippet``: after ``Search.prepare`` (the people a name may be; the
-    planner's estimate, kept a while), one query cuts the page's articles from the matches
-    and a second reads their entries, ranks and snippets. In one query, PostgreSQL, unable
-    to tell how many articles a rare word's match returns, would join and rank every
-    match before sorting them."""
-    prepared = search.Search.prepare(text)
-    matches = prepared.filter(articles).only("id", "published_at").with_next_visibility_change()
-    page = view.paginator.paginate_queryset(matches, view.request, view=view)
-    found = stored(prepared.annotate(Article.objects.filter(pk__in=[a.pk for a in page])))
-    found = {article.pk: article for article in found}
-    page = [article for article in page if article.pk in found]  # unless deleted meanwhile
-    articles = [found[article.pk] for article in page]
-    copies = rendering.copies_for(articles)
-    entries = [
-        with_search_fields(copy.summary, article)
-        for copy, article in zip(copies, articles, strict=True)
-    ]
-    return page, entries, copies
-
-
-def public_array(articles, *, keys) -> HttpResponse:
-    """All of ``articles`` (a short list: a dossier's pinned articles) as a JSON array."""
-    articles = list(with_copies(articles))
-    copies = rendering.copies_for(articles)
-    content = json_array([copy.summary for copy in copies])
-    return stored_entries_response(content, articles, copies, keys)
-
-
-def json_array(entries: list[str]) -> bytes:
-    return b"[" + ",".join(entries).encode() + b"]"
-
-
-def stored_entries_response(content: bytes, articles, copies, keys) -> HttpResponse:
-    """Public, tagged with the lists' keys and each article's, kept until the next
-    article goes live by itself or an entry goes stale (a photo's rights expire)."""
-    response = HttpResponse(content, content_type="application/json")
-    response.found = len(articles)
-    item_keys, expires_at = entries_freshness(articles, copies)
-    return mark_public(response, [*keys, *item_keys], expires_at=expires_at)
-
-
-def entries_freshness(articles, copies):
-    """The articles' surrogate keys, and when a list of their stored entries goes stale by
-    itself: the next article going live, or an entry's photo rights expiring.
-    ``articles`` come from ``with_copies``."""
-    item_keys = [
-        key for copy in copies for key in copy.surrogate_keys if surrogate_keys.is_article(key)
-    ]
-    next_change = (
-        articles[0].next_visibility_change if articles else Article.objects.next_visibility_change()
-    )
-    moments = [next_change, *(copy.valid_until for copy in copies)]
-    return item_keys, min((moment for moment in moments if moment is not None), default=None)
-
-
-def public_copy_or_404(slug):
-    """The stored public copy of the public article ``slug``: one query."""
-    article = get_object_or_404(
-        Article.objects.public().select_related("public_copy").only(*COPY_FIELDS), slug=slug
-    )
-    return rendering.copies_for([article])[0]
-
-
-def stored_copy_response(copy, content, etag) -> HttpResponse:
-    """``content`` made from ``copy``, validated by ``etag``, as public as the copy."""
-    response = HttpResponse(content, content_type="application/json")
-    response["ETag"] = etag
-    response["Last-Modified"] = http_date(copy.rendered_at.timestamp())
-    return mark_public(response, copy.surrogate_keys, expires_at=copy.valid_until)
-
-
-def with_search_fields(entry: str, article) -> str:
-    """The stored entry (a JSON object) with the article's search rank and snippet added."""
-    added = orjson.dumps({"rank": article.search_rank, "snippet": article.search_snippet})
-    return entry[:-1] + "," + added[1:].decode()
-
-
-class ArticleViewSet(CacheHeadersMixin, StrictQueryParametersMixin, viewsets.ModelViewSet):
+class ArticleViewSet(
+    PublicArticlesExpiry, CacheHeadersMixin, StrictQueryParametersMixin, viewsets.ModelViewSet
+):
     """Published articles, newest first. The newsroom (token or session) also reads its
     drafts by slug, writes with If-Match, and changes status through the actions."""
 
@@ -379,16 +256,14 @@ class SectionViewSet(CacheHeadersMixin, StrictQueryParametersMixin, viewsets.Rea
 
     queryset = Section.objects.select_related("parent")
     serializer_class = serializers.SectionSerializer
-
-    def expires_at(self):
-        return None  # sections do not depend on which articles are public
-
     lookup_field = "slug"
     lookup_value_regex = SLUG
     pagination_class = None
 
 
-class PersonViewSet(CacheHeadersMixin, StrictQueryParametersMixin, viewsets.ModelViewSet):
+class PersonViewSet(
+    PublicArticlesExpiry, CacheHeadersMixin, StrictQueryParametersMixin, viewsets.ModelViewSet
+):
     """People quoted in, tagged on or writing published articles."""
 
     serializer_class = serializers.PersonSerializer
@@ -405,7 +280,9 @@ class PersonViewSet(CacheHeadersMixin, StrictQueryParametersMixin, viewsets.Mode
         return Person.objects.all()
 
 
-class QuoteViewSet(CacheHeadersMixin, StrictQueryParametersMixin, viewsets.ModelViewSet):
+class QuoteViewSet(
+    PublicArticlesExpiry, CacheHeadersMixin, StrictQueryParametersMixin, viewsets.ModelViewSet
+):
     """Who said what, when: quotes carried by published articles."""
 
     serializer_class = serializers.QuoteSerializer
@@ -426,7 +303,11 @@ class QuoteViewSet(CacheHeadersMixin, StrictQueryParametersMixin, viewsets.Model
 
 
 class TagViewSet(
-    CacheHeadersMixin, StrictQueryParametersMixin, mixins.ListModelMixin, viewsets.GenericViewSet
+    PublicArticlesExpiry,
+    CacheHeadersMixin,
+    StrictQueryParametersMixin,
+    mixins.ListModelMixin,
+    viewsets.GenericViewSet,
 ):
     """Topics, people, places and organisations that published articles are about."""
 

@@ -16,17 +16,14 @@ from rest_framework.response import Response
 
 from articles.api.filters import ArticleFilter
 from articles.api.serializers import ArticleListSerializer
-from articles.api.views import public_array, public_list
 from articles.models import Article
+from articles.responses import PublicArticlesExpiry, public_array, public_list
 from dossiers.api.serializers import DossierSerializer, MonthSerializer, SearchResultSerializer
 from dossiers.models import Dossier, DossierEntry
 from dossiers.timeline import month_counts
 from newsroom import surrogate_keys
-from newsroom.api import (
-    CacheHeadersMixin,
-    DossierTimelinePagination,
-    StrictQueryParametersMixin,
-)
+from newsroom.api import DossierTimelinePagination, StrictQueryParametersMixin
+from newsroom.caching import CacheHeadersMixin
 
 
 class TimelineFilter(ArticleFilter):
@@ -49,7 +46,12 @@ def search_text(request) -> str:
     return text
 
 
-class DossierViewSet(CacheHeadersMixin, StrictQueryParametersMixin, viewsets.ReadOnlyModelViewSet):
+class DossierViewSet(
+    PublicArticlesExpiry,
+    CacheHeadersMixin,
+    StrictQueryParametersMixin,
+    viewsets.ReadOnlyModelViewSet,
+):
     """Dossiers that hold published articles; their articles in time order."""
 
     serializer_class = DossierSerializer

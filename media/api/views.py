@@ -13,7 +13,8 @@ from media.api.serializers import (
 )
 from media.models import Photo
 from newsroom import surrogate_keys
-from newsroom.api import CacheHeadersMixin, StrictQueryParametersMixin
+from newsroom.api import StrictQueryParametersMixin
+from newsroom.caching import CacheHeadersMixin
 
 
 class PhotoViewSet(
