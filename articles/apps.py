@@ -7,6 +7,8 @@ class ArticlesConfig(AppConfig):
     verbose_name = _("Articles")
 
     def ready(self):
-        from articles import rendering
+        # Models are loaded only now: the one import Django places inside a function.
+        from articles.carriers import reach_of_photos
+        from media import carriers
 
-        rendering.connect()
+        carriers.register(reach_of_photos)

@@ -406,9 +406,13 @@ class Quote(models.Model):
 
 
 class Revision(models.Model):
-    """The full content of an article as one save left it: who, when, what."""
+    """The full content of an article as one save left it: who, when, what.
 
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="revisions")
+    An article's revisions outlive it: the last one says who deleted it, and when."""
+
+    article = models.ForeignKey(
+        Article, on_delete=models.SET_NULL, null=True, related_name="revisions"
+    )
     version = models.PositiveIntegerField(_("version"))
     created_at = models.DateTimeField(_("saved at"))
     created_by = models.ForeignKey(

@@ -1,7 +1,8 @@
 """Articles' public JSON, rendered after each change and served as stored bytes.
 
-Any change that can alter an article's public representation deletes its stored copy in
-the same transaction (``forget``), so no reader ever sees a stale copy after the commit;
+Every verb whose change can alter an article's public representation deletes its stored
+copy in the same transaction (``forget``, called by the verb itself: no signal decides it),
+so no reader ever sees a stale copy after the commit;
 copies are re-rendered right after the commit for small changes, or on first read.
 Whether an article is public is never stored here: the query that reads a copy decides.
 The keys of what changed are handed to the purge backend after the commit.
@@ -13,21 +14,10 @@ from itertools import chain
 import orjson
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Q
-from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import timezone
 
 from articles import body
-from articles.models import (
-    Article,
-    Byline,
-    Correction,
-    Person,
-    PublicCopy,
-    Quote,
-    Section,
-    Tag,
-)
+from articles.models import Article, PublicCopy
 from newsroom import purge
 from newsroom import surrogate_keys as surrogate
 
@@ -183,106 +173,8 @@ def forget(articles, *, keys=()) -> None:
         )
 
 
-def _refs(kind, pk) -> Q:
-    return Q(body_refs__contains=[f"{kind}:{pk}"])
-
-
-def _on_article(sender, instance, raw=False, **kwargs):
-    if not raw:
-        forget([instance.pk], keys=[f"article-{instance.public_id}"])
-        # Articles that link to this one show its headline, or hide it while it is not public.
-        forget(Article.objects.filter(_refs("related", instance.pk)))
-
-
-def _on_article_part(sender, instance, raw=False, **kwargs):
-    if not raw:
-        forget([instance.article_id])
-
-
-def _on_photo(sender, instance, raw=False, **kwargs):
-    if not raw:
-        forget(
-            Article.objects.filter(Q(lead_photo=instance.pk) | _refs("photo", instance.pk)),
-            keys=[f"photo-{instance.pk}"],
-        )
-
-
-def _on_quote(sender, instance, raw=False, **kwargs):
-    if not raw:
-        forget(
-            Article.objects.filter(Q(quotes=instance.pk) | _refs("quote", instance.pk)),
-            keys=["quotes"],
-        )
-
-
-def _on_person(sender, instance, raw=False, **kwargs):
-    if not raw:
-        forget(
-            Article.objects.filter(
-                Q(bylines__person=instance.pk)
-                | Q(quotes__person=instance.pk)
-                | Q(tags__person=instance.pk)
-            ),
-            keys=["people", f"person-{instance.slug}"],
-        )
-
-
-def _on_section(sender, instance, raw=False, **kwargs):
-    if not raw:
-        forget(
-            Article.objects.filter(Q(section=instance.pk) | Q(section__parent=instance.pk)),
-            keys=["sections", f"section-{instance.slug}"],
-        )
-
-
-def _on_tag(sender, instance, raw=False, **kwargs):
-    if not raw:
-        forget(Article.objects.filter(tags=instance.pk), keys=["tags", f"tag-{instance.pk}"])
-
-
-def _on_dossier(sender, instance, raw=False, **kwargs):
-    if not raw:
-        forget(
-            Article.objects.filter(dossier_entries__dossier=instance.pk),
-            keys=["dossiers", f"dossier-{instance.slug}", f"dossier-list-{instance.slug}"],
-        )
-
-
-def _on_m2m(sender, instance, action, pk_set, **kwargs):
-    """Tags or quotes added to or removed from articles, from either side."""
-    if action not in ("post_add", "post_remove", "pre_clear"):
-        return
-    if isinstance(instance, Article):
-        forget([instance.pk])
-    elif action == "pre_clear":
-        lookup = "tags" if isinstance(instance, Tag) else "quotes"
-        forget(Article.objects.filter(**{lookup: instance.pk}))
-    else:
-        forget(list(pk_set))
-
-
-def connect() -> None:
-    """Wire the events that change public JSON to ``forget``. Called from AppConfig.ready."""
-    from dossiers.models import Dossier, DossierEntry
-    from media.models import Photo
-
-    handlers = [
-        (Article, _on_article),
-        (Byline, _on_article_part),
-        (Correction, _on_article_part),
-        (DossierEntry, _on_article_part),
-        (Photo, _on_photo),
-        (Quote, _on_quote),
-        (Person, _on_person),
-        (Section, _on_section),
-        (Tag, _on_tag),
-        (Dossier, _on_dossier),
-    ]
-    for model, handler in handlers:
-        uid = f"rendering-{model._meta.label}"
-        post_save.connect(handler, sender=model, dispatch_uid=uid + "-save")
-        post_delete.connect(handler, sender=model, dispatch_uid=uid + "-delete")
-    for through in (Article.tags.through, Quote.articles.through):
-        m2m_changed.connect(
-            _on_m2m, sender=through, dispatch_uid=f"rendering-{through._meta.label}"
-        )
+def forget_article(article) -> None:
+    """The article changed: forget its copy, and those of the articles whose related
+    blocks show its headline (or hide it while it is not public)."""
+    forget([article.pk], keys=[surrogate.article(article.public_id)])
+    forget(Article.objects.filter(body_refs__contains=[f"related:{article.pk}"]))

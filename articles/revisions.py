@@ -63,11 +63,9 @@ def snapshot(article) -> dict:
     content = {}
     for name in CONTENT_FIELDS + INFO_FIELDS:
         if name == "tags":
-            content[name] = sorted(article.tags.values_list("pk", flat=True))
+            content[name] = sorted(tag.pk for tag in article.tags.all())
         elif name == "authors":
-            content[name] = list(
-                article.bylines.order_by("position", "id").values_list("person_id", flat=True)
-            )
+            content[name] = [byline.person_id for byline in article.bylines.all()]
         elif name in FOREIGN_KEYS:
             content[name] = getattr(article, f"{name}_id")
         elif name in TIMES:

@@ -6,28 +6,22 @@ admin, the API and the management commands call the same functions; nothing else
 ``Article.status``.
 """
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
-from articles import revisions, roles
+from articles import rendering, revisions, roles
 from articles.models import Article, Byline, Correction
+from newsroom.errors import ChangeRefused, NotAllowed, StaleVersion
 
 Status = Article.Status
 WORKFLOW_FIELDS = ("status", "published_at", "first_published_at", "updated_at")
+# Any refusal of a verb: a transition from the wrong status, a role, a stale version.
+WorkflowError = ChangeRefused
 
 
-class WorkflowError(ValidationError):
-    """A change that cannot be made now; the message is meant for the editor."""
-
-
-class NotAllowed(WorkflowError):
-    """The actor's role does not allow this change."""
-
-
-class EditConflict(WorkflowError):
+class EditConflict(StaleVersion):
     """Someone else saved the article since the actor opened it."""
 
     def __init__(self, row: Article):
@@ -87,10 +81,15 @@ def finish_save(article: Article, *, by, creating: bool, at=None) -> None:
             )
     note = pgettext("revision note", "created") if creating else ""
     revisions.record(article, by=by, at=at, note=note)
+    rendering.forget_article(article)
 
 
-def _locked(article: Article) -> Article:
-    return Article.objects.select_for_update().get(pk=article.pk)
+def _locked(article: Article, expected_version=None) -> Article:
+    """The article's row, locked; EditConflict if it is no longer ``expected_version``."""
+    row = Article.objects.select_for_update().get(pk=article.pk)
+    if expected_version is not None and row.version != int(expected_version):
+        raise EditConflict(row)
+    return row
 
 
 def missing_for_publication(article: Article) -> list[str]:
@@ -121,21 +120,21 @@ def check_edit(article: Article, *, by, expected_version=None, changed_fields=()
     if article.pk is None:
         article.version, article.modified_by = 1, by
         return
-    row = _locked(article)
-    if expected_version is not None and row.version != int(expected_version):
-        raise EditConflict(row)
+    row = _locked(article, expected_version)
     for name in WORKFLOW_FIELDS:  # never written back from a stale copy
         setattr(article, name, getattr(row, name))
     article.version, article.modified_by = row.version + 1, by
 
 
-def _change_status(article, *, by, at, allowed_from, to, note, update=None):
-    """Lock, check the current status, apply, save and record one state change.
+def _change_status(article, *, by, at, allowed_from, to, note, update=None, version=None):
+    """Lock, check the version and the current status, apply, save and record one state
+    change.
 
     ``update(row, at)``, called under the lock, may refuse (raise) or return more fields.
+    ``version`` is the one the actor saw, if they said: an editor publishes what they read.
     """
     at = at or timezone.now()
-    row = _locked(article)
+    row = _locked(article, version)
     if row.status not in allowed_from:
         raise WorkflowError(
             _("The article is “%(status)s”: it cannot be %(verb)s from there.")
@@ -149,13 +148,15 @@ def _change_status(article, *, by, at, allowed_from, to, note, update=None):
 
 
 def _save_change(row, *, by, at, note, fields) -> None:
-    """Apply ``fields`` to the locked row, bump its version, save and keep a revision."""
+    """Apply ``fields`` to the locked row, bump its version, save, keep a revision and
+    forget its public copy."""
     for name, value in fields.items():
         setattr(row, name, value)
     row.version += 1
     row.modified_by = by
     row.save(update_fields=[*fields, "version", "modified_by", "modified_at"])
     revisions.record(row, by=by, at=at, note=note)
+    rendering.forget_article(row)
 
 
 def _require(by, permission: str, message: str) -> None:
@@ -164,19 +165,25 @@ def _require(by, permission: str, message: str) -> None:
 
 
 @transaction.atomic
-def submit(article: Article, *, by, at=None) -> Article:
+def submit(article: Article, *, by, at=None, version=None) -> Article:
     """A journalist hands their draft to the editors."""
     if by is not None and not by.has_perm("articles.edit_any_article"):
         _require(by, "articles.submit_article", _("You may not submit articles."))
         if not roles.is_byline(by, article):
             raise NotAllowed(_("You may submit only the articles you sign."), code="forbidden")
     return _change_status(
-        article, by=by, at=at, allowed_from={Status.DRAFT}, to=Status.READY, note=_("submitted")
+        article,
+        by=by,
+        at=at,
+        allowed_from={Status.DRAFT},
+        to=Status.READY,
+        note=_("submitted"),
+        version=version,
     )
 
 
 @transaction.atomic
-def publish(article: Article, *, by, at=None, when=None) -> Article:
+def publish(article: Article, *, by, at=None, when=None, version=None) -> Article:
     """Publish now, or at ``when``: a scheduled article becomes public at its second."""
     _require(by, "articles.publish_article", _("Only an editor may publish."))
     at = at or timezone.now()
@@ -203,19 +210,20 @@ def publish(article: Article, *, by, at=None, when=None) -> Article:
         to=Status.PUBLISHED,
         note=note,
         update=times,
+        version=version,
     )
 
 
-def schedule(article: Article, *, by, when, at=None) -> Article:
+def schedule(article: Article, *, by, when, at=None, version=None) -> Article:
     """Publish at a future second; no job needs to run for it to appear."""
     at = at or timezone.now()
     if when <= at:
         raise WorkflowError(_("A scheduled time must be in the future."), code="past")
-    return publish(article, by=by, at=at, when=when)
+    return publish(article, by=by, at=at, when=when, version=version)
 
 
 @transaction.atomic
-def withdraw(article: Article, *, by, at=None) -> Article:
+def withdraw(article: Article, *, by, at=None, version=None) -> Article:
     """Take a published article off every public surface."""
     _require(by, "articles.publish_article", _("Only an editor may withdraw an article."))
     return _change_status(
@@ -225,11 +233,12 @@ def withdraw(article: Article, *, by, at=None) -> Article:
         allowed_from={Status.PUBLISHED},
         to=Status.WITHDRAWN,
         note=_("withdrawn"),
+        version=version,
     )
 
 
 @transaction.atomic
-def return_to_draft(article: Article, *, by, at=None) -> Article:
+def return_to_draft(article: Article, *, by, at=None, version=None) -> Article:
     """Back to draft: a journalist may take back what they submitted; an editor anything."""
     if by is not None and not by.has_perm("articles.publish_article"):
         own = by.has_perm("articles.submit_article") and roles.is_byline(by, article)
@@ -244,11 +253,12 @@ def return_to_draft(article: Article, *, by, at=None) -> Article:
         allowed_from={Status.READY, Status.PUBLISHED, Status.WITHDRAWN},
         to=Status.DRAFT,
         note=_("returned to draft"),
+        version=version,
     )
 
 
 @transaction.atomic
-def mark_updated(article: Article, *, by, at=None) -> Article:
+def mark_updated(article: Article, *, by, at=None, version=None) -> Article:
     """A significant update: readers see «mis à jour le …» with this time."""
     _require(by, "articles.publish_article", _("Only an editor may mark a significant update."))
     return _change_status(
@@ -259,17 +269,18 @@ def mark_updated(article: Article, *, by, at=None) -> Article:
         to=Status.PUBLISHED,
         note=_("significantly updated"),
         update=lambda row, at: {"updated_at": at},
+        version=version,
     )
 
 
 @transaction.atomic
-def correct(article: Article, *, by, text: str, at=None) -> Correction:
+def correct(article: Article, *, by, text: str, at=None, version=None) -> Correction:
     """Add a dated public correction note to a published article."""
     _require(by, "articles.publish_article", _("Only an editor may publish a correction."))
     at = at or timezone.now()
     if not text.strip():
         raise WorkflowError(_("A correction needs a text."), code="required")
-    row = _locked(article)
+    row = _locked(article, version)
     if row.status != Status.PUBLISHED:
         raise WorkflowError(
             _("Only a published article can be corrected."), code="invalid_transition"
@@ -281,13 +292,26 @@ def correct(article: Article, *, by, text: str, at=None) -> Correction:
 
 
 @transaction.atomic
-def restore(article: Article, revision, *, by, at=None) -> Article:
+def restore(article: Article, revision, *, by, at=None, version=None) -> Article:
     """Bring back a revision's content as a new revision; status and times are untouched."""
-    row = _locked(article)
+    row = _locked(article, version)
     check_edit(row, by=by, changed_fields=revisions.CONTENT_FIELDS)
     revisions.apply(row, revision)
     row.save()
     note = _("restored version %(version)d") % {"version": revision.version}
     revisions.record(row, by=by, at=at, note=note)
+    rendering.forget_article(row)
     article.refresh_from_db()
     return article
+
+
+@transaction.atomic
+def delete_article(article: Article, *, by, at=None, version=None) -> None:
+    """Delete an article for good (editors). Its last revision is kept, noting who deleted
+    it and when, and everything that showed it is purged."""
+    _require(by, "articles.delete_article", _("Only an editor may delete an article."))
+    row = _locked(article, version)
+    row.version += 1
+    revisions.record(row, by=by, at=at, note=pgettext("revision note", "deleted"))
+    rendering.forget_article(row)
+    row.delete()

@@ -13,7 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
-from articles import workflow
+from articles import rendering, workflow
 from articles.models import Article, Person, Quote, Section, Tag
 from demo import DOSSIER_SLUG, REFERENCE_SLUG, photo, reference, stories
 from dossiers.models import Dossier, DossierEntry
@@ -171,6 +171,10 @@ def load(at: dt.datetime | None = None) -> Rows:
 
     for story in stories.PUBLISHED + stories.HIDDEN:
         _story(rows, story, sections=sections, dossier=dossier, people=people, tags=tags, at=at)
+    if rows.updated:
+        # Rows are synced in place, not through each noun's verb: forget every demo copy.
+        slugs = [REFERENCE_SLUG, *(story.slug for story in stories.PUBLISHED + stories.HIDDEN)]
+        rendering.forget(Article.objects.filter(slug__in=slugs))
     return rows
 
 

@@ -7,7 +7,10 @@ from django.utils.html import format_html
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
+from dossiers import filing
 from dossiers.models import Dossier, DossierEntry
+from newsroom.admin import ThroughVerbs
+from newsroom.errors import ChangeRefused
 
 
 class DossierActionForm(ActionForm):
@@ -30,14 +33,8 @@ def _chosen_dossier(modeladmin, request):
     return dossier
 
 
-def _forget(article_ids, dossier):
-    """bulk_create sends no signal: tell the public copies and the CDN ourselves."""
-    from articles import rendering
-
-    rendering.forget(
-        article_ids,
-        keys=["dossiers", f"dossier-{dossier.slug}", f"dossier-list-{dossier.slug}"],
-    )
+def _refused(modeladmin, request, refusal: ChangeRefused) -> None:
+    modeladmin.message_user(request, " ".join(refusal.messages), messages.ERROR)
 
 
 @admin.action(description=_("File in the dossier chosen beside"), permissions=["file"])
@@ -45,10 +42,10 @@ def file_in_dossier(modeladmin, request, queryset):
     if (dossier := _chosen_dossier(modeladmin, request)) is None:
         return
     ids = list(queryset.values_list("pk", flat=True))
-    DossierEntry.objects.bulk_create(
-        [DossierEntry(dossier=dossier, article_id=pk) for pk in ids], ignore_conflicts=True
-    )
-    _forget(ids, dossier)
+    try:
+        filing.file_in(dossier, ids, by=request.user)
+    except ChangeRefused as refusal:
+        return _refused(modeladmin, request, refusal)
     modeladmin.message_user(
         request,
         ngettext(
@@ -65,7 +62,10 @@ def take_out_of_dossier(modeladmin, request, queryset):
     if (dossier := _chosen_dossier(modeladmin, request)) is None:
         return
     ids = list(queryset.values_list("pk", flat=True))
-    removed, _ = DossierEntry.objects.filter(dossier=dossier, article_id__in=ids).delete()
+    try:
+        removed = filing.take_out(dossier, ids, by=request.user)
+    except ChangeRefused as refusal:
+        return _refused(modeladmin, request, refusal)
     modeladmin.message_user(
         request,
         ngettext(
@@ -112,9 +112,31 @@ class DossierEntryAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Unpin"), permissions=["change"])
     def unpin(self, request, queryset):
-        for entry in queryset.filter(pin_position__isnull=False):
-            entry.pin_position = None
-            entry.save(update_fields=["pin_position"])  # post_save refreshes the copies
+        for entry in queryset.filter(pin_position__isnull=False).select_related("dossier"):
+            filing.pin(entry, None, by=request.user)
+
+    def save_model(self, request, obj, form, change):
+        save_entry(obj, by=request.user, form=form)
+
+    def delete_model(self, request, obj):
+        filing.take_out(obj.dossier, [obj.article_id], by=request.user)
+
+    def delete_queryset(self, request, queryset):
+        for entry in queryset.select_related("dossier"):
+            filing.take_out(entry.dossier, [entry.article_id], by=request.user)
+
+
+def save_entry(entry, *, by, form) -> None:
+    """A new entry files its article; a changed one moves or re-pins it."""
+    if entry.pk is None:
+        filing.file_in(entry.dossier, [entry.article_id], by=by, pin_position=entry.pin_position)
+        return
+    if {"dossier", "article"} & set(form.changed_data):
+        before = DossierEntry.objects.select_related("dossier").get(pk=entry.pk)
+        filing.take_out(before.dossier, [before.article_id], by=by)
+        filing.file_in(entry.dossier, [entry.article_id], by=by, pin_position=entry.pin_position)
+    elif "pin_position" in form.changed_data:
+        filing.pin(entry, entry.pin_position, by=by)
 
 
 class ArticleDossierInline(admin.TabularInline):
@@ -129,7 +151,7 @@ class ArticleDossierInline(admin.TabularInline):
 
 
 @admin.register(Dossier)
-class DossierAdmin(admin.ModelAdmin):
+class DossierAdmin(ThroughVerbs, admin.ModelAdmin):
     list_display = ["title", "is_open", "article_count", "created_at"]
     list_filter = ["is_open"]
     search_fields = ["title"]
@@ -144,6 +166,23 @@ class DossierAdmin(admin.ModelAdmin):
         # A grouped query drops Meta.ordering: name it, or the autocomplete pages at random.
         counted = super().get_queryset(request).annotate(article_count=Count("entries"))
         return counted.order_by("title")
+
+    def check(self, dossier, *, by, form=None):
+        filing.check_change(dossier, by=by)
+
+    def save_verb(self, dossier, *, by, form):
+        filing.save_dossier(dossier, by=by)
+
+    def delete_verb(self, dossier, *, by):
+        filing.delete_dossier(dossier, by=by)
+
+    def save_formset(self, request, form, formset, change):
+        """The pinned entries, each through the filing verbs."""
+        for entry in formset.save(commit=False):
+            entry.dossier = form.instance
+            save_entry(entry, by=request.user, form=_changed(formset, entry))
+        for entry in formset.deleted_objects:
+            filing.take_out(entry.dossier, [entry.article_id], by=request.user)
 
     @admin.display(description=_("articles"), ordering="article_count")
     def article_count(self, dossier):
@@ -162,3 +201,8 @@ class DossierAdmin(admin.ModelAdmin):
             dossier.pk,
             gettext("All its articles: pin, reorder, take out"),
         )
+
+
+def _changed(formset, entry):
+    """The inline form that edited ``entry``."""
+    return next(form for form in formset.forms if form.instance is entry)

@@ -5,3 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class DossiersConfig(AppConfig):
     name = "dossiers"
     verbose_name = _("Dossiers")
+
+    def ready(self):
+        # Models are loaded only now: the one import Django places inside a function.
+        from dossiers.filing import CoverReach
+        from media import carriers
+
+        carriers.register(CoverReach)

@@ -16,8 +16,10 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
-from media import reports, tasks, uploads
+from media import photos, reports, uploads
 from media.models import Photo
+from newsroom.admin import ThroughVerbs
+from newsroom.errors import ChangeRefused
 
 
 def photo_thumbnail(photo: Photo | None, size: int = 80) -> str:
@@ -223,7 +225,7 @@ class RightsFilter(admin.SimpleListFilter):
 
 
 @admin.register(Photo)
-class PhotoAdmin(admin.ModelAdmin):
+class PhotoAdmin(ThroughVerbs, admin.ModelAdmin):
     list_display = ["thumbnail", "caption", "credit", "source", "rights_expire_at", "created_at"]
     list_display_links = ["thumbnail", "caption"]
     list_filter = ["source", RightsFilter]
@@ -266,15 +268,21 @@ class PhotoAdmin(admin.ModelAdmin):
             kwargs.update(min_value=0.0, max_value=1.0)
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
-    def save_model(self, request, obj, form, change):
-        if change:
-            super().save_model(request, obj, form, change)
-            if {"focal_x", "focal_y"} & set(form.changed_data):
-                tasks.refresh_renditions(obj)
-            return
-        photo = uploads.create_photo(form.cleaned_data["image"], by=request.user, **form.metadata())
-        # The admin logs the addition and redirects with ``obj``: make it the new photo.
-        vars(obj).update(vars(photo))
+    def check(self, photo, *, by, form=None):
+        if photo.pk is not None:
+            photos.check_change(photo, by=by)
+
+    def save_verb(self, photo, *, by, form):
+        if photo.pk is None:
+            saved = uploads.create_photo(form.cleaned_data["image"], by=by, **form.metadata())
+        else:
+            changes = {name: form.cleaned_data[name] for name in form.changed_data}
+            saved = photos.edit_photo(photo, by=by, changes=changes)
+        # The admin logs the change and redirects with ``obj``: make it the saved photo.
+        vars(photo).update(vars(saved))
+
+    def delete_verb(self, photo, *, by):
+        photos.delete_photo(photo, by=by)
 
     def response_add(self, request, obj, post_url_continue=None):
         """After an upload, the change page shows what came from the file, to be checked."""
@@ -335,8 +343,8 @@ class PhotoAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Change credit and source…"), permissions=["change"])
     def edit_credit_and_source(self, request, queryset):
-        """Ask for the credit and source, then save each photo, so that what shows it
-        (articles' stored public JSON, caches) is refreshed by the save signals."""
+        """Ask for the credit and source, then change each photo through ``edit_photo``, so
+        that what shows it (articles' stored public JSON, caches) is refreshed."""
         form = CreditAndSourceForm(request.POST if "apply" in request.POST else None)
         if not form.is_valid():
             context = {
@@ -352,14 +360,18 @@ class PhotoAdmin(admin.ModelAdmin):
         changes = form.changes()
         changed = 0
         with transaction.atomic():
-            for photo in queryset.prefetch_related(None).select_for_update():
+            for photo in queryset.prefetch_related(None):
                 fields = [name for name, value in changes.items() if getattr(photo, name) != value]
-                if fields:
-                    for name in fields:
-                        setattr(photo, name, changes[name])
-                    photo.save(update_fields=fields)
-                    self.log_change(request, photo, change_message(fields))
-                    changed += 1
+                if not fields:
+                    continue
+                try:
+                    photos.edit_photo(photo, by=request.user, changes=changes)
+                except ChangeRefused as refusal:
+                    message = f"{photo}: {' '.join(refusal.messages)}"
+                    self.message_user(request, message, messages.ERROR)
+                    continue
+                self.log_change(request, photo, change_message(fields))
+                changed += 1
         message = ngettext("%(count)d photo changed.", "%(count)d photos changed.", changed)
         self.message_user(request, message % {"count": changed}, messages.SUCCESS)
         return None

@@ -19,7 +19,9 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from PIL import Image
 
+from media import carriers
 from media.models import Photo, Rendition
+from newsroom import surrogate_keys
 
 WIDTHS = (320, 640, 1024, 1600, 2048)
 RATIOS = {
@@ -102,8 +104,8 @@ def refresh(photo: Photo) -> int:
     """Make the renditions the photo lacks, replace those cut from an old focal point, drop
     those no longer wanted. Returns how many files were written.
 
-    When anything changed, the photo is saved (``renditions_refreshed_at``), so that what
-    listens to photo saves (stored public JSON, CDN purges) learns of the new renditions.
+    When anything changed, the photo is saved (``renditions_refreshed_at``) and what shows
+    it (stored public JSON, CDN) is refreshed: derived data, so nothing is recorded.
     """
     wanted = {spec.key: spec for spec in specs_for(photo)}
     current = {(r.ratio, r.format, r.width): r for r in photo.renditions.all()}
@@ -120,6 +122,8 @@ def refresh(photo: Photo) -> int:
     if todo or unwanted:
         photo.renditions_refreshed_at = timezone.now()
         photo.save(update_fields=["renditions_refreshed_at"])
+        keys = [surrogate_keys.PHOTOS, surrogate_keys.photo(photo.pk)]
+        carriers.Reach([photo.pk]).forget(keys=keys)
     return len(todo)
 
 

@@ -9,6 +9,7 @@ from rest_framework import exceptions, pagination, serializers
 from rest_framework.routers import DefaultRouter
 from rest_framework.views import exception_handler as drf_exception_handler
 
+from newsroom import errors
 from newsroom.caching import PreconditionFailed
 
 router = DefaultRouter(trailing_slash=True)
@@ -154,15 +155,22 @@ class StrictFieldsMixin:
 
 
 def exception_handler(exc, context):
-    """DRF's handler, plus the workflow's refusals and Django's ValidationError as 4xx."""
-    from articles.workflow import EditConflict, NotAllowed
-
-    if isinstance(exc, NotAllowed):
+    """DRF's handler, plus the verbs' refusals (``newsroom.errors``) and Django's
+    ValidationError as 4xx, each with the message the verb gave."""
+    if isinstance(exc, errors.NotAllowed):
         exc = exceptions.PermissionDenied(exc.messages[0])
-    elif isinstance(exc, EditConflict):
+    elif isinstance(exc, errors.StaleVersion):
         exc = PreconditionFailed(exc.messages[0])
+    elif isinstance(exc, errors.InUse):
+        exc = Conflict(exc.messages[0])
     elif isinstance(exc, DjangoValidationError):
         exc = exceptions.ValidationError(
             exc.message_dict if hasattr(exc, "error_dict") else {"non_field_errors": exc.messages}
         )
     return drf_exception_handler(exc, context)
+
+
+class Conflict(exceptions.APIException):
+    status_code = 409
+    default_detail = gettext_lazy("This is still in use.")
+    default_code = "conflict"

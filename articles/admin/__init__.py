@@ -12,7 +12,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from articles import roles, search, workflow
+from articles import people, quotes, roles, search, sections, tags, workflow
 from articles.admin.changelist import (
     ArticleChangeList,
     EstimatedCountPaginator,
@@ -30,6 +30,7 @@ from dossiers.admin import (
     take_out_of_dossier,
 )
 from media.admin import photo_preview, photo_thumbnail
+from newsroom.admin import ThroughVerbs
 
 
 class BylineInline(admin.TabularInline):
@@ -179,6 +180,13 @@ class ArticleAdmin(RevisionHistoryAdmin, admin.ModelAdmin):
         form.user = request.user
         return form
 
+    def delete_model(self, request, obj):
+        workflow.delete_article(obj, by=request.user)
+
+    def delete_queryset(self, request, queryset):
+        for article in queryset:
+            workflow.delete_article(article, by=request.user)
+
     def save_related(self, request, form, formsets, change):
         """Record the revision once the tags and authors are saved too."""
         super().save_related(request, form, formsets, change)
@@ -274,7 +282,7 @@ class ArticleAdmin(RevisionHistoryAdmin, admin.ModelAdmin):
 
 
 @admin.register(Section)
-class SectionAdmin(admin.ModelAdmin):
+class SectionAdmin(ThroughVerbs, admin.ModelAdmin):
     list_display = ["name", "parent", "position", "slug"]
     list_select_related = ["parent"]
     list_editable = ["position"]
@@ -285,18 +293,36 @@ class SectionAdmin(admin.ModelAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("parent")
 
+    def check(self, section, *, by, form=None):
+        sections.check_change(section, by=by)
+
+    def save_verb(self, section, *, by, form):
+        sections.save_section(section, by=by)
+
+    def delete_verb(self, section, *, by):
+        sections.delete_section(section, by=by)
+
 
 @admin.register(Person)
-class PersonAdmin(admin.ModelAdmin):
+class PersonAdmin(ThroughVerbs, admin.ModelAdmin):
     list_display = ["name", "description", "user"]
     list_select_related = ["user"]
     search_fields = ["name", "slug", "description"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["user"]
 
+    def check(self, person, *, by, form=None):
+        people.check_change(person, by=by)
+
+    def save_verb(self, person, *, by, form):
+        people.save_person(person, by=by)
+
+    def delete_verb(self, person, *, by):
+        people.delete_person(person, by=by)
+
 
 @admin.register(Tag)
-class TagAdmin(admin.ModelAdmin):
+class TagAdmin(ThroughVerbs, admin.ModelAdmin):
     list_display = ["name", "kind", "person"]
     list_select_related = ["person"]
     list_filter = ["kind"]
@@ -304,9 +330,18 @@ class TagAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["person"]
 
+    def check(self, tag, *, by, form=None):
+        tags.check_change(tag, by=by)
+
+    def save_verb(self, tag, *, by, form):
+        tags.save_tag(tag, by=by)
+
+    def delete_verb(self, tag, *, by):
+        tags.delete_tag(tag, by=by)
+
 
 @admin.register(Quote)
-class QuoteAdmin(admin.ModelAdmin):
+class QuoteAdmin(ThroughVerbs, admin.ModelAdmin):
     list_display = ["excerpt", "person", "role", "said_on"]
     list_filter = ["said_on", ("articles", admin.EmptyFieldListFilter)]
     # Searched in full text and by the speaker's name (get_search_results).
@@ -320,6 +355,16 @@ class QuoteAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("person")
+
+    def check(self, quote, *, by, form=None):
+        articles = form.cleaned_data.get("articles", ()) if form is not None else ()
+        quotes.check_change(quote, by=by, articles=articles)
+
+    def save_verb(self, quote, *, by, form):
+        quotes.save_quote(quote, by=by, articles=form.cleaned_data.get("articles"))
+
+    def delete_verb(self, quote, *, by):
+        quotes.delete_quote(quote, by=by)
 
     def get_search_results(self, request, queryset, search_term):
         """The words said (full-text index, articles.search) or part of the speaker's name;

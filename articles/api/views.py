@@ -1,6 +1,5 @@
 import orjson
 from django.core import signing
-from django.db import transaction
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
@@ -9,7 +8,7 @@ from rest_framework import exceptions, mixins, permissions, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from articles import body, ninjs, preview, rendering, roles, workflow
+from articles import body, ninjs, people, preview, quotes, rendering, roles, workflow
 from articles.api import filters, serializers
 from articles.models import Article, Person, Quote, Section, Tag
 from articles.responses import (
@@ -152,17 +151,16 @@ class ArticleViewSet(
 
     def destroy(self, request, *args, **kwargs):
         article = self.get_object()
-        version = expected_version(request, article)
-        with transaction.atomic():
-            row = Article.objects.select_for_update().get(pk=article.pk)
-            if version is not None and row.version != version:
-                raise workflow.EditConflict(row)
-            row.delete()
+        workflow.delete_article(
+            article, by=request.user, version=expected_version(request, article)
+        )
         return Response(status=status.HTTP_204_NO_CONTENT)
 
     def _transition(self, verb, **arguments):
+        """Run a workflow verb on the version the client read (If-Match: 428, 412)."""
         article = self.get_object()
-        verb(article, by=self.request.user, **arguments)
+        version = expected_version(self.request, article)
+        verb(article, by=self.request.user, version=version, **arguments)
         return self._represent(self._reload(article))
 
     @extend_schema(request=None, responses=serializers.ArticleNewsroomSerializer)
@@ -269,7 +267,7 @@ class PersonViewSet(
     serializer_class = serializers.PersonSerializer
     lookup_field = "slug"
     lookup_value_regex = SLUG
-    http_method_names = ["get", "post", "patch", "head", "options"]
+    http_method_names = ["get", "post", "patch", "delete", "head", "options"]
 
     def surrogate_keys(self, response) -> list[str]:
         return [surrogate_keys.PEOPLE]  # not the basename's plural, "persons"
@@ -278,6 +276,17 @@ class PersonViewSet(
         if self.request.method in permissions.SAFE_METHODS:
             return Person.objects.public()
         return Person.objects.all()
+
+    def perform_create(self, serializer):
+        person = Person(**serializer.validated_data)
+        serializer.instance = people.save_person(person, by=self.request.user)
+
+    def perform_update(self, serializer):
+        person = with_changes(serializer.instance, serializer.validated_data)
+        serializer.instance = people.save_person(person, by=self.request.user)
+
+    def perform_destroy(self, instance):
+        people.delete_person(instance, by=self.request.user)
 
 
 class QuoteViewSet(
@@ -289,7 +298,7 @@ class QuoteViewSet(
     filterset_class = filters.QuoteFilter
     pagination_class = LatestCursorPagination
     lookup_value_regex = r"[0-9]+"
-    http_method_names = ["get", "post", "patch", "head", "options"]
+    http_method_names = ["get", "post", "patch", "delete", "head", "options"]
 
     def get_queryset(self):
         if self.request.method in permissions.SAFE_METHODS:
@@ -300,6 +309,28 @@ class QuoteViewSet(
         if self.request.method in permissions.SAFE_METHODS:
             return serializers.QuoteSerializer
         return serializers.QuoteWriteSerializer
+
+    def perform_create(self, serializer):
+        fields = dict(serializer.validated_data)
+        articles = fields.pop("articles", None)
+        quote = quotes.save_quote(Quote(**fields), by=self.request.user, articles=articles)
+        serializer.instance = quote
+
+    def perform_update(self, serializer):
+        fields = dict(serializer.validated_data)
+        articles = fields.pop("articles", None)
+        quote = with_changes(serializer.instance, fields)
+        serializer.instance = quotes.save_quote(quote, by=self.request.user, articles=articles)
+
+    def perform_destroy(self, instance):
+        quotes.delete_quote(instance, by=self.request.user)
+
+
+def with_changes(instance, fields: dict):
+    """``instance`` with the validated ``fields`` set, for its verb to save."""
+    for name, value in fields.items():
+        setattr(instance, name, value)
+    return instance
 
 
 class TagViewSet(

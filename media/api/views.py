@@ -1,11 +1,10 @@
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db import transaction
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import exceptions, mixins, parsers, status, viewsets
 from rest_framework.response import Response
 from rest_framework.reverse import reverse
 
-from media import tasks, uploads
+from media import photos, uploads
 from media.api.serializers import (
     PhotoNewsroomSerializer,
     PhotoSerializer,
@@ -85,9 +84,7 @@ class PhotoViewSet(
         data = PhotoNewsroomSerializer(photo, context=self.get_serializer_context()).data
         return Response(data, status=status.HTTP_201_CREATED)
 
-    @transaction.atomic
     def perform_update(self, serializer):
-        before = (serializer.instance.focal_x, serializer.instance.focal_y)
-        photo = serializer.save()
-        if (photo.focal_x, photo.focal_y) != before:
-            tasks.refresh_renditions(photo)
+        serializer.instance = photos.edit_photo(
+            serializer.instance, by=self.request.user, changes=serializer.validated_data
+        )

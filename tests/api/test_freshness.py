@@ -5,12 +5,10 @@ import datetime as dt
 import pytest
 import time_machine
 
-from articles import workflow
-from tests.factories import (
-    ArticleFactory,
-    BylineFactory,
-    CorrectionFactory,
-)
+from articles import people, quotes, sections, tags, workflow
+from dossiers import filing
+from media import photos
+from tests.factories import ArticleFactory, PersonFactory
 
 
 def detail(api):
@@ -30,56 +28,62 @@ CHANGES = {
         "Titre B",
     ),
     "photo caption": (
-        lambda a: _save(_set(a.lead_photo, caption="Légende B")),
+        lambda a: photos.edit_photo(a.lead_photo, by=None, changes={"caption": "Légende B"}),
         lambda d: d["lead_photo"]["caption"],
         "Légende B",
     ),
     "photo credit": (
-        lambda a: _save(_set(a.lead_photo, credit="Reuters")),
+        lambda a: photos.edit_photo(a.lead_photo, by=None, changes={"credit": "Reuters"}),
         lambda d: d["lead_photo"]["credit"],
         "Reuters",
     ),
     "author renamed": (
-        lambda a: _save(_set(a.bylines.get().person, name="Anne B")),
+        lambda a: people.save_person(_set(a.bylines.get().person, name="Anne B"), by=None),
         lambda d: [p["name"] for p in d["authors"]],
         ["Anne B"],
     ),
     "author added": (
-        lambda a: BylineFactory(article=a, person__name="Bruno", position=5),
+        lambda a: workflow.save_article(
+            a, by=None, authors=[a.bylines.get().person, PersonFactory(name="Bruno")]
+        ),
         lambda d: [p["name"] for p in d["authors"]],
         ["Anne", "Bruno"],
     ),
     "section renamed": (
-        lambda a: _save(_set(a.section, name="Rubrique B")),
+        lambda a: sections.save_section(_set(a.section, name="Rubrique B"), by=None),
         lambda d: d["section"]["name"],
         "Rubrique B",
     ),
 }
 DETAIL_ONLY = {
     "quote edited": (
-        lambda a: _save(_set(a.quotes.get(), text="Mots B")),
+        lambda a: quotes.save_quote(_set(a.quotes.get(), text="Mots B"), by=None),
         lambda d: [q["text"] for q in d["quotes"]],
         ["Mots B"],
     ),
     "speaker renamed": (
-        lambda a: _save(_set(a.quotes.get().person, name="Paul B")),
+        lambda a: people.save_person(_set(a.quotes.get().person, name="Paul B"), by=None),
         lambda d: [q["person"]["name"] for q in d["quotes"]],
         ["Paul B"],
     ),
     "tag renamed": (
-        lambda a: _save(_set(a.tags.get(), name="Sujet B")),
+        lambda a: tags.save_tag(_set(a.tags.get(), name="Sujet B"), by=None),
         lambda d: [t["name"] for t in d["tags"]],
         ["Sujet B"],
     ),
-    "tag removed": (lambda a: a.tags.clear(), lambda d: d["tags"], []),
-    "quote detached": (lambda a: a.quotes.get().articles.clear(), lambda d: d["quotes"], []),
+    "tag removed": (lambda a: workflow.save_article(a, by=None, tags=[]), lambda d: d["tags"], []),
+    "quote detached": (
+        lambda a: quotes.save_quote(a.quotes.get(), by=None, articles=[]),
+        lambda d: d["quotes"],
+        [],
+    ),
     "dossier renamed": (
-        lambda a: _save(_set(a.dossiers.get(), title="Dossier B")),
+        lambda a: filing.save_dossier(_set(a.dossiers.get(), title="Dossier B"), by=None),
         lambda d: [x["title"] for x in d["dossiers"]],
         ["Dossier B"],
     ),
     "correction added": (
-        lambda a: CorrectionFactory(article=a, text="Rectificatif"),
+        lambda a: workflow.correct(a, by=None, text="Rectificatif"),
         lambda d: [c["text"] for c in d["corrections"]],
         ["Rectificatif"],
     ),
@@ -89,11 +93,6 @@ DETAIL_ONLY = {
 def _set(obj, **fields):
     for name, value in fields.items():
         setattr(obj, name, value)
-    return obj
-
-
-def _save(obj):
-    obj.save()
     return obj
 
 
@@ -122,9 +121,8 @@ def test_withdrawn_article_disappears_at_once(api, article):
 
 
 def test_photo_leaves_the_stored_article_when_its_rights_expire(api, article, now):
-    photo = article.lead_photo
-    photo.rights_expire_at = now + dt.timedelta(hours=1)
-    photo.save()
+    expiry = now + dt.timedelta(hours=1)
+    photos.edit_photo(article.lead_photo, by=None, changes={"rights_expire_at": expiry})
     assert detail(api)["lead_photo"]["caption"] == "Légende A"
     with time_machine.travel(now + dt.timedelta(hours=1, seconds=1), tick=False):
         assert detail(api)["lead_photo"] is None

@@ -7,6 +7,7 @@ import pytest
 from django.db.models import prefetch_related_objects
 
 from articles.models import Article
+from media import photos
 from media.api.serializers import photo_representation
 from media.models import Photo
 from tests.factories import PhotoFactory
@@ -127,8 +128,8 @@ def test_article_shows_its_photo_with_renditions_and_drops_it_once_expired(api, 
         public_photo.renditions.count(),
     )
 
-    public_photo.rights_expire_at = now - dt.timedelta(seconds=1)
-    public_photo.save()
+    expired = now - dt.timedelta(seconds=1)
+    photos.edit_photo(public_photo, by=None, changes={"rights_expire_at": expired})
 
     assert api.get(f"/api/v1/articles/{article.slug}/").json()["lead_photo"] is None
 

@@ -8,6 +8,7 @@ from defusedxml import ElementTree
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from articles import workflow
 from tests.factories import (
     ArticleFactory,
     DossierEntryFactory,
@@ -183,7 +184,7 @@ def test_feed_is_kept_no_longer_than_the_next_scheduled_publication(api, papers,
 def test_feed_follows_an_edit_at_once(api, papers):
     api.get("/feeds/latest.atom")
     papers[0].headline = "Un titre corrigé"
-    papers[0].save()
+    workflow.save_article(papers[0], by=None)
     assert read(api, "/feeds/latest.atom").entries[0].title == "Un titre corrigé"
 
 

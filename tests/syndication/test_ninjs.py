@@ -6,6 +6,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from articles import workflow
 from tests.factories import ArticleFactory, PhotoFactory, QuoteFactory, TagFactory
 from tests.syndication.standards import ninjs_errors
 from tests.visibility import HIDDEN_STATES, make_hidden
@@ -92,7 +93,7 @@ def test_ninjs_is_cacheable_and_answers_304(api, article):
 def test_ninjs_follows_an_edit_at_once(api, article):
     api.get("/api/v1/articles/papier/ninjs/")
     article.headline = "Un titre corrigé"
-    article.save()
+    workflow.save_article(article, by=None)
     assert ninjs_of(api, "papier")["headlines"][0]["value"] == "Un titre corrigé"
 
 

@@ -57,7 +57,10 @@ def test_transition_is_allowed_exactly_for_the_right_roles(
     before = (article.status, article.version)
 
     response = as_user(user).post(
-        f"/api/v1/articles/{article.slug}/{action}/", payload, format="json"
+        f"/api/v1/articles/{article.slug}/{action}/",
+        payload,
+        format="json",
+        HTTP_IF_MATCH=f'"{article.public_id}-{article.version}"',
     )
 
     article.refresh_from_db()

@@ -56,6 +56,7 @@ def test_schedule_given_in_paris_time_is_stored_as_the_right_instant(editor, as_
         f"/api/v1/articles/{article.slug}/publish/",
         {"at": "2099-10-25T02:30:00+01:00"},
         format="json",
+        HTTP_IF_MATCH=f'"{article.public_id}-{article.version}"',
     )
     assert response.status_code == 200
     article.refresh_from_db()

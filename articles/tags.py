@@ -1,0 +1,54 @@
+"""Changing tags (topics, people, places, organisations). Tags classify: an archivist may
+change those of published articles, as an editor may."""
+
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from articles.carriers import Reach
+from articles.models import Tag
+from newsroom import surrogate_keys
+from newsroom.errors import NotAllowed
+
+
+def _require(by, permission: str) -> None:
+    if by is not None and not by.has_perm(permission):
+        raise NotAllowed(_("Your role may not change tags."), code="forbidden")
+
+
+def _reach(tag: Tag) -> Reach:
+    return Reach.of(Q(tags=tag.pk)) if tag.pk else Reach([])
+
+
+def check_change(tag: Tag, *, by) -> Reach:
+    reach = _reach(tag)
+    reach.check(by, classification=True)
+    return reach
+
+
+def _keys(tag: Tag) -> list[str]:
+    return [surrogate_keys.TAGS, surrogate_keys.tag(tag.pk)]
+
+
+@transaction.atomic
+def save_tag(tag: Tag, *, by, at=None) -> Tag:
+    at = at or timezone.now()
+    creating = tag.pk is None
+    _require(by, "articles.add_tag" if creating else "articles.change_tag")
+    reach = check_change(tag, by=by)
+    tag.full_clean()
+    tag.save()
+    reach.record(by=by, at=at, note=_("tag %(name)s changed") % {"name": tag.name})
+    reach.forget(keys=_keys(tag))
+    return tag
+
+
+@transaction.atomic
+def delete_tag(tag: Tag, *, by, at=None) -> None:
+    _require(by, "articles.delete_tag")
+    reach = check_change(tag, by=by)
+    keys, note = _keys(tag), _("tag %(name)s deleted") % {"name": tag.name}
+    tag.delete()
+    reach.record(by=by, at=at, note=note)
+    reach.forget(keys=keys)

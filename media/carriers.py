@@ -1,0 +1,35 @@
+"""Who shows a photo, for media's verbs.
+
+Articles and dossiers sit above media and show its photos. Each registers here, from its
+``AppConfig.ready``, a function giving the reach of a change to some photos: an object
+with ``check(by)``, ``record(by=, at=, note=)`` and ``forget(keys=)`` (see
+``articles.carriers.Reach``). A photo's verb calls them in that order, so it checks,
+records and purges everything it reaches without importing the apps above it.
+"""
+
+_reach_functions = []
+
+
+def register(reach_of) -> None:
+    """``reach_of(photo_ids)`` returns the reach of a change to those photos."""
+    if reach_of not in _reach_functions:
+        _reach_functions.append(reach_of)
+
+
+class Reach:
+    """What every registered app says a change to ``photo_ids`` reaches."""
+
+    def __init__(self, photo_ids):
+        self.parts = [reach_of(list(photo_ids)) for reach_of in _reach_functions]
+
+    def check(self, by) -> None:
+        for part in self.parts:
+            part.check(by)
+
+    def record(self, *, by, at, note: str) -> None:
+        for part in self.parts:
+            part.record(by=by, at=at, note=note)
+
+    def forget(self, *, keys=()) -> None:
+        for part in self.parts:
+            part.forget(keys=keys)

@@ -1,0 +1,70 @@
+"""Admin pages that change a noun through its verbs, as the API and commands do.
+
+A ModelAdmin with ``ThroughVerbs`` never saves or deletes by itself: ``check`` raises what
+the verb would refuse (a published article carries the thing and the user is no editor),
+so the page is read-only, or the form shows the refusal before anything is written; then
+``save_verb`` and ``delete_verb`` do the change, its revisions and its purges.
+"""
+
+from django.contrib import messages
+
+from newsroom.errors import ChangeRefused
+
+
+class ThroughVerbs:
+    def check(self, obj, *, by, form=None) -> None:
+        """Raise the verb's refusal of this change (``form`` holds what is about to be saved)."""
+        raise NotImplementedError
+
+    def save_verb(self, obj, *, by, form) -> None:
+        raise NotImplementedError
+
+    def delete_verb(self, obj, *, by) -> None:
+        raise NotImplementedError
+
+    def _allowed(self, request, obj) -> bool:
+        try:
+            self.check(obj, by=request.user)
+        except ChangeRefused:
+            return False
+        return True
+
+    def has_change_permission(self, request, obj=None):
+        allowed = super().has_change_permission(request, obj)
+        return allowed and (obj is None or obj.pk is None or self._allowed(request, obj))
+
+    def has_delete_permission(self, request, obj=None):
+        allowed = super().has_delete_permission(request, obj)
+        return allowed and (obj is None or self._allowed(request, obj))
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form_class = super().get_form(request, obj, change, **kwargs)
+        check = self.check
+
+        class CheckedForm(form_class):
+            def clean(self):
+                cleaned_data = super().clean()
+                if not self.errors:
+                    check(self.instance, by=request.user, form=self)  # a ValidationError
+                return cleaned_data
+
+        return CheckedForm
+
+    def save_model(self, request, obj, form, change):
+        self.save_verb(obj, by=request.user, form=form)
+
+    def save_related(self, request, form, formsets, change):
+        """The verb saved the form's many-to-many fields; the inlines are saved here."""
+        for formset in formsets:
+            self.save_formset(request, form, formset, change=change)
+
+    def delete_model(self, request, obj):
+        self.delete_verb(obj, by=request.user)
+
+    def delete_queryset(self, request, queryset):
+        """Each through its verb; one refusal does not stop the others."""
+        for obj in queryset:
+            try:
+                self.delete_verb(obj, by=request.user)
+            except ChangeRefused as refusal:
+                self.message_user(request, f"{obj}: {' '.join(refusal.messages)}", messages.ERROR)
