@@ -167,7 +167,7 @@ class DossierAdmin(ThroughVerbs, admin.ModelAdmin):
         counted = super().get_queryset(request).annotate(article_count=Count("entries"))
         return counted.order_by("title")
 
-    def check(self, dossier, *, by, form=None):
+    def check_change(self, dossier, *, by, form=None):
         filing.check_change(dossier, by=by)
 
     def save_verb(self, dossier, *, by, form):

@@ -268,7 +268,7 @@ class PhotoAdmin(ThroughVerbs, admin.ModelAdmin):
             kwargs.update(min_value=0.0, max_value=1.0)
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
-    def check(self, photo, *, by, form=None):
+    def check_change(self, photo, *, by, form=None):
         if photo.pk is not None:
             photos.check_change(photo, by=by)
 

@@ -12,7 +12,7 @@ from newsroom.errors import ChangeRefused
 
 
 class ThroughVerbs:
-    def check(self, obj, *, by, form=None) -> None:
+    def check_change(self, obj, *, by, form=None) -> None:
         """Raise the verb's refusal of this change (``form`` holds what is about to be saved)."""
         raise NotImplementedError
 
@@ -24,7 +24,7 @@ class ThroughVerbs:
 
     def _allowed(self, request, obj) -> bool:
         try:
-            self.check(obj, by=request.user)
+            self.check_change(obj, by=request.user)
         except ChangeRefused:
             return False
         return True
@@ -39,7 +39,7 @@ class ThroughVerbs:
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form_class = super().get_form(request, obj, change, **kwargs)
-        check = self.check
+        check = self.check_change
 
         class CheckedForm(form_class):
             def clean(self):

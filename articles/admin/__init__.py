@@ -293,7 +293,7 @@ class SectionAdmin(ThroughVerbs, admin.ModelAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("parent")
 
-    def check(self, section, *, by, form=None):
+    def check_change(self, section, *, by, form=None):
         sections.check_change(section, by=by)
 
     def save_verb(self, section, *, by, form):
@@ -311,7 +311,7 @@ class PersonAdmin(ThroughVerbs, admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["user"]
 
-    def check(self, person, *, by, form=None):
+    def check_change(self, person, *, by, form=None):
         people.check_change(person, by=by)
 
     def save_verb(self, person, *, by, form):
@@ -330,7 +330,7 @@ class TagAdmin(ThroughVerbs, admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["person"]
 
-    def check(self, tag, *, by, form=None):
+    def check_change(self, tag, *, by, form=None):
         tags.check_change(tag, by=by)
 
     def save_verb(self, tag, *, by, form):
@@ -356,7 +356,7 @@ class QuoteAdmin(ThroughVerbs, admin.ModelAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("person")
 
-    def check(self, quote, *, by, form=None):
+    def check_change(self, quote, *, by, form=None):
         articles = form.cleaned_data.get("articles", ()) if form is not None else ()
         quotes.check_change(quote, by=by, articles=articles)
 
