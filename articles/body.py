@@ -18,6 +18,9 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.utils.translation import gettext as _
 
+from newsroom.markup import TAG_RE, strip_html
+from newsroom.markup import reject_markup as reject_markup  # the articles' plain-text fields
+
 INLINE_TAGS = {"strong", "em", "b", "i", "a", "br"}
 URL_SCHEMES = {"http", "https", "mailto"}
 MAX_BLOCKS = 500
@@ -46,7 +49,6 @@ MARKERS = {
 }
 MARKER_RE = re.compile(r"^\[(citation|photo|article|embed):\s*([^\]|]+?)\s*(?:\|\s*(.*?)\s*)?\]$")
 TOP_LEVEL_RE = re.compile(r"<(p|h2|h3)>(.*?)</\1>", re.DOTALL)
-TAG_RE = re.compile(r"</?[a-zA-Z][^>]*>")
 # Markup that can run code is refused with a message, not cut silently: the client learns
 # its text was not stored as sent. Other markup outside the allow-list (a pasted <span>, a
 # style) is formatting and is cleaned away. (The admin's editor cannot produce either.)
@@ -100,10 +102,6 @@ def active_content(value: str) -> str | None:
     finder.feed(value)
     finder.close()
     return finder.found
-
-
-def strip_html(value: str) -> str:
-    return html.unescape(TAG_RE.sub("", value))
 
 
 def clean_blocks(value) -> list[dict]:
@@ -168,16 +166,6 @@ def _clean_block(index: int, block) -> dict:
         except ValidationError:
             raise error(_("the embed address must be an http(s) URL.")) from None
     return cleaned
-
-
-def reject_markup(value: str) -> None:
-    """Validator for plain-text fields (headline, caption…): HTML is refused, not stored."""
-    if value and TAG_RE.search(value):
-        raise ValidationError(
-            _("HTML is not allowed here: remove the tags (%(tag)s)."),
-            params={"tag": TAG_RE.search(value).group(0)[:40]},
-            code="markup",
-        )
 
 
 def plain_text(blocks: list[dict]) -> str:

@@ -15,7 +15,7 @@ from defusedxml import ElementTree
 from django.utils import timezone
 from PIL import IptcImagePlugin
 
-from articles.body import TAG_RE, strip_html
+from newsroom.markup import TAG_RE, strip_html
 
 logger = logging.getLogger(__name__)
 

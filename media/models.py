@@ -5,8 +5,8 @@ from django.db.models.signals import post_delete
 from django.dispatch import receiver
 from django.utils.translation import gettext_lazy as _
 
-from articles.body import reject_markup
 from media.querysets import PhotoQuerySet
+from newsroom.markup import reject_markup
 
 # EXIF orientations that swap width and height (rotated by a quarter turn).
 QUARTER_TURNS = {5, 6, 7, 8}

@@ -17,11 +17,14 @@ class PhotoQuerySet(models.QuerySet):
         return Q(rights_expire_at__isnull=True) | Q(rights_expire_at__gt=at)
 
     def public(self, at=None):
-        """Photos shown by a public article (as lead photo), whose rights have not expired."""
-        from articles.models import Article
+        """Photos shown by a public article (as lead photo), whose rights have not expired.
 
+        The public rule is the articles' (``ArticleQuerySet.public``). Media sits below
+        articles and imports none of them: the Article model is reached through the reverse
+        relation its ``lead_photo`` puts on Photo."""
+        articles = self.model._meta.get_field("lead_of_articles").related_model.objects
         return self.filter(self.rights_valid_q(at)).filter(
-            Exists(Article.objects.public(at).filter(lead_photo=OuterRef("pk")))
+            Exists(articles.public(at).filter(lead_photo=OuterRef("pk")))
         )
 
     def visible_to(self, user, at=None):
