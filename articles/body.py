@@ -7,6 +7,9 @@ override), ``embed`` (an http(s) URL) and ``related`` (another article).
 Editors never see this JSON: the admin edits the body as rich text, converted by
 ``blocks_to_html`` / ``html_to_blocks``. Blocks that are not text are written in the editor
 as a paragraph holding only a marker such as ``[citation:12]`` or ``[photo:5|légende]``.
+
+This module knows no model (articles/models.py uses it to save an article); what the
+blocks point to is looked up by ``articles.references``.
 """
 
 import html
@@ -262,56 +265,3 @@ def _marker_block(name: str, target: str, caption: str | None) -> dict:
     if kind == "photo" and caption:
         block["caption"] = caption
     return block
-
-
-def check_references(blocks: list[dict]) -> None:
-    """Raise ValidationError naming any quote, photo or article the body points to in vain."""
-    from articles.models import Article, Quote
-    from media.models import Photo
-
-    models = {
-        "quote": (Quote, _("quote")),
-        "photo": (Photo, _("photo")),
-        "related": (Article, _("article")),
-    }
-    for kind, (model, label) in models.items():
-        wanted = referenced_ids(blocks, kind)
-        if missing := wanted - set(
-            model.objects.filter(pk__in=wanted).values_list("pk", flat=True)
-        ):
-            raise ValidationError(
-                _("The body refers to a %(label)s that does not exist: %(ids)s."),
-                params={"label": label, "ids": ", ".join(map(str, sorted(missing)))},
-                code="missing_reference",
-            )
-
-
-def attach_references(articles, at=None) -> None:
-    """Load what the bodies' quote, photo and related blocks point to, for one article or
-    many: one query per kind used, however many articles.
-
-    Related articles are looked up among public articles only, so a block pointing at a
-    draft simply disappears from public output.
-    """
-    from articles.models import Article, Quote
-    from media.models import Photo
-
-    articles = [articles] if isinstance(articles, Article) else list(articles)
-    loaders = {
-        "quote": lambda ids: Quote.objects.select_related("person").in_bulk(ids),
-        "photo": lambda ids: Photo.objects.prefetch_related("renditions").in_bulk(ids),
-        "related": lambda ids: Article.objects.public(at).in_bulk(ids),
-    }
-    found = {}
-    for kind, load in loaders.items():
-        ids = set().union(*(referenced_ids(a.body, kind) for a in articles))
-        found[kind] = load(ids) if ids else {}
-    for article in articles:
-        article.body_references = {
-            kind: {
-                pk: found[kind][pk]
-                for pk in referenced_ids(article.body, kind)
-                if pk in found[kind]
-            }
-            for kind in loaders
-        }

@@ -16,7 +16,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from articles import body
+from articles import body, references
 from articles.models import Article, PublicCopy
 from newsroom import purge
 from newsroom import surrogate_keys as surrogate
@@ -106,7 +106,7 @@ def render(article_ids) -> dict[int, PublicCopy]:
     context = {"request": SiteRequest()}
     copies = {}
     articles = list(Article.objects.filter(pk__in=list(article_ids)).for_detail())
-    body.attach_references(articles, at=at)
+    references.attach(articles, at=at)
     going_live = _going_live(articles, at)
     for article in articles:
         detail = orjson.dumps(ArticleDetailSerializer(article, context=context).data)

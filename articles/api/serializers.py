@@ -10,7 +10,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from articles import body, jsonld
+from articles import body, jsonld, references
 from articles.models import Article, Correction, Person, Quote, Section, Tag
 from media.api.serializers import photo_representation
 from media.models import Photo
@@ -164,7 +164,7 @@ class ArticleDetailSerializer(ArticleListSerializer):
 
     @extend_schema_field(OpenApiTypes.OBJECT)
     def get_body(self, article):
-        """Blocks in order; references resolved by ``body.attach_references`` beforehand."""
+        """Blocks in order; references resolved by ``references.attach`` beforehand."""
         request = self.context.get("request")
         refs = article.body_references
         blocks = []
@@ -269,7 +269,7 @@ class ArticleWriteSerializer(StrictFieldsMixin, serializers.ModelSerializer):
             )
         try:
             blocks = body.clean_blocks(value)
-            body.check_references(blocks)
+            references.check(blocks)
         except DjangoValidationError as error:
             raise serializers.ValidationError(error.messages) from None
         return blocks

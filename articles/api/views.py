@@ -8,7 +8,7 @@ from rest_framework import exceptions, mixins, permissions, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from articles import body, ninjs, people, preview, quotes, rendering, roles, workflow
+from articles import ninjs, people, preview, quotes, references, rendering, roles, workflow
 from articles.api import filters, serializers
 from articles.models import Article, Person, Quote, Section, Tag
 from articles.responses import (
@@ -91,7 +91,7 @@ class ArticleViewSet(
 
     def _represent(self, article, status_code=status.HTTP_200_OK):
         """The newsroom's (or the public's) view of the article, with its ETag."""
-        body.attach_references(article)
+        references.attach(article)
         serializer_class = (
             serializers.ArticleNewsroomSerializer
             if self.request.user.has_perm("articles.view_article")
@@ -243,7 +243,7 @@ class PreviewViewSet(
         except signing.BadSignature:
             raise exceptions.PermissionDenied(_("This preview link is not valid.")) from None
         article = get_object_or_404(Article.objects.for_detail(), public_id=public_id)
-        body.attach_references(article)
+        references.attach(article)
         response = Response(self.get_serializer(article).data)
         response["Cache-Control"] = "private, no-store"
         return response
