@@ -2,6 +2,10 @@
 
 The public rule exists once, as ``ArticleQuerySet.public_q``; every other public listing
 filters through ``Exists(Article.objects.public()...)``.
+
+articles/models.py builds its managers from these classes, so this module cannot import
+the models: a queryset reaches the other models through ``self.model``'s relations
+(``related``). Full-text search is ``articles.search.search(queryset, text)``.
 """
 
 from django.db import models
@@ -10,6 +14,13 @@ from django.db.models.functions import Least
 from django.utils import timezone
 
 SEARCH_CONFIG = "french_unaccent"
+
+
+def related(model, path: str):
+    """The model at the end of ``path`` (``"bylines__article"``), starting from ``model``."""
+    for name in path.split("__"):
+        model = model._meta.get_field(name).related_model
+    return model
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -82,31 +93,21 @@ class ArticleQuerySet(models.QuerySet):
             return self.all()
         return self.public(at)
 
-    def search(self, text: str):
-        """French full-text search (see ``articles.search``): the matches, in the caller's
-        order; ``search.Search.annotate`` adds their rank and a highlighted snippet."""
-        from articles import search
-
-        return search.search(self, text)
-
     def for_list(self):
-        from articles.models import Byline
-
+        bylines = related(self.model, "bylines").objects.select_related("person")
         return self.select_related("section__parent", "lead_photo").prefetch_related(
-            Prefetch("bylines", queryset=Byline.objects.select_related("person")),
+            Prefetch("bylines", queryset=bylines),
             "lead_photo__renditions",
         )
 
     def for_detail(self, at=None):
-        from articles.models import Quote, Tag
-
+        tags = related(self.model, "tags").objects.select_related("person")
+        quotes = related(self.model, "quotes").objects.select_related("person")
         return (
             self.for_list()
             .prefetch_related(
-                Prefetch(
-                    "tags", queryset=Tag.objects.select_related("person").order_by("kind", "name")
-                ),
-                Prefetch("quotes", queryset=Quote.objects.select_related("person")),
+                Prefetch("tags", queryset=tags.order_by("kind", "name")),
+                Prefetch("quotes", queryset=quotes),
                 "corrections",
                 "dossiers",
             )
@@ -117,9 +118,7 @@ class ArticleQuerySet(models.QuerySet):
 class PersonQuerySet(models.QuerySet):
     def public(self, at=None):
         """People who are quoted in, tagged on, or bylines of a public article."""
-        from articles.models import Article
-
-        public_articles = Article.objects.public(at)
+        public_articles = related(self.model, "bylines__article").objects.public(at)
         return self.filter(
             Exists(public_articles.filter(quotes__person=OuterRef("pk")))
             | Exists(public_articles.filter(tags__person=OuterRef("pk")))
@@ -130,15 +129,13 @@ class PersonQuerySet(models.QuerySet):
 class QuoteQuerySet(models.QuerySet):
     def public(self, at=None):
         """Quotes carried by at least one public article."""
-        from articles.models import Article
-
-        return self.filter(Exists(Article.objects.public(at).filter(quotes=OuterRef("pk"))))
+        public_articles = related(self.model, "articles").objects.public(at)
+        return self.filter(Exists(public_articles.filter(quotes=OuterRef("pk"))))
 
     def for_public_listing(self, at=None):
         """With the speaker, and only the public articles that carry each quote."""
-        from articles.models import Article
-
-        public_articles = Article.objects.public(at).order_by("-published_at")
+        public_articles = related(self.model, "articles").objects.public(at)
+        public_articles = public_articles.order_by("-published_at")
         return self.select_related("person").prefetch_related(
             Prefetch("articles", queryset=public_articles, to_attr="public_articles")
         )
@@ -147,6 +144,5 @@ class QuoteQuerySet(models.QuerySet):
 class TagQuerySet(models.QuerySet):
     def public(self, at=None):
         """Tags used by at least one public article."""
-        from articles.models import Article
-
-        return self.filter(Exists(Article.objects.public(at).filter(tags=OuterRef("pk"))))
+        public_articles = related(self.model, "articles").objects.public(at)
+        return self.filter(Exists(public_articles.filter(tags=OuterRef("pk"))))

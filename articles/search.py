@@ -43,6 +43,7 @@ from django.db import connection, models
 from django.db.models import Case, F, Func, Q, Subquery, Value, When
 from django.db.models.functions import Greatest, Left, Ln, Replace
 
+from articles.models import Article, Person, Quote
 from articles.querysets import SEARCH_CONFIG
 
 CANDIDATES = 200
@@ -148,8 +149,6 @@ class AnyOf(Func):
 
 def matching_people(text: str):
     """People whose name is close to ``text`` (typos allowed), best first."""
-    from articles.models import Person
-
     if len(text) < 4:
         return Person.objects.none()
     return (
@@ -162,8 +161,6 @@ def matching_people(text: str):
 
 def estimated_matches(tsquery) -> int:
     """How many articles PostgreSQL expects ``tsquery`` to match (its planner's estimate)."""
-    from articles.models import Article
-
     sql, params = Article.objects.filter(search_vector=tsquery).values("pk").query.sql_with_params()
     with connection.cursor() as cursor:
         cursor.execute("EXPLAIN (FORMAT JSON) " + sql, params)
@@ -214,8 +211,6 @@ class Search:
 
     def linked_q(self) -> Q | None:
         """Articles quoting or tagging one of the people, minus excluded words."""
-        from articles.models import Article, Quote
-
         if not self.person_ids:
             return None
         quoted = Quote.articles.through.objects.filter(quote__person__in=self.person_ids)
@@ -229,8 +224,6 @@ class Search:
 
     def matches_q(self) -> Q:
         """The condition an article must meet to be found."""
-        from articles.models import Article
-
         matches = Q(search_vector=self.query.tsquery())
         if self.selective:
             found = Article.objects.filter(matches).order_by().values("pk")

@@ -1,5 +1,7 @@
 import pytest
 
+from articles import search
+from articles.models import Article
 from tests.dossiers.conftest import empty_cache, login  # noqa: F401 - shared
 from tests.dossiers.reference import build_reference
 
@@ -13,12 +15,10 @@ def reference_article(db):
 @pytest.fixture
 def found():
     """Slugs of the public articles a query finds, newest first."""
-    from articles.models import Article
 
     def slugs(q, queryset=None):
         queryset = Article.objects.public() if queryset is None else queryset
-        return list(
-            queryset.search(q).order_by("-published_at", "-id").values_list("slug", flat=True)
-        )
+        matches = search.search(queryset, q)
+        return list(matches.order_by("-published_at", "-id").values_list("slug", flat=True))
 
     return slugs
