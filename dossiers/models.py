@@ -3,6 +3,7 @@ from django.db.models import F
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from articles.models import Article
 from dossiers.querysets import DossierEntryQuerySet, DossierQuerySet
 
 
@@ -45,8 +46,6 @@ class Dossier(models.Model):
 
     def pinned_articles(self, at=None):
         """The public articles editors pinned, in their order."""
-        from articles.models import Article
-
         return (
             Article.objects.public(at)
             .filter(dossier_entries__dossier=self, dossier_entries__pin_position__isnull=False)

@@ -4,6 +4,9 @@ Articles of a dossier are ``dossier.articles.public(at)``: the public rule of
 ``ArticleQuerySet`` applies to every dossier surface, the archivists' pages included.
 Counts and spans read the same rule from the entries (``DossierEntry.public_from``, kept
 by PostgreSQL), so that they never read the articles themselves.
+
+dossiers/models.py builds its managers from this module, so a queryset here reaches the
+other dossier model through ``self.model``'s relations rather than by importing it.
 """
 
 import operator
@@ -13,13 +16,14 @@ from django.db import models
 from django.db.models import BooleanField, Count, Exists, ExpressionWrapper, Max, Min, OuterRef, Q
 from django.utils import timezone
 
+from articles.models import Byline, Quote
+
 
 class DossierQuerySet(models.QuerySet):
     def public(self, at=None):
         """Dossiers holding at least one public article."""
-        from dossiers.models import DossierEntry
-
-        return self.filter(Exists(DossierEntry.objects.public(at).filter(dossier=OuterRef("pk"))))
+        entries = self.model._meta.get_field("entries").related_model.objects
+        return self.filter(Exists(entries.public(at).filter(dossier=OuterRef("pk"))))
 
     def with_coverage(self, at=None):
         """Each dossier's number of public articles and the times of its first and last.
@@ -48,8 +52,6 @@ def incomplete(articles):
     ``lacks_author``, ``lacks_attribution``); a quote is attributed when it names the
     speaker's role at the time (the speaker is always set).
     """
-    from articles.models import Byline, Quote
-
     has_photo = Q(lead_photo__isnull=False)
     gaps = {
         "lacks_credit": has_photo & Q(lead_photo__credit=""),
