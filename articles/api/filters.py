@@ -10,8 +10,7 @@ from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext_lazy as _
 
 from articles import search
-from articles.models import Person, Quote, Section, Tag
-from dossiers.models import Dossier
+from articles.models import Article, Person, Quote, Section, Tag
 
 
 class DateOrDateTimeField(forms.Field):
@@ -80,8 +79,10 @@ class ArticleFilter(GivenFiltersOnly):
         method="filter_section",
         help_text=_("Section slug; a parent section includes its subsections."),
     )
+    # Dossiers sit above articles: their model is reached through the relation it puts on
+    # Article, and which dossiers are public is their rule.
     dossier = django_filters.ModelChoiceFilter(
-        queryset=lambda request: Dossier.objects.public(),
+        queryset=lambda request: Article._meta.get_field("dossiers").related_model.objects.public(),
         to_field_name="slug",
         field_name="dossier_entries__dossier",
     )
