@@ -16,6 +16,7 @@ from django.http.request import split_domain_port, validate_host
 from django.utils import timezone
 from django.utils.http import http_date
 
+from articles.models import Article
 from newsroom.caching import cache_control_value
 from newsroom.response_cache import etags_in
 
@@ -33,8 +34,6 @@ FIXED_HEADERS = [
 
 
 def _compiled_query():
-    from articles.models import Article
-
     query = (
         Article.objects.public(at=_AT)
         .filter(slug=_SLUG)

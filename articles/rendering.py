@@ -17,6 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from articles import body, references
+from articles.api.serializers import ArticleDetailSerializer, ArticleListSerializer
 from articles.models import Article, PublicCopy
 from newsroom import purge
 from newsroom import surrogate_keys as surrogate
@@ -100,8 +101,6 @@ def _going_live(articles, at) -> dict:
 
 def render(article_ids) -> dict[int, PublicCopy]:
     """Render and store the public copies of these articles; return them by article id."""
-    from articles.api.serializers import ArticleDetailSerializer, ArticleListSerializer
-
     at = timezone.now()
     context = {"request": SiteRequest()}
     copies = {}

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from articles.body import plain_text
+from articles.models import Revision
 
 # Restorable fields, in the order the compare view shows them.
 CONTENT_FIELDS = (
@@ -78,8 +79,6 @@ def snapshot(article) -> dict:
 
 def record(article, *, by, at=None, note=""):
     """Keep the article's current content as revision ``article.version``."""
-    from articles.models import Revision
-
     return Revision.objects.create(
         article=article,
         version=article.version,

@@ -4,7 +4,11 @@ Roles are Django groups (created by migration ``0002_roles``) carrying model per
 ownership (being a byline) is checked here, so the admin and the API ask the same question.
 """
 
+from django.contrib.auth.models import Group, Permission
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
+
+from articles.models import Person
 
 JOURNALIST, EDITOR, ARCHIVIST = "journalist", "editor", "archivist"
 
@@ -115,10 +119,6 @@ def edit_refusal(user, article, changed_fields=()) -> str | None:
 
 def person_of(user):
     """The Person who signs as ``user``, created on first need."""
-    from django.utils.text import slugify
-
-    from articles.models import Person
-
     person = Person.objects.filter(user=user).first()
     if person is None:
         name = user.get_full_name() or user.get_username()
@@ -129,15 +129,11 @@ def person_of(user):
     return person
 
 
-def sync_roles(group_model=None, permission_model=None) -> None:
+def sync_roles(group_model=Group, permission_model=Permission) -> None:
     """Create the role groups with exactly their permissions (idempotent).
 
     Run by migration 0003 with historical models; tests call it again after a flush.
     """
-    if group_model is None:
-        from django.contrib.auth.models import Group as group_model
-        from django.contrib.auth.models import Permission as permission_model
-
     for role, names in ROLE_PERMISSIONS.items():
         group, _created = group_model.objects.get_or_create(name=role)
         wanted = [name.split(".") for name in names]

@@ -23,6 +23,12 @@ import sys
 from pathlib import Path
 from urllib.parse import quote
 
+import django
+import gunicorn
+from django.conf import settings
+from django.db import connection
+from django.utils import timezone
+
 from bench import floor, report, servers, wrk
 
 DOCS = servers.BASE_DIR / "docs" / "benchmarks.md"
@@ -82,9 +88,8 @@ def main() -> None:
     knobs = Knobs.from_environment()
     os.environ.update(SETTINGS)
     os.environ.setdefault("SECRET_KEY", secrets.token_urlsafe(50))
-    import django
-
     django.setup()
+    # Only now: these load the models, which needs the settings chosen above.
     from bench import archive, endpoints
 
     say(f"Archive: {knobs.articles:,} generated articles")
@@ -109,8 +114,6 @@ def main() -> None:
         "DATABASE_URL": database_url(),
         "RESPONSE_CACHE_MB": str(knobs.cache_mb),
     }
-    from django.db import connection
-
     connection.close()  # the servers alone use the database from here on
 
     shutil.rmtree(WORK_DIR, ignore_errors=True)
@@ -125,8 +128,6 @@ def main() -> None:
 def database_url() -> str:
     """The database as production names it, a URL (hence persistent connections), even
     when it is the embedded server."""
-    from django.conf import settings
-
     if url := os.environ.get("DATABASE_URL"):
         return url
     db = settings.DATABASES["default"]
@@ -134,8 +135,6 @@ def database_url() -> str:
 
 
 def database_version() -> str:
-    from django.db import connection
-
     version = connection.pg_version  # e.g. 180006
     return f"{version // 10000}.{version % 100}"
 
@@ -192,9 +191,6 @@ def measure(knobs, picked, queries, app, bare):
 
 def describe(knobs, facts, picked, rows, peak) -> str:
     """The Markdown block of this run: the command, the archive, the machine, the table."""
-    import gunicorn
-    from django.utils import timezone
-
     size, rendered, took = facts["size"], facts["rendered"], facts["render_seconds"]
     rate = f" ({rendered / took:,.0f} articles/s)" if rendered else ""
     return "\n".join(

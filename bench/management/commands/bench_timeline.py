@@ -6,9 +6,10 @@ from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
+from django.db.models import Count
 from django.test import RequestFactory
 
-from articles.models import Article
+from articles.models import Article, Person
 from dossiers import timeline, views
 from dossiers.models import Dossier, DossierEntry
 
@@ -106,10 +107,6 @@ def month_cursor(articles) -> str:
 
 
 def most_quoted(articles) -> str:
-    from django.db.models import Count
-
-    from articles.models import Person
-
     person = (
         Person.objects.filter(quotes__articles__in=articles.values("pk")[:2000])
         .annotate(n=Count("quotes"))
