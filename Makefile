@@ -48,9 +48,10 @@ bench: install ## Benchmarks (not part of make test), written to docs/benchmarks
 	@command -v wrk >/dev/null || [ "$$(id -u)" != 0 ] || (apt-get update -qq && apt-get install -y -qq wrk >/dev/null)
 	SECRET_KEY=$${SECRET_KEY:-bench-only} $(PY) -m bench.api_load
 
-lint: install ## ruff check and format check
+lint: install ## ruff check and format check, import layers (lint-imports)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports --no-cache --no-logo
 
 fmt: install ## Format and fix what ruff can
 	$(VENV)/bin/ruff check --fix .
