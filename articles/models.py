@@ -194,6 +194,12 @@ class Article(models.Model):
     version = models.PositiveIntegerField(
         _("version"), default=1, editable=False, help_text=_("Goes up by one at every save.")
     )
+    # Edits of a published article wait here (a revision's content) until an editor
+    # publishes them, now or at ``pending_at``: the public keeps the live fields meanwhile.
+    pending = models.JSONField(_("pending changes"), null=True, blank=True, editable=False)
+    pending_at = models.DateTimeField(
+        _("pending changes go live at"), null=True, blank=True, editable=False
+    )
     search_vector = models.GeneratedField(
         expression=SearchVector("headline", weight="A", config=SEARCH_CONFIG)
         + SearchVector("kicker", "standfirst", weight="B", config=SEARCH_CONFIG)
@@ -256,6 +262,11 @@ class Article(models.Model):
                 fields=["embargo_until"],
                 name="article_embargo_idx",
                 condition=Q(embargo_until__isnull=False),
+            ),
+            models.Index(
+                fields=["pending_at"],
+                name="article_pending_at_idx",
+                condition=Q(pending_at__isnull=False),
             ),
             GinIndex(fields=["search_vector"], name="article_search_idx"),
             GinIndex(fields=["body_refs"], name="article_body_refs_idx"),

@@ -39,30 +39,33 @@ class ArticleQuerySet(models.QuerySet):
         return self.exclude(self.public_q(at))
 
     def _going_public(self, at):
-        """The next scheduled publication and the next embargo end after ``at``."""
+        """The next scheduled publication, embargo end and scheduled pending changes after
+        ``at``."""
         published = self.model.objects.filter(status="published")
         scheduled = published.filter(published_at__gt=at).order_by("published_at")
         embargoed = published.filter(embargo_until__gt=at).order_by("embargo_until")
+        changing = published.filter(pending_at__gt=at).order_by("pending_at")
         return (
             scheduled.values_list("published_at", flat=True)[:1],
             embargoed.values_list("embargo_until", flat=True)[:1],
+            changing.values_list("pending_at", flat=True)[:1],
         )
 
     def next_visibility_change(self, at=None):
         """The next second at which a published article becomes public by itself (its
-        scheduled time or the end of its embargo), or None. Two index look-ups."""
-        scheduled, embargoed = self._going_public(at or timezone.now())
-        moments = self.model.objects.none().union(scheduled, embargoed, all=True)
+        scheduled time, the end of its embargo) or its pending changes go live, or None.
+        Three index look-ups."""
+        moments = self.model.objects.none().union(
+            *self._going_public(at or timezone.now()), all=True
+        )
         return min(moments, default=None)
 
     def with_next_visibility_change(self, at=None):
-        """Annotate ``next_visibility_change`` on each row: the same two look-ups, run once
-        by PostgreSQL for the whole query, saving a list its own round trip."""
-        scheduled, embargoed = self._going_public(at or timezone.now())
+        """Annotate ``next_visibility_change`` on each row: the same look-ups, run once by
+        PostgreSQL for the whole query, saving a list its own round trip."""
+        moments = [Subquery(moment) for moment in self._going_public(at or timezone.now())]
         return self.annotate(
-            next_visibility_change=Least(
-                Subquery(scheduled), Subquery(embargoed), output_field=models.DateTimeField()
-            )
+            next_visibility_change=Least(*moments, output_field=models.DateTimeField())
         )
 
     def in_dossier(self, dossier):

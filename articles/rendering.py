@@ -16,7 +16,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from articles import body, references
+from articles import body, pending, references
 from articles.api.serializers import ArticleDetailSerializer, ArticleListSerializer
 from articles.models import Article, PublicCopy
 from newsroom import purge
@@ -80,6 +80,7 @@ def _valid_until(article, at, going_live):
     """
     photos = [article.lead_photo, *article.body_references["photo"].values()]
     moments = [p.rights_expire_at for p in photos if p and p.rights_expire_at]
+    moments += [article.pending_at] if article.pending_at else []
     moments += [
         going_live[pk] for pk in body.referenced_ids(article.body, "related") if pk in going_live
     ]
@@ -105,6 +106,9 @@ def render(article_ids) -> dict[int, PublicCopy]:
     context = {"request": SiteRequest()}
     copies = {}
     articles = list(Article.objects.filter(pk__in=list(article_ids)).for_detail())
+    if due := [a.pk for a in articles if a.pending_at is not None and a.pending_at <= at]:
+        pending.apply_due(due, at)
+        articles = list(Article.objects.filter(pk__in=list(article_ids)).for_detail())
     references.attach(articles, at=at)
     going_live = _going_live(articles, at)
     for article in articles:

@@ -60,13 +60,18 @@ FOREIGN_KEYS = {"section", "lead_photo"}
 TIMES = {"embargo_until", "published_at", "updated_at"}
 
 
-def snapshot(article) -> dict:
+def snapshot(article, *, tags=None, authors=None) -> dict:
+    """The article's content as a revision keeps it; ``tags`` and ``authors`` (objects or
+    ids) stand for its saved ones when given."""
     content = {}
     for name in CONTENT_FIELDS + INFO_FIELDS:
         if name == "tags":
-            content[name] = sorted(tag.pk for tag in article.tags.all())
+            tags = article.tags.all() if tags is None else tags
+            content[name] = sorted(getattr(tag, "pk", tag) for tag in tags)
         elif name == "authors":
-            content[name] = [byline.person_id for byline in article.bylines.all()]
+            if authors is None:
+                authors = [byline.person_id for byline in article.bylines.all()]
+            content[name] = [getattr(person, "pk", person) for person in authors]
         elif name in FOREIGN_KEYS:
             content[name] = getattr(article, f"{name}_id")
         elif name in TIMES:
@@ -91,7 +96,16 @@ def record(article, *, by, at=None, note=""):
 
 def apply(article, revision) -> None:
     """Put a revision's content back on the article, relations included; the caller saves."""
-    content = revision.content
+    apply_content(article, revision.content)
+
+
+def same_content(one: dict, other: dict) -> bool:
+    return all(one.get(name) == other.get(name) for name in CONTENT_FIELDS)
+
+
+def apply_content(article, content: dict, *, relations: bool = True) -> None:
+    """Put ``content`` (a snapshot) on the article; its tags and authors too unless
+    ``relations`` is False (to show pending changes without saving them)."""
     for name in CONTENT_FIELDS:
         if name not in content or name in ("tags", "authors"):
             continue
@@ -102,8 +116,9 @@ def apply(article, revision) -> None:
             setattr(article, name, datetime.fromisoformat(value) if value else None)
         else:
             setattr(article, name, value)
-    article.tags.set(content.get("tags", []))
-    article.set_authors(content.get("authors", []))
+    if relations:
+        article.tags.set(content.get("tags", []))
+        article.set_authors(content.get("authors", []))
 
 
 def compare(old, new) -> list[dict]:

@@ -11,7 +11,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
-from articles import rendering, revisions, roles
+from articles import pending, rendering, revisions, roles
 from articles.models import Article, Byline, Correction
 from newsroom.errors import ChangeRefused, NotAllowed, StaleVersion
 
@@ -57,9 +57,13 @@ def save_article(
     """Create or edit an article's content (never its status) and keep a revision.
 
     ``tags`` and ``authors`` (people, in byline order) replace the current ones when given.
+    The edit of a published article waits as its pending changes (``articles.pending``):
+    the public keeps the live version until an editor publishes them.
     """
     creating = article.pk is None
     check_edit(article, by=by, expected_version=expected_version, changed_fields=changed_fields)
+    if edits_wait(article):
+        return pending.keep(article, by=by, at=at, tags=tags, authors=authors)
     article.save()
     if tags is not None:
         article.tags.set(tags)
@@ -82,6 +86,11 @@ def finish_save(article: Article, *, by, creating: bool, at=None) -> None:
     note = pgettext("revision note", "created") if creating else ""
     revisions.record(article, by=by, at=at, note=note)
     rendering.forget_article(article)
+
+
+def edits_wait(article: Article) -> bool:
+    """Whether an edit of ``article`` waits for an editor instead of going live."""
+    return article.pk is not None and article.status == Status.PUBLISHED
 
 
 def _locked(article: Article, expected_version=None) -> Article:
@@ -121,7 +130,7 @@ def check_edit(article: Article, *, by, expected_version=None, changed_fields=()
         article.version, article.modified_by = 1, by
         return
     row = _locked(article, expected_version)
-    for name in WORKFLOW_FIELDS:  # never written back from a stale copy
+    for name in (*WORKFLOW_FIELDS, "pending", "pending_at"):  # never from a stale copy
         setattr(article, name, getattr(row, name))
     article.version, article.modified_by = row.version + 1, by
 
@@ -187,6 +196,11 @@ def publish(article: Article, *, by, at=None, when=None, version=None) -> Articl
     """Publish now, or at ``when``: a scheduled article becomes public at its second."""
     _require(by, "articles.publish_article", _("Only an editor may publish."))
     at = at or timezone.now()
+    row = _locked(article, version)
+    if row.status == Status.PUBLISHED:
+        publish_pending(row, by=by, at=at, when=when)
+        article.refresh_from_db()
+        return article
 
     def times(row, at):
         if missing := missing_for_publication(row):
@@ -212,6 +226,33 @@ def publish(article: Article, *, by, at=None, when=None, version=None) -> Articl
         update=times,
         version=version,
     )
+
+
+def publish_pending(row: Article, *, by, at, when=None) -> None:
+    """Make a published article's pending changes live now, or at ``when``. Call with the
+    row locked."""
+    if not row.pending:
+        raise WorkflowError(
+            _("This article is published and no change is waiting."), code="invalid_transition"
+        )
+    if when and when > at:
+        note = _("changes scheduled for %(when)s") % {
+            "when": formats.date_format(timezone.localtime(when), "DATETIME_FORMAT")
+        }
+        _save_change(row, by=by, at=at, note=note, fields={"pending_at": when})
+        return
+    pending.apply(row)
+    if missing := missing_for_publication(row):
+        raise WorkflowError(
+            _("These changes cannot be published: the article would need %(missing)s.")
+            % {"missing": ", ".join(missing)},
+            code="incomplete",
+        )
+    row.version += 1
+    row.modified_by = by
+    row.save()
+    revisions.record(row, by=by, at=at, note=_("pending changes published"))
+    rendering.forget_article(row)
 
 
 def schedule(article: Article, *, by, when, at=None, version=None) -> Article:
@@ -253,8 +294,18 @@ def return_to_draft(article: Article, *, by, at=None, version=None) -> Article:
         allowed_from={Status.READY, Status.PUBLISHED, Status.WITHDRAWN},
         to=Status.DRAFT,
         note=_("returned to draft"),
+        update=_with_pending_changes,
         version=version,
     )
+
+
+def _with_pending_changes(row: Article, at) -> dict:
+    """A draft holds the changes that were waiting over the live version."""
+    if not row.pending:
+        return {}
+    pending.apply(row)
+    fields = [name for name in revisions.CONTENT_FIELDS if name not in ("tags", "authors")]
+    return {name: getattr(row, name) for name in (*fields, "pending", "pending_at")}
 
 
 @transaction.atomic

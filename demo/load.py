@@ -101,7 +101,10 @@ class Rows:
             self.updated += 1
         for name, value in values.items():
             setattr(article, name, value)
-        return workflow.save_article(article, by=None, at=at, tags=tags, authors=authors)
+        article = workflow.save_article(article, by=None, at=at, tags=tags, authors=authors)
+        if article.pending:  # a published demo article is restored at once
+            workflow.publish(article, by=None, at=at)
+        return article
 
     def publish(self, article: Article, *, published_at: dt.datetime, at: dt.datetime):
         """Publish (or schedule) a demo article once; later editorial decisions are kept."""

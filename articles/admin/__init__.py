@@ -9,10 +9,12 @@ from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.db.models import Prefetch, Q
 from django.template.response import TemplateResponse
+from django.utils import formats, timezone
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from articles import people, quotes, roles, search, sections, tags, workflow
+from articles import pending, people, quotes, revisions, roles, search, sections, tags, workflow
 from articles.admin.changelist import (
     ArticleChangeList,
     EstimatedCountPaginator,
@@ -32,6 +34,9 @@ from dossiers.admin import (
 from media.admin import photo_preview, photo_thumbnail
 from newsroom.admin import ThroughVerbs
 
+# The version of each article an action's editor saw: ``seen_version_<pk>`` in the POST.
+SEEN = "seen_version_"
+
 
 class BylineInline(admin.TabularInline):
     model = Byline
@@ -40,6 +45,21 @@ class BylineInline(admin.TabularInline):
     extra = 0
     verbose_name = _("author")
     verbose_name_plural = _("authors, in order")
+
+    # A published article's authors are shown only: its edits wait as pending changes,
+    # which the byline rows would bypass.
+    def has_add_permission(self, request, obj=None):
+        return super().has_add_permission(request, obj) and not _live(obj)
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and not _live(obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and not _live(obj)
+
+
+def _live(article) -> bool:
+    return article is not None and workflow.edits_wait(article)
 
 
 class CorrectionInline(admin.TabularInline):
@@ -89,6 +109,7 @@ class ArticleAdmin(RevisionHistoryAdmin, admin.ModelAdmin):
             {
                 "fields": [
                     "status",
+                    "pending_changes",
                     "published_at",
                     "first_published_at",
                     "updated_at",
@@ -106,12 +127,13 @@ class ArticleAdmin(RevisionHistoryAdmin, admin.ModelAdmin):
         "modified_at",
         "modified_by",
         "lead_photo_preview",
+        "pending_changes",
     ]
     prepopulated_fields = {"slug": ["headline"]}
     autocomplete_fields = ["lead_photo", "tags"]
     inlines = [BylineInline, CorrectionInline, ArticleDossierInline, QuoteInline]
 
-    list_display = ["headline", "section", "status", "published_at", "thumbnail", "authors"]
+    list_display = ["headline", "section", "state", "published_at", "thumbnail", "authors"]
     list_filter = [
         "status",
         ("section", SectionListFilter),
@@ -180,6 +202,20 @@ class ArticleAdmin(RevisionHistoryAdmin, admin.ModelAdmin):
         form.user = request.user
         return form
 
+    def get_object(self, request, object_id, from_field=None):
+        """A published article is edited as its pending changes, compared with the live one."""
+        article = super().get_object(request, object_id, from_field)
+        if article is not None:
+            article.pending_changes = pending.changes(article)
+            pending.shown(article)
+        return article
+
+    def save_model(self, request, obj, form, change):
+        if change and workflow.edits_wait(obj):
+            pending.keep(obj, by=request.user, tags=form.cleaned_data.get("tags"))
+        else:
+            super().save_model(request, obj, form, change)
+
     def delete_model(self, request, obj):
         workflow.delete_article(obj, by=request.user)
 
@@ -188,7 +224,12 @@ class ArticleAdmin(RevisionHistoryAdmin, admin.ModelAdmin):
             workflow.delete_article(article, by=request.user)
 
     def save_related(self, request, form, formsets, change):
-        """Record the revision once the tags and authors are saved too."""
+        """Record the revision once the tags and authors are saved too (pending changes
+        hold them, and kept their revision)."""
+        if change and workflow.edits_wait(form.instance):
+            for formset in formsets:
+                self.save_formset(request, form, formset, change=change)
+            return
         super().save_related(request, form, formsets, change)
         workflow.finish_save(form.instance, by=request.user, creating=not change)
 
@@ -196,6 +237,52 @@ class ArticleAdmin(RevisionHistoryAdmin, admin.ModelAdmin):
         if db_field.name == "section":
             kwargs["queryset"] = Section.objects.select_related("parent")
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    @admin.display(description=_("status"))
+    def state(self, article):
+        """The status, whether changes wait, and the version the list shows (posted back
+        with an action, so that an editor acts on what they saw)."""
+        label = article.get_status_display()
+        if article.pending:
+            label = gettext("%(status)s, changes waiting") % {"status": label}
+        return format_html(
+            '{}<input type="hidden" name="{}{}" value="{}">',
+            label,
+            SEEN,
+            article.pk,
+            article.version,
+        )
+
+    @admin.display(description=_("changes waiting for publication"))
+    def pending_changes(self, article):
+        """The live version and the pending changes side by side; «Publish now» (or
+        «Schedule publication…») in the list makes them live."""
+        rows = getattr(article, "pending_changes", None)
+        if not rows:
+            return gettext("None: what you see is live.") if _live(article) else "—"
+        lines = format_html_join(
+            "",
+            "<tr><th>{}</th><td>{}</td><td>{}</td></tr>",
+            ((revisions.LABELS[row["field"]], row["live"], row["pending"]) for row in rows),
+        )
+        when = (
+            gettext("They go live on %(when)s.")
+            % {
+                "when": formats.date_format(
+                    timezone.localtime(article.pending_at), "DATETIME_FORMAT"
+                )
+            }
+            if article.pending_at
+            else gettext("An editor publishes them with «Publish now» in the list of articles.")
+        )
+        return format_html(
+            '<table class="pending-changes"><tr><th></th><th>{}</th><th>{}</th></tr>{}</table>'
+            "<p>{}</p>",
+            gettext("live"),
+            gettext("waiting"),
+            lines,
+            when,
+        )
 
     @admin.display(description=_("photo, caption and credit"))
     def lead_photo_preview(self, article):
@@ -263,16 +350,21 @@ class ArticleAdmin(RevisionHistoryAdmin, admin.ModelAdmin):
             "form": form,
             "action": action,
             "selected": queryset,
+            "seen_versions": {
+                name: value for name, value in request.POST.items() if name.startswith(SEEN)
+            },
             "media": self.media + form.media,
             "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
         }
         return TemplateResponse(request, "admin/articles/article/action_form.html", context)
 
     def _apply(self, request, queryset, verb, success):
-        """Run a workflow verb on each article; one refusal does not stop the others."""
+        """Run a workflow verb on each article, on the version the list showed the editor
+        (an article saved since is refused); one refusal does not stop the others."""
         for article in queryset:
+            seen = request.POST.get(f"{SEEN}{article.pk}", "")
             try:
-                verb(article, by=request.user)
+                verb(article, by=request.user, version=int(seen) if seen.isdigit() else None)
             except workflow.WorkflowError as error:
                 message = gettext("“%(article)s”: %(error)s")
                 params = {"article": article, "error": " ".join(error.messages)}

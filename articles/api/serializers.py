@@ -191,8 +191,20 @@ class ArticleDetailSerializer(ArticleListSerializer):
         return blocks
 
 
+class PendingChangeSerializer(serializers.Serializer):
+    field = serializers.CharField()
+    live = serializers.JSONField(allow_null=True)
+    pending = serializers.JSONField(allow_null=True)
+
+
 class ArticleNewsroomSerializer(ArticleDetailSerializer):
-    """What the newsroom (a logged-in reader with the view permission) sees of an article."""
+    """What the newsroom (a logged-in reader with the view permission) sees of an article:
+    a published article's pending changes, if any, with what is live."""
+
+    pending_changes = serializers.SerializerMethodField(
+        help_text="Changes waiting over the live version (null when none): each field, as "
+        "the public sees it and as it will be once an editor publishes them."
+    )
 
     class Meta(ArticleDetailSerializer.Meta):
         fields = [
@@ -201,9 +213,15 @@ class ArticleNewsroomSerializer(ArticleDetailSerializer):
             "version",
             "embargo_until",
             "lead_photo_caption",
+            "pending_changes",
+            "pending_at",
             "created_at",
             "modified_at",
         ]
+
+    @extend_schema_field(PendingChangeSerializer(many=True, allow_null=True))
+    def get_pending_changes(self, article):
+        return getattr(article, "pending_changes", None)
 
 
 class ArticleWriteSerializer(StrictFieldsMixin, serializers.ModelSerializer):

@@ -8,7 +8,7 @@ from rest_framework import exceptions, mixins, permissions, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from articles import ninjs, people, preview, quotes, references, rendering, roles, workflow
+from articles import ninjs, pending, people, preview, quotes, references, rendering, roles, workflow
 from articles.api import filters, serializers
 from articles.models import Article, Person, Quote, Section, Tag
 from articles.responses import (
@@ -90,13 +90,14 @@ class ArticleViewSet(
         return serializers.ArticleDetailSerializer
 
     def _represent(self, article, status_code=status.HTTP_200_OK):
-        """The newsroom's (or the public's) view of the article, with its ETag."""
+        """The newsroom's view of the article, pending changes shown and compared with
+        the live version, with its ETag (or the public's view)."""
+        serializer_class = serializers.ArticleDetailSerializer
+        if self.request.user.has_perm("articles.view_article"):
+            serializer_class = serializers.ArticleNewsroomSerializer
+            article.pending_changes = pending.changes(article)
+            pending.shown(article)
         references.attach(article)
-        serializer_class = (
-            serializers.ArticleNewsroomSerializer
-            if self.request.user.has_perm("articles.view_article")
-            else serializers.ArticleDetailSerializer
-        )
         data = serializer_class(article, context=self.get_serializer_context()).data
         return Response(data, status=status_code, headers={"ETag": article_etag(article)})
 
@@ -128,7 +129,9 @@ class ArticleViewSet(
         return self._represent(self._reload(article), status.HTTP_201_CREATED)
 
     def update(self, request, *args, partial=False, **kwargs):
-        article = self.get_object()
+        """A published article's edit waits as its pending changes, on top of those
+        already waiting; ``publish/`` makes them live."""
+        article = pending.shown(self.get_object())
         version = expected_version(request, article)
         serializer = self.get_serializer(article, data=request.data, partial=partial)
         serializer.is_valid(raise_exception=True)

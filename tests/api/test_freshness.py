@@ -23,7 +23,7 @@ def first_in_list(api):
 
 CHANGES = {
     "headline": (
-        lambda a: workflow.save_article(_set(a, headline="Titre B"), by=None),
+        lambda a: edit_live(_set(a, headline="Titre B")),
         lambda d: d["headline"],
         "Titre B",
     ),
@@ -43,9 +43,7 @@ CHANGES = {
         ["Anne B"],
     ),
     "author added": (
-        lambda a: workflow.save_article(
-            a, by=None, authors=[a.bylines.get().person, PersonFactory(name="Bruno")]
-        ),
+        lambda a: edit_live(a, authors=[a.bylines.get().person, PersonFactory(name="Bruno")]),
         lambda d: [p["name"] for p in d["authors"]],
         ["Anne", "Bruno"],
     ),
@@ -71,7 +69,7 @@ DETAIL_ONLY = {
         lambda d: [t["name"] for t in d["tags"]],
         ["Sujet B"],
     ),
-    "tag removed": (lambda a: workflow.save_article(a, by=None, tags=[]), lambda d: d["tags"], []),
+    "tag removed": (lambda a: edit_live(a, tags=[]), lambda d: d["tags"], []),
     "quote detached": (
         lambda a: quotes.save_quote(a.quotes.get(), by=None, articles=[]),
         lambda d: d["quotes"],
@@ -88,6 +86,12 @@ DETAIL_ONLY = {
         ["Rectificatif"],
     ),
 }
+
+
+def edit_live(article, **relations):
+    """Edit a published article and publish the changes, as an editor does."""
+    workflow.save_article(article, by=None, **relations)
+    return workflow.publish(article, by=None)
 
 
 def _set(obj, **fields):
@@ -145,5 +149,5 @@ def test_related_article_headline_change_reaches_the_article_linking_to_it(api, 
     target = make_published(headline="Cible A")
     make_published(slug="papier", body=[{"type": "related", "article": target.pk}])
     detail(api)
-    workflow.save_article(_set(target, headline="Cible B"), by=None)
+    edit_live(_set(target, headline="Cible B"))
     assert detail(api)["body"][0]["article"]["headline"] == "Cible B"

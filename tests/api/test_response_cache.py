@@ -179,14 +179,18 @@ def _kept(cache, key=("http", "testserver", "/api/v1/articles/", "")):
 
 def test_another_worker_empties_its_copy_when_a_change_commits(other_worker, article):
     _kept(other_worker)
+    article.headline = "Un autre titre"
     workflow.save_article(article, by=None, changed_fields={"headline"})
+    workflow.publish(article, by=None)  # the edit waited for an editor
     wait_until(lambda: not other_worker.entries)
 
 
 def test_a_rolled_back_change_empties_nothing(other_worker, article):
     _kept(other_worker)
     with transaction.atomic():
+        article.headline = "Un autre titre"
         workflow.save_article(article, by=None, changed_fields={"headline"})
+        workflow.publish(article, by=None)
         transaction.set_rollback(True)
     time.sleep(0.3)
     assert other_worker.entries

@@ -185,6 +185,7 @@ def test_feed_follows_an_edit_at_once(api, papers):
     api.get("/feeds/latest.atom")
     papers[0].headline = "Un titre corrigé"
     workflow.save_article(papers[0], by=None)
+    workflow.publish(papers[0], by=None)  # the changes waited for an editor
     assert read(api, "/feeds/latest.atom").entries[0].title == "Un titre corrigé"
 
 

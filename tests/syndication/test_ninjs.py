@@ -94,6 +94,7 @@ def test_ninjs_follows_an_edit_at_once(api, article):
     api.get("/api/v1/articles/papier/ninjs/")
     article.headline = "Un titre corrigé"
     workflow.save_article(article, by=None)
+    workflow.publish(article, by=None)  # the changes waited for an editor
     assert ninjs_of(api, "papier")["headlines"][0]["value"] == "Un titre corrigé"
 
 

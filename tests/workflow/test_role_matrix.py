@@ -384,6 +384,24 @@ def photo_fields_note(field: str):
     return note_of
 
 
+def article_field(name):
+    """What the newsroom sees of the article: its pending changes over the live fields."""
+
+    def observe(scene):
+        value, waiting = (
+            Article.objects.filter(pk=scene.thing.pk).values_list(name, "pending").get()
+        )
+        return waiting[name] if waiting else value
+
+    return observe
+
+
+def edit_note(scene):
+    """The edit of a published (or scheduled) article waits for an editor; others go live."""
+    status = Article.objects.filter(pk=scene.carrier.pk).values_list("status", flat=True).get()
+    return fr("changes waiting for publication") if status == "published" else ""
+
+
 def no_note(scene):
     return ""
 
@@ -584,9 +602,9 @@ HEADLINE = Change(
     "article headline",
     outcomes(journalist=UNTIL_PUBLISHED, archivist=ROLE, editor=OK),
     signed_by_the_user,
-    field_of(Article, "headline"),
+    article_field("headline"),
     "Un autre titre",
-    no_note,  # the article's own revision holds its new content
+    edit_note,  # the article's own revision holds its new content
     names_carrier=False,
 )
 HEADLINE_OF_ANOTHER = dataclasses.replace(
@@ -599,7 +617,7 @@ SEO_TITLE = dataclasses.replace(
     HEADLINE,
     name="article SEO title",
     rule=outcomes(journalist=UNTIL_PUBLISHED, archivist=OK, editor=OK),
-    observe=field_of(Article, "seo_title"),
+    observe=article_field("seo_title"),
     after="Titre pour les moteurs",
 )
 ARTICLE_DELETE = dataclasses.replace(

@@ -1,0 +1,103 @@
+"""Changes to a published article that wait for an editor (a draft over the live version).
+
+An edit of a published article is kept in ``Article.pending`` (a revision's content); the
+public keeps the live fields until an editor publishes the changes, now or at a time
+(``pending_at``). Changes scheduled for later go live at their second without a job: the
+live copy expires then (``rendering``), and the first read after it applies them here.
+"""
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from articles import revisions
+from articles.models import Article, Byline, Person, Revision, Tag
+
+
+def keep(article: Article, *, by, at=None, tags=None, authors=None) -> Article:
+    """Keep the edited ``article`` (unsaved values on a published row, its version already
+    prepared by ``workflow.check_edit``, under its lock) as its pending changes."""
+    at = at or timezone.now()
+    live = Article.objects.get(pk=article.pk)
+    base = live.pending or revisions.snapshot(live)
+    content = revisions.snapshot(
+        article,
+        tags=base["tags"] if tags is None else tags,
+        authors=base["authors"] if authors is None else authors,
+    )
+    changed = not revisions.same_content(content, revisions.snapshot(live))
+    article.pending = content if changed else None
+    article.pending_at = live.pending_at if changed else None
+    Article.objects.filter(pk=article.pk).update(
+        pending=article.pending,
+        pending_at=article.pending_at,
+        version=article.version,
+        modified_by=by,
+        modified_at=at,
+    )
+    note = _("changes waiting for publication") if changed else _("pending changes dropped")
+    Revision.objects.create(
+        article=article,
+        version=article.version,
+        created_at=at,
+        created_by=by,
+        note=note,
+        content=content,
+    )
+    return article
+
+
+def shown(article: Article) -> Article:
+    """``article`` showing its pending changes, in memory only (tags and authors too), for
+    the newsroom's own views; unchanged when nothing waits."""
+    if article.pending:
+        revisions.apply_content(article, article.pending, relations=False)
+        tags = Tag.objects.filter(pk__in=article.pending["tags"]).select_related("person")
+        people = Person.objects.in_bulk(article.pending["authors"])
+        article._prefetched_objects_cache = {
+            **getattr(article, "_prefetched_objects_cache", {}),
+            "tags": list(tags),
+            "bylines": [
+                Byline(article=article, person=people[pk], position=position)
+                for position, pk in enumerate(article.pending["authors"])
+                if pk in people
+            ],
+        }
+    return article
+
+
+def changes(article: Article) -> list[dict] | None:
+    """The pending changes, field by field, as the public sees each and as it will be; None
+    when nothing waits. Call before ``shown``, on the article's live relations."""
+    if not article.pending:
+        return None
+    live = Revision(version=0, content=revisions.snapshot(article))
+    waiting = Revision(version=article.version, content=article.pending)
+    return [
+        {"field": row["field"], "live": row["before"], "pending": row["after"]}
+        for row in revisions.compare(live, waiting)
+        if row["field"] in revisions.CONTENT_FIELDS
+    ]
+
+
+def apply(row: Article) -> None:
+    """Make the locked ``row``'s pending changes live: its fields, tags and authors. The
+    caller saves the row, records the revision and forgets the public copy."""
+    revisions.apply_content(row, row.pending)
+    row.pending, row.pending_at = None, None
+
+
+@transaction.atomic
+def apply_due(article_ids, at=None) -> list[int]:
+    """Publish the pending changes scheduled at or before ``at`` among these articles, as
+    the system; returns the ids of the articles changed."""
+    at = at or timezone.now()
+    due = Article.objects.filter(pk__in=list(article_ids), pending_at__lte=at)
+    changed = []
+    for row in due.select_for_update(skip_locked=True):
+        apply(row)
+        row.version += 1
+        row.save()
+        revisions.record(row, by=None, at=at, note=_("scheduled changes published"))
+        changed.append(row.pk)
+    return changed
