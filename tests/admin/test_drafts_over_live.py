@@ -63,7 +63,7 @@ def test_two_edits_pile_up_and_publish_makes_them_live_at_once(api, live, editor
     assert response.json()["pending_changes"] is None
     shown = api.get("/api/v1/articles/papier/").json()
     assert (shown["headline"], shown["kicker"]) == ("B", "Exclusif")
-    assert live.revisions.first().note == "pending changes published"
+    assert live.revisions.first().note == "modifications en attente publiées"
 
 
 def test_publishing_a_version_nobody_reviewed_is_a_412(api, journalist, editor, as_user):
