@@ -37,9 +37,6 @@ class Reach:
     def __or__(self, other: "Reach") -> "Reach":
         return Reach([*self.ids, *other.ids])
 
-    def __bool__(self):
-        return bool(self.ids)
-
     def published(self):
         """The articles reached that the public sees, will see (scheduled) or saw."""
         return Article.objects.filter(pk__in=self.ids, status__in=ONCE_PUBLISHED)
@@ -85,9 +82,8 @@ class Reach:
         """Their stored public copies are stale; purge ``keys`` and theirs after the commit."""
         rendering.forget(self.ids, keys=keys)
 
-    def apply(self, *, by, at=None, note: str, keys=(), classification=False) -> None:
-        """``check``, ``record`` and ``forget`` in one call, for verbs with nothing between."""
-        self.check(by, classification=classification)
+    def done(self, *, by, at=None, note: str, keys=()) -> None:
+        """Once the change is made: ``record`` it, then ``forget``."""
         self.record(by=by, at=at, note=note)
         self.forget(keys=keys)
 

@@ -5,16 +5,14 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from articles.carriers import Reach, refers_to
 from articles.models import Person, Quote
 from newsroom import surrogate_keys
-from newsroom.errors import InUse, NotAllowed
+from newsroom.errors import InUse, require
 
-
-def _require(by, permission: str) -> None:
-    if by is not None and not by.has_perm(permission):
-        raise NotAllowed(_("Your role may not change people."), code="forbidden")
+REFUSED = gettext_lazy("Your role may not change people.")
 
 
 def reach_of(person: Person) -> Reach:
@@ -41,20 +39,20 @@ def save_person(person: Person, *, by, at=None) -> Person:
     """Create or change a person."""
     at = at or timezone.now()
     creating = person.pk is None
-    _require(by, "articles.add_person" if creating else "articles.change_person")
+    require(by, "articles.add_person" if creating else "articles.change_person", REFUSED)
     before = Person.objects.filter(pk=person.pk).values_list("slug", flat=True).first()
     reach = check_change(person, by=by)
     person.full_clean()
     person.save()
-    reach.record(by=by, at=at, note=_("%(name)s changed") % {"name": person.name})
-    reach.forget(keys=_keys(before, person.slug))
+    note = _("%(name)s changed") % {"name": person.name}
+    reach.done(by=by, at=at, note=note, keys=_keys(before, person.slug))
     return person
 
 
 @transaction.atomic
 def delete_person(person: Person, *, by, at=None) -> None:
     """Delete a person nobody quotes and who signs nothing; their person tags go too."""
-    _require(by, "articles.delete_person")
+    require(by, "articles.delete_person", REFUSED)
     if Quote.objects.filter(person=person.pk).exists() or person.bylines.exists():
         raise InUse(
             _("%(name)s is quoted or signs articles: change those first.") % {"name": person.name},
@@ -64,5 +62,4 @@ def delete_person(person: Person, *, by, at=None) -> None:
     note = _("%(name)s deleted") % {"name": person.name}
     keys = [*_keys(person.slug), surrogate_keys.TAGS]
     person.delete()
-    reach.record(by=by, at=at, note=note)
-    reach.forget(keys=keys)
+    reach.done(by=by, at=at, note=note, keys=keys)

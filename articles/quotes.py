@@ -8,16 +8,14 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from articles.carriers import Reach, refers_to
 from articles.models import Person, Quote
 from newsroom import surrogate_keys
-from newsroom.errors import NotAllowed
+from newsroom.errors import require
 
-
-def _require(by, permission: str) -> None:
-    if by is not None and not by.has_perm(permission):
-        raise NotAllowed(_("Your role may not change quotes."), code="forbidden")
+REFUSED = gettext_lazy("Your role may not change quotes.")
 
 
 def _reach(quote: Quote) -> Reach:
@@ -46,7 +44,7 @@ def save_quote(quote: Quote, *, by, at=None, articles=None) -> Quote:
     """Create or change a quote and, when ``articles`` is given, the articles carrying it."""
     at = at or timezone.now()
     creating = quote.pk is None
-    _require(by, "articles.add_quote" if creating else "articles.change_quote")
+    require(by, "articles.add_quote" if creating else "articles.change_quote", REFUSED)
     before = Quote.objects.filter(pk=quote.pk).values_list("person_id", flat=True).first()
     reach = check_change(quote, by=by, articles=articles or ())
     quote.full_clean(exclude=["articles"])
@@ -54,18 +52,16 @@ def save_quote(quote: Quote, *, by, at=None, articles=None) -> Quote:
     if articles is not None:
         quote.articles.set(articles)
     note = _("quote %(id)d added") if creating else _("quote %(id)d changed")
-    reach.record(by=by, at=at, note=note % {"id": quote.pk})
-    reach.forget(keys=_keys(before, quote.person_id))
+    reach.done(by=by, at=at, note=note % {"id": quote.pk}, keys=_keys(before, quote.person_id))
     return quote
 
 
 @transaction.atomic
 def delete_quote(quote: Quote, *, by, at=None) -> None:
     """Delete a quote; the articles that carried it no longer show it."""
-    _require(by, "articles.delete_quote")
+    require(by, "articles.delete_quote", REFUSED)
     reach = check_change(quote, by=by)
     keys = _keys(quote.person_id)
     note = _("quote %(id)d deleted") % {"id": quote.pk}
     quote.delete()
-    reach.record(by=by, at=at, note=note)
-    reach.forget(keys=keys)
+    reach.done(by=by, at=at, note=note, keys=keys)

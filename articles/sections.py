@@ -5,16 +5,14 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from articles.carriers import Reach
 from articles.models import Section
 from newsroom import purge, surrogate_keys
-from newsroom.errors import InUse, NotAllowed
+from newsroom.errors import InUse, require
 
-
-def _require(by, permission: str) -> None:
-    if by is not None and not by.has_perm(permission):
-        raise NotAllowed(_("Only an editor may change sections."), code="forbidden")
+REFUSED = gettext_lazy("Only an editor may change sections.")
 
 
 def _reach(section: Section) -> Reach:
@@ -40,20 +38,20 @@ def _keys(*slugs) -> list[str]:
 def save_section(section: Section, *, by, at=None) -> Section:
     at = at or timezone.now()
     creating = section.pk is None
-    _require(by, "articles.add_section" if creating else "articles.change_section")
+    require(by, "articles.add_section" if creating else "articles.change_section", REFUSED)
     before = Section.objects.filter(pk=section.pk).values_list("slug", flat=True).first()
     reach = check_change(section, by=by)
     section.full_clean()
     section.save()
-    reach.record(by=by, at=at, note=_("section %(name)s changed") % {"name": section.name})
-    reach.forget(keys=_keys(before, section.slug))
+    note = _("section %(name)s changed") % {"name": section.name}
+    reach.done(by=by, at=at, note=note, keys=_keys(before, section.slug))
     return section
 
 
 @transaction.atomic
 def delete_section(section: Section, *, by, at=None) -> None:
     """Delete a section that holds no article and no subsection."""
-    _require(by, "articles.delete_section")
+    require(by, "articles.delete_section", REFUSED)
     if section.articles.exists() or section.children.exists():
         raise InUse(
             _("The section %(name)s still holds articles or subsections: move them first.")

@@ -5,16 +5,14 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from articles.carriers import Reach
 from articles.models import Tag
 from newsroom import surrogate_keys
-from newsroom.errors import NotAllowed
+from newsroom.errors import require
 
-
-def _require(by, permission: str) -> None:
-    if by is not None and not by.has_perm(permission):
-        raise NotAllowed(_("Your role may not change tags."), code="forbidden")
+REFUSED = gettext_lazy("Your role may not change tags.")
 
 
 def _reach(tag: Tag) -> Reach:
@@ -35,20 +33,18 @@ def _keys(tag: Tag) -> list[str]:
 def save_tag(tag: Tag, *, by, at=None) -> Tag:
     at = at or timezone.now()
     creating = tag.pk is None
-    _require(by, "articles.add_tag" if creating else "articles.change_tag")
+    require(by, "articles.add_tag" if creating else "articles.change_tag", REFUSED)
     reach = check_change(tag, by=by)
     tag.full_clean()
     tag.save()
-    reach.record(by=by, at=at, note=_("tag %(name)s changed") % {"name": tag.name})
-    reach.forget(keys=_keys(tag))
+    reach.done(by=by, at=at, note=_("tag %(name)s changed") % {"name": tag.name}, keys=_keys(tag))
     return tag
 
 
 @transaction.atomic
 def delete_tag(tag: Tag, *, by, at=None) -> None:
-    _require(by, "articles.delete_tag")
+    require(by, "articles.delete_tag", REFUSED)
     reach = check_change(tag, by=by)
     keys, note = _keys(tag), _("tag %(name)s deleted") % {"name": tag.name}
     tag.delete()
-    reach.record(by=by, at=at, note=note)
-    reach.forget(keys=keys)
+    reach.done(by=by, at=at, note=note, keys=keys)

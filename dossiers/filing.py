@@ -10,18 +10,16 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from articles.carriers import Reach
 from dossiers.models import Dossier, DossierEntry
 from newsroom import purge, surrogate_keys
-from newsroom.errors import NotAllowed
+from newsroom.errors import require
 
 SHOWN_ON_ARTICLES = ("title", "slug")
 
-
-def _require(by, permission: str) -> None:
-    if by is not None and not by.has_perm(permission):
-        raise NotAllowed(_("Your role may not change dossiers."), code="forbidden")
+REFUSED = gettext_lazy("Your role may not change dossiers.")
 
 
 def keys_of(*slugs) -> list[str]:
@@ -45,39 +43,40 @@ def check_change(dossier: Dossier, *, by) -> Reach:
 def save_dossier(dossier: Dossier, *, by, at=None) -> Dossier:
     at = at or timezone.now()
     creating = dossier.pk is None
-    _require(by, "dossiers.add_dossier" if creating else "dossiers.change_dossier")
+    require(by, "dossiers.add_dossier" if creating else "dossiers.change_dossier", REFUSED)
     before = Dossier.objects.filter(pk=dossier.pk).values(*SHOWN_ON_ARTICLES).first()
+    # The articles' public copies show the dossier's title and address: a rename reaches them.
+    renamed = before not in (None, {name: getattr(dossier, name) for name in SHOWN_ON_ARTICLES})
+    reach = check_change(dossier, by=by) if renamed else None
     dossier.full_clean()
     dossier.save()
-    after = {name: getattr(dossier, name) for name in SHOWN_ON_ARTICLES}
-    if before is not None and before != after:
-        reach = _articles_of(dossier)
-        reach.check(by, classification=True)
-        reach.record(by=by, at=at, note=_("dossier «%(title)s» renamed") % {"title": dossier})
-        reach.forget(keys=keys_of(before["slug"], dossier.slug))
+    keys = keys_of(before and before["slug"], dossier.slug)
+    if reach is None:
+        purge.after_commit(keys)
     else:
-        purge.after_commit(keys_of(before and before["slug"], dossier.slug))
+        reach.done(
+            by=by, at=at, note=_("dossier «%(title)s» renamed") % {"title": dossier}, keys=keys
+        )
     return dossier
 
 
 @transaction.atomic
 def delete_dossier(dossier: Dossier, *, by, at=None) -> None:
     """Delete a dossier; its articles stay, filed nowhere else because of it."""
-    _require(by, "dossiers.delete_dossier")
+    require(by, "dossiers.delete_dossier", REFUSED)
     reach = _articles_of(dossier)
     reach.check(by, classification=True)
     keys = keys_of(dossier.slug)
     note = _("taken out of the dossier «%(title)s», deleted") % {"title": dossier}
     dossier.delete()
-    reach.record(by=by, at=at, note=note)
-    reach.forget(keys=keys)
+    reach.done(by=by, at=at, note=note, keys=keys)
 
 
 @transaction.atomic
 def file_in(dossier: Dossier, article_ids, *, by, at=None, pin_position=None) -> int:
     """File these articles in the dossier (those already in stay as they are); returns how
     many were added."""
-    _require(by, "dossiers.add_dossierentry")
+    require(by, "dossiers.add_dossierentry", REFUSED)
     ids = set(article_ids) - set(
         DossierEntry.objects.filter(dossier=dossier, article__in=article_ids).values_list(
             "article", flat=True
@@ -89,29 +88,28 @@ def file_in(dossier: Dossier, article_ids, *, by, at=None, pin_position=None) ->
         [DossierEntry(dossier=dossier, article_id=pk, pin_position=pin_position) for pk in ids],
         ignore_conflicts=True,
     )
-    reach.record(by=by, at=at, note=_("filed in the dossier «%(title)s»") % {"title": dossier})
-    reach.forget(keys=keys_of(dossier.slug))
+    note = _("filed in the dossier «%(title)s»") % {"title": dossier}
+    reach.done(by=by, at=at, note=note, keys=keys_of(dossier.slug))
     return len(ids)
 
 
 @transaction.atomic
 def take_out(dossier: Dossier, article_ids, *, by, at=None) -> int:
     """Take these articles out of the dossier; returns how many were in it."""
-    _require(by, "dossiers.delete_dossierentry")
+    require(by, "dossiers.delete_dossierentry", REFUSED)
     entries = DossierEntry.objects.filter(dossier=dossier, article__in=list(article_ids))
     reach = Reach(entries.values_list("article", flat=True))
     reach.check(by, classification=True)
     removed, _counts = entries.delete()
     note = _("taken out of the dossier «%(title)s»") % {"title": dossier}
-    reach.record(by=by, at=at, note=note)
-    reach.forget(keys=keys_of(dossier.slug))
+    reach.done(by=by, at=at, note=note, keys=keys_of(dossier.slug))
     return removed
 
 
 @transaction.atomic
 def pin(entry: DossierEntry, position, *, by, at=None) -> DossierEntry:
     """Pin an entry at ``position`` (None unpins); only the dossier's pinned list changes."""
-    _require(by, "dossiers.change_dossierentry")
+    require(by, "dossiers.change_dossierentry", REFUSED)
     Reach([entry.article_id]).check(by, classification=True)
     entry.pin_position = position
     entry.save(update_fields=["pin_position"])

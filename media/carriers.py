@@ -33,3 +33,8 @@ class Reach:
     def forget(self, *, keys=()) -> None:
         for part in self.parts:
             part.forget(keys=keys)
+
+    def done(self, *, by, at, note: str, keys=()) -> None:
+        """Once the change is made: ``record`` it, then ``forget``."""
+        self.record(by=by, at=at, note=note)
+        self.forget(keys=keys)

@@ -12,14 +12,9 @@ from django.utils.translation import gettext as _
 from media import carriers, tasks
 from media.models import Photo
 from newsroom import surrogate_keys
-from newsroom.errors import NotAllowed
+from newsroom.errors import require
 
 FRAMING = {"focal_x", "focal_y"}
-
-
-def _require(by, permission: str, message: str) -> None:
-    if by is not None and not by.has_perm(permission):
-        raise NotAllowed(message, code="forbidden")
 
 
 def _keys(pk) -> list[str]:
@@ -37,7 +32,7 @@ def check_change(photo: Photo, *, by) -> carriers.Reach:
 def edit_photo(photo: Photo, *, by, changes: dict, at=None) -> Photo:
     """Apply ``changes`` (metadata fields) to the photo; new renditions if the focal point
     moved. Returns the saved photo."""
-    _require(by, "media.change_photo", _("Your role may not change photos."))
+    require(by, "media.change_photo", _("Your role may not change photos."))
     at = at or timezone.now()
     row = Photo.objects.select_for_update().get(pk=photo.pk)
     changed = [name for name, value in changes.items() if getattr(row, name) != value]
@@ -51,19 +46,16 @@ def edit_photo(photo: Photo, *, by, changes: dict, at=None) -> Photo:
     if FRAMING & set(changed):
         tasks.refresh_renditions(row)
     labels = ", ".join(str(Photo._meta.get_field(name).verbose_name) for name in changed)
-    reach.record(
-        by=by, at=at, note=_("photo %(id)d: %(fields)s") % {"id": row.pk, "fields": labels}
-    )
-    reach.forget(keys=_keys(row.pk))
+    note = _("photo %(id)d: %(fields)s") % {"id": row.pk, "fields": labels}
+    reach.done(by=by, at=at, note=note, keys=_keys(row.pk))
     return row
 
 
 @transaction.atomic
 def delete_photo(photo: Photo, *, by, at=None) -> None:
     """Delete a photo and its files; the articles and dossiers showing it no longer do."""
-    _require(by, "media.delete_photo", _("Your role may not delete photos."))
+    require(by, "media.delete_photo", _("Your role may not delete photos."))
     reach = check_change(photo, by=by)
     keys, note = _keys(photo.pk), _("photo %(id)d deleted") % {"id": photo.pk}
     photo.delete()
-    reach.record(by=by, at=at or timezone.now(), note=note)
-    reach.forget(keys=keys)
+    reach.done(by=by, at=at or timezone.now(), note=note, keys=keys)

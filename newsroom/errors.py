@@ -21,3 +21,9 @@ class StaleVersion(ChangeRefused):
 
 class InUse(ChangeRefused):
     """Deleting it would leave something that uses it broken (409)."""
+
+
+def require(by, permission: str, message: str) -> None:
+    """Refuse ``by`` unless their role has ``permission``; ``by=None`` is the system."""
+    if by is not None and not by.has_perm(permission):
+        raise NotAllowed(message, code="forbidden")
