@@ -14,18 +14,19 @@ from articles import revisions
 from articles.models import Article, Byline, Person, Revision, Tag
 
 
-def keep(article: Article, *, by, at=None, tags=None, authors=None) -> Article:
+def keep(article: Article, *, by, at=None, tags=None, authors=None, note=None) -> Article:
     """Keep the edited ``article`` (unsaved values on a published row, its version already
     prepared by ``workflow.check_edit``, under its lock) as its pending changes."""
     at = at or timezone.now()
     live = Article.objects.get(pk=article.pk)
-    base = live.pending or revisions.snapshot(live)
+    live_content = revisions.snapshot(live)
+    base = live.pending or live_content
     content = revisions.snapshot(
         article,
         tags=base["tags"] if tags is None else tags,
         authors=base["authors"] if authors is None else authors,
     )
-    changed = not revisions.same_content(content, revisions.snapshot(live))
+    changed = not revisions.same_content(content, live_content)
     article.pending = content if changed else None
     article.pending_at = live.pending_at if changed else None
     Article.objects.filter(pk=article.pk).update(
@@ -35,15 +36,9 @@ def keep(article: Article, *, by, at=None, tags=None, authors=None) -> Article:
         modified_by=by,
         modified_at=at,
     )
-    note = _("changes waiting for publication") if changed else _("pending changes dropped")
-    Revision.objects.create(
-        article=article,
-        version=article.version,
-        created_at=at,
-        created_by=by,
-        note=note,
-        content=content,
-    )
+    if note is None:
+        note = _("changes waiting for publication") if changed else _("pending changes dropped")
+    revisions.record(article, by=by, at=at, note=note, content=content)
     return article
 
 
@@ -80,11 +75,13 @@ def changes(article: Article) -> list[dict] | None:
     ]
 
 
-def apply(row: Article) -> None:
-    """Make the locked ``row``'s pending changes live: its fields, tags and authors. The
-    caller saves the row, records the revision and forgets the public copy."""
+def apply(row: Article) -> dict:
+    """Make the locked ``row``'s pending changes live: its tags and authors now, its fields
+    for the caller to save (returned, by name), with its revision and the forgotten copy."""
     revisions.apply_content(row, row.pending)
     row.pending, row.pending_at = None, None
+    names = [name for name in revisions.CONTENT_FIELDS if name not in revisions.RELATIONS]
+    return {name: getattr(row, name) for name in (*names, "pending", "pending_at")}
 
 
 @transaction.atomic
@@ -97,7 +94,7 @@ def apply_due(article_ids, at=None) -> list[int]:
     for row in due.select_for_update(skip_locked=True):
         apply(row)
         row.version += 1
-        row.save()
+        row.save()  # every field: the content changed as a whole
         revisions.record(row, by=None, at=at, note=_("scheduled changes published"))
         changed.append(row.pk)
     return changed

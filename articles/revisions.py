@@ -57,6 +57,7 @@ LABELS = {
     "updated_at": _("updated time shown to readers"),
 }
 FOREIGN_KEYS = {"section", "lead_photo"}
+RELATIONS = ("tags", "authors")  # many-to-many and bylines, not columns
 TIMES = {"embargo_until", "published_at", "updated_at"}
 
 
@@ -82,15 +83,16 @@ def snapshot(article, *, tags=None, authors=None) -> dict:
     return content
 
 
-def record(article, *, by, at=None, note=""):
-    """Keep the article's current content as revision ``article.version``."""
+def record(article, *, by, at=None, note="", content=None):
+    """Keep the article's current content (or ``content``, a snapshot) as revision
+    ``article.version``."""
     return Revision.objects.create(
         article=article,
         version=article.version,
         created_at=at or timezone.now(),
         created_by=by,
         note=note,
-        content=snapshot(article),
+        content=snapshot(article) if content is None else content,
     )
 
 
@@ -107,7 +109,7 @@ def apply_content(article, content: dict, *, relations: bool = True) -> None:
     """Put ``content`` (a snapshot) on the article; its tags and authors too unless
     ``relations`` is False (to show pending changes without saving them)."""
     for name in CONTENT_FIELDS:
-        if name not in content or name in ("tags", "authors"):
+        if name not in content or name in RELATIONS:
             continue
         value = content[name]
         if name in FOREIGN_KEYS:

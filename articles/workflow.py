@@ -13,7 +13,7 @@ from django.utils.translation import pgettext
 
 from articles import pending, rendering, revisions, roles
 from articles.models import Article, Byline, Correction
-from newsroom.errors import ChangeRefused, NotAllowed, StaleVersion
+from newsroom.errors import ChangeRefused, NotAllowed, StaleVersion, require
 
 Status = Article.Status
 WORKFLOW_FIELDS = ("status", "published_at", "first_published_at", "updated_at")
@@ -135,15 +135,16 @@ def check_edit(article: Article, *, by, expected_version=None, changed_fields=()
     article.version, article.modified_by = row.version + 1, by
 
 
-def _change_status(article, *, by, at, allowed_from, to, note, update=None, version=None):
+def _change_status(article, *, by, at, allowed_from, to, note, update=None, version=None, row=None):
     """Lock, check the version and the current status, apply, save and record one state
     change.
 
     ``update(row, at)``, called under the lock, may refuse (raise) or return more fields.
     ``version`` is the one the actor saw, if they said: an editor publishes what they read.
+    ``row`` is the article's row when the caller holds its lock already.
     """
     at = at or timezone.now()
-    row = _locked(article, version)
+    row = row or _locked(article, version)
     if row.status not in allowed_from:
         raise WorkflowError(
             _("The article is “%(status)s”: it cannot be %(verb)s from there.")
@@ -168,16 +169,11 @@ def _save_change(row, *, by, at, note, fields) -> None:
     rendering.forget_article(row)
 
 
-def _require(by, permission: str, message: str) -> None:
-    if by is not None and not by.has_perm(permission):
-        raise NotAllowed(message, code="forbidden")
-
-
 @transaction.atomic
 def submit(article: Article, *, by, at=None, version=None) -> Article:
     """A journalist hands their draft to the editors."""
     if by is not None and not by.has_perm("articles.edit_any_article"):
-        _require(by, "articles.submit_article", _("You may not submit articles."))
+        require(by, "articles.submit_article", _("You may not submit articles."))
         if not roles.is_byline(by, article):
             raise NotAllowed(_("You may submit only the articles you sign."), code="forbidden")
     return _change_status(
@@ -194,7 +190,7 @@ def submit(article: Article, *, by, at=None, version=None) -> Article:
 @transaction.atomic
 def publish(article: Article, *, by, at=None, when=None, version=None) -> Article:
     """Publish now, or at ``when``: a scheduled article becomes public at its second."""
-    _require(by, "articles.publish_article", _("Only an editor may publish."))
+    require(by, "articles.publish_article", _("Only an editor may publish."))
     at = at or timezone.now()
     row = _locked(article, version)
     if row.status == Status.PUBLISHED:
@@ -224,7 +220,7 @@ def publish(article: Article, *, by, at=None, when=None, version=None) -> Articl
         to=Status.PUBLISHED,
         note=note,
         update=times,
-        version=version,
+        row=row,
     )
 
 
@@ -241,18 +237,14 @@ def publish_pending(row: Article, *, by, at, when=None) -> None:
         }
         _save_change(row, by=by, at=at, note=note, fields={"pending_at": when})
         return
-    pending.apply(row)
+    fields = pending.apply(row)
     if missing := missing_for_publication(row):
         raise WorkflowError(
             _("These changes cannot be published: the article would need %(missing)s.")
             % {"missing": ", ".join(missing)},
             code="incomplete",
         )
-    row.version += 1
-    row.modified_by = by
-    row.save()
-    revisions.record(row, by=by, at=at, note=_("pending changes published"))
-    rendering.forget_article(row)
+    _save_change(row, by=by, at=at, note=_("pending changes published"), fields=fields)
 
 
 def schedule(article: Article, *, by, when, at=None, version=None) -> Article:
@@ -266,7 +258,7 @@ def schedule(article: Article, *, by, when, at=None, version=None) -> Article:
 @transaction.atomic
 def withdraw(article: Article, *, by, at=None, version=None) -> Article:
     """Take a published article off every public surface."""
-    _require(by, "articles.publish_article", _("Only an editor may withdraw an article."))
+    require(by, "articles.publish_article", _("Only an editor may withdraw an article."))
     return _change_status(
         article,
         by=by,
@@ -294,24 +286,16 @@ def return_to_draft(article: Article, *, by, at=None, version=None) -> Article:
         allowed_from={Status.READY, Status.PUBLISHED, Status.WITHDRAWN},
         to=Status.DRAFT,
         note=_("returned to draft"),
-        update=_with_pending_changes,
+        # The draft holds the changes that were waiting over the live version.
+        update=lambda row, at: pending.apply(row) if row.pending else {},
         version=version,
     )
-
-
-def _with_pending_changes(row: Article, at) -> dict:
-    """A draft holds the changes that were waiting over the live version."""
-    if not row.pending:
-        return {}
-    pending.apply(row)
-    fields = [name for name in revisions.CONTENT_FIELDS if name not in ("tags", "authors")]
-    return {name: getattr(row, name) for name in (*fields, "pending", "pending_at")}
 
 
 @transaction.atomic
 def mark_updated(article: Article, *, by, at=None, version=None) -> Article:
     """A significant update: readers see «mis à jour le …» with this time."""
-    _require(by, "articles.publish_article", _("Only an editor may mark a significant update."))
+    require(by, "articles.publish_article", _("Only an editor may mark a significant update."))
     return _change_status(
         article,
         by=by,
@@ -327,7 +311,7 @@ def mark_updated(article: Article, *, by, at=None, version=None) -> Article:
 @transaction.atomic
 def correct(article: Article, *, by, text: str, at=None, version=None) -> Correction:
     """Add a dated public correction note to a published article."""
-    _require(by, "articles.publish_article", _("Only an editor may publish a correction."))
+    require(by, "articles.publish_article", _("Only an editor may publish a correction."))
     at = at or timezone.now()
     if not text.strip():
         raise WorkflowError(_("A correction needs a text."), code="required")
@@ -344,14 +328,21 @@ def correct(article: Article, *, by, text: str, at=None, version=None) -> Correc
 
 @transaction.atomic
 def restore(article: Article, revision, *, by, at=None, version=None) -> Article:
-    """Bring back a revision's content as a new revision; status and times are untouched."""
+    """Bring back a revision's content as a new revision; status and times are untouched.
+    On a published article it waits, as any edit does, for an editor to publish it."""
     row = _locked(article, version)
     check_edit(row, by=by, changed_fields=revisions.CONTENT_FIELDS)
-    revisions.apply(row, revision)
-    row.save()
     note = _("restored version %(version)d") % {"version": revision.version}
-    revisions.record(row, by=by, at=at, note=note)
-    rendering.forget_article(row)
+    content = revision.content
+    if edits_wait(row):
+        revisions.apply_content(row, content, relations=False)
+        tags, authors = content.get("tags", []), content.get("authors", [])
+        pending.keep(row, by=by, at=at, tags=tags, authors=authors, note=note)
+    else:
+        revisions.apply(row, revision)
+        row.save()
+        revisions.record(row, by=by, at=at, note=note)
+        rendering.forget_article(row)
     article.refresh_from_db()
     return article
 
@@ -360,7 +351,7 @@ def restore(article: Article, revision, *, by, at=None, version=None) -> Article
 def delete_article(article: Article, *, by, at=None, version=None) -> None:
     """Delete an article for good (editors). Its last revision is kept, noting who deleted
     it and when, and everything that showed it is purged."""
-    _require(by, "articles.delete_article", _("Only an editor may delete an article."))
+    require(by, "articles.delete_article", _("Only an editor may delete an article."))
     row = _locked(article, version)
     row.version += 1
     revisions.record(row, by=by, at=at, note=pgettext("revision note", "deleted"))

@@ -175,3 +175,19 @@ def test_admin_action_on_a_version_saved_since_is_refused(api, live, editor, cli
     assert public_headline(api, live) == "Titre en ligne"
     live.refresh_from_db()
     assert live.pending["headline"] == "Changé entre-temps"
+
+
+def test_restoring_an_old_version_of_a_live_article_waits_for_an_editor(api, live, editor):
+    first = live.revisions.last()
+    live.headline = "Deuxième titre"
+    workflow.save_article(live, by=editor, changed_fields={"headline"})
+    workflow.publish(live, by=editor)
+    assert public_headline(api, live) == "Deuxième titre"
+
+    workflow.restore(live, first, by=editor)
+
+    assert public_headline(api, live) == "Deuxième titre"
+    live.refresh_from_db()
+    assert live.pending["headline"] == "Titre en ligne"
+    workflow.publish(live, by=editor)
+    assert public_headline(api, live) == "Titre en ligne"
