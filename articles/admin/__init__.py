@@ -23,6 +23,7 @@ from articles.admin.changelist import (
     SectionListFilter,
 )
 from articles.admin.history import RevisionHistoryAdmin
+from articles.carriers import Reach
 from articles.forms import ArticleForm, CorrectionForm, ScheduleForm
 from articles.models import Article, Byline, Correction, Person, Quote, Section, Tag
 from dossiers.admin import (
@@ -87,6 +88,20 @@ class QuoteInline(admin.TabularInline):
     extra = 0
     verbose_name = _("quote carried by this article")
     verbose_name_plural = _("quotes carried by this article")
+
+    # What a published article carries is an editor's to change (articles.carriers).
+    def has_add_permission(self, request, obj=None):
+        return super().has_add_permission(request, obj) and _may_change_carried(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and _may_change_carried(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and _may_change_carried(request, obj)
+
+
+def _may_change_carried(request, article) -> bool:
+    return not _live(article) or roles.can_publish(request.user)
 
 
 @admin.register(Article)
@@ -227,8 +242,12 @@ class ArticleAdmin(RevisionHistoryAdmin, admin.ModelAdmin):
         """Record the revision once the tags and authors are saved too (pending changes
         hold them, and kept their revision)."""
         if change and workflow.edits_wait(form.instance):
+            changed = any(formset.has_changed() for formset in formsets)
             for formset in formsets:
                 self.save_formset(request, form, formset, change=change)
+            if changed:  # quotes or dossiers, live at once: the article shows them
+                note = gettext("quotes or dossiers changed on the article page")
+                Reach([form.instance.pk]).done(by=request.user, note=note)
             return
         super().save_related(request, form, formsets, change)
         workflow.finish_save(form.instance, by=request.user, creating=not change)

@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from articles import workflow
 from articles.models import Article
-from tests.factories import ArticleFactory
+from tests.factories import ArticleFactory, QuoteFactory
 
 
 def etag(article) -> str:
@@ -191,3 +191,37 @@ def test_restoring_an_old_version_of_a_live_article_waits_for_an_editor(api, liv
     assert live.pending["headline"] == "Titre en ligne"
     workflow.publish(live, by=editor)
     assert public_headline(api, live) == "Titre en ligne"
+
+
+def quote_attached(change_data, article, quote) -> dict:
+    """The article page's POST with one quote added in the «quotes carried» inline."""
+    return change_data(article) | {
+        "Quote_articles-TOTAL_FORMS": 1,
+        "Quote_articles-0-quote": quote.pk,
+        "Quote_articles-0-article": article.pk,
+    }
+
+
+def test_quote_attached_on_a_live_article_page_shows_at_once_with_a_revision(
+    api, live, editor, client, change_data
+):
+    quote = QuoteFactory(text="Mots ajoutés")
+    api.get("/api/v1/articles/papier/")  # stored
+    client.force_login(editor)
+    url = reverse("admin:articles_article_change", args=[live.pk])
+
+    assert client.post(url, quote_attached(change_data, live, quote)).status_code == 302
+
+    shown = api.get("/api/v1/articles/papier/").json()
+    assert [q["text"] for q in shown["quotes"]] == ["Mots ajoutés"]
+    assert live.revisions.first().created_by == editor
+
+
+def test_archivist_cannot_attach_a_quote_to_a_live_article_from_its_page(
+    live, archivist, client, change_data
+):
+    quote = QuoteFactory()
+    client.force_login(archivist)
+    url = reverse("admin:articles_article_change", args=[live.pk])
+    client.post(url, quote_attached(change_data, live, quote))
+    assert list(live.quotes.all()) == []
