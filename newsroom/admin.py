@@ -23,11 +23,17 @@ class ThroughVerbs:
         raise NotImplementedError
 
     def _allowed(self, request, obj) -> bool:
-        try:
-            self.check_change(obj, by=request.user)
-        except ChangeRefused:
-            return False
-        return True
+        """Asked several times per page: checked once per request and object."""
+        answers = request.__dict__.setdefault("_verb_checks", {})
+        key = (obj._meta.label, obj.pk)
+        if key not in answers:
+            try:
+                self.check_change(obj, by=request.user)
+            except ChangeRefused:
+                answers[key] = False
+            else:
+                answers[key] = True
+        return answers[key]
 
     def has_change_permission(self, request, obj=None):
         allowed = super().has_change_permission(request, obj)

@@ -1,0 +1,23 @@
+"""Admin pages that change a noun through its verbs ask the verb's check once per page."""
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests.factories import QuoteFactory
+
+
+def test_quote_page_carried_by_a_live_article_is_read_only_and_checked_once(
+    make_published, journalist, client
+):
+    quote = QuoteFactory()
+    quote.articles.add(make_published())
+    client.force_login(journalist)
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(f"/admin/articles/quote/{quote.pk}/change/")
+
+    assert response.status_code == 200
+    assert 'name="_save"' not in response.content.decode()  # read-only for a journalist
+    reach_queries = [q for q in queries.captured_queries if "body_refs" in q["sql"]]
+    assert len(reach_queries) == 2, [q["sql"] for q in reach_queries]
+    assert len(queries) == 9
