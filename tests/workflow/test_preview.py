@@ -4,7 +4,7 @@ import pytest
 import time_machine
 from django.utils import timezone
 
-from articles import preview
+from articles import preview, workflow
 from tests.factories import ArticleFactory, BylineFactory, TagFactory
 
 
@@ -61,3 +61,15 @@ def test_preview_costs_a_fixed_number_of_queries(api, db, extras, django_assert_
     token = preview.make_token(article)
     with django_assert_num_queries(6):
         assert api.get(f"/api/v1/preview/{token}/").status_code == 200
+
+
+def test_preview_of_a_published_article_shows_its_pending_changes(
+    editor, as_user, api, make_published
+):
+    article = make_published(headline="En ligne")
+    article.headline = "En attente"
+    workflow.save_article(article, by=editor, changed_fields={"headline"})
+    url = as_user(editor).post(f"/api/v1/articles/{article.slug}/preview-token/").json()["url"]
+
+    assert api.get(url).json()["headline"] == "En attente"
+    assert api.get(f"/api/v1/articles/{article.slug}/").json()["headline"] == "En ligne"
