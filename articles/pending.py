@@ -84,17 +84,16 @@ def apply(row: Article) -> dict:
     return {name: getattr(row, name) for name in (*names, "pending", "pending_at")}
 
 
-@transaction.atomic
-def apply_due(article_ids, at=None) -> list[int]:
-    """Publish the pending changes scheduled at or before ``at`` among these articles, as
-    the system; returns the ids of the articles changed."""
+def apply_due(at=None) -> list[Article]:
+    """Publish, as the system, every pending change scheduled at or before ``at``; returns
+    the articles changed, for the caller to forget."""
     at = at or timezone.now()
-    due = Article.objects.filter(pk__in=list(article_ids), pending_at__lte=at)
-    changed = []
-    for row in due.select_for_update(skip_locked=True):
-        apply(row)
-        row.version += 1
-        row.save()  # every field: the content changed as a whole
-        revisions.record(row, by=None, at=at, note=_("scheduled changes published"))
-        changed.append(row.pk)
-    return changed
+    due = Article.objects.filter(pending_at__lte=at).select_for_update(skip_locked=True)
+    with transaction.atomic():
+        rows = list(due)
+        for row in rows:
+            apply(row)
+            row.version += 1
+            row.save()  # every field: the content changed as a whole
+            revisions.record(row, by=None, at=at, note=_("scheduled changes published"))
+    return rows

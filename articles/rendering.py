@@ -14,6 +14,7 @@ from itertools import chain
 import orjson
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Exists, Q
 from django.utils import timezone
 
 from articles import body, pending, references
@@ -76,7 +77,7 @@ def list_keys(article) -> list[str]:
 def _valid_until(article, at, going_live):
     """When this copy goes stale by itself: a photo's rights expire, a related article goes live.
 
-    ``going_live`` maps the id of each related article not yet public to when it will be.
+    ``going_live`` maps the id of each related article to when it changes by itself.
     """
     photos = [article.lead_photo, *article.body_references["photo"].values()]
     moments = [p.rights_expire_at for p in photos if p and p.rights_expire_at]
@@ -88,16 +89,21 @@ def _valid_until(article, at, going_live):
 
 
 def _going_live(articles, at) -> dict:
-    """When each related article that is published but not yet public becomes public."""
+    """When each related article changes by itself: it becomes public, or (already public)
+    its scheduled pending changes go live."""
     related = set().union(*(body.referenced_ids(a.body, "related") for a in articles))
     if not related:
         return {}
     rows = (
         Article.objects.filter(pk__in=related, status=Article.Status.PUBLISHED)
-        .not_public(at)
-        .values_list("pk", "published_at", "embargo_until")
+        .filter(~Article.objects.public_q(at) | Q(pending_at__gt=at))
+        .values_list("pk", "published_at", "embargo_until", "pending_at")
     )
-    return {pk: max(filter(None, [published, embargo])) for pk, published, embargo in rows}
+    moments = {}
+    for pk, published, embargo, pending_at in rows:
+        public_from = max(filter(None, [published, embargo]))
+        moments[pk] = public_from if public_from > at else pending_at
+    return moments
 
 
 def render(article_ids) -> dict[int, PublicCopy]:
@@ -105,10 +111,14 @@ def render(article_ids) -> dict[int, PublicCopy]:
     at = timezone.now()
     context = {"request": SiteRequest()}
     copies = {}
-    articles = list(Article.objects.filter(pk__in=list(article_ids)).for_detail())
-    if due := [a.pk for a in articles if a.pending_at is not None and a.pending_at <= at]:
-        pending.apply_due(due, at)
-        articles = list(Article.objects.filter(pk__in=list(article_ids)).for_detail())
+    article_ids = list(article_ids)
+    # Is any pending change due, whichever article it is? Asked in the same query.
+    due = Exists(Article.objects.filter(pending_at__lte=at))
+    articles = list(Article.objects.filter(pk__in=article_ids).for_detail().annotate(due=due))
+    if articles and articles[0].due:
+        for promoted in pending.apply_due(at):
+            forget_article(promoted)
+        articles = list(Article.objects.filter(pk__in=article_ids).for_detail())
     references.attach(articles, at=at)
     going_live = _going_live(articles, at)
     for article in articles:

@@ -225,3 +225,20 @@ def test_archivist_cannot_attach_a_quote_to_a_live_article_from_its_page(
     url = reverse("admin:articles_article_change", args=[live.pk])
     client.post(url, quote_attached(change_data, live, quote))
     assert list(live.quotes.all()) == []
+
+
+def test_an_article_linking_to_one_with_scheduled_changes_shows_them_at_their_second(
+    api, live, editor, make_published, now
+):
+    make_published(slug="lien", body=[{"type": "related", "article": live.pk}])
+
+    def linked_headline():
+        return api.get("/api/v1/articles/lien/").json()["body"][0]["article"]["headline"]
+
+    assert linked_headline() == "Titre en ligne"  # stored
+    live.headline = "Plus tard"
+    workflow.save_article(live, by=editor, changed_fields={"headline"})
+    workflow.publish(live, by=editor, when=now + dt.timedelta(hours=2))
+    assert linked_headline() == "Titre en ligne"
+    with time_machine.travel(now + dt.timedelta(hours=2, seconds=1), tick=False):
+        assert linked_headline() == "Plus tard"  # read before the article itself
