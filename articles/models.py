@@ -4,6 +4,7 @@ from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector, SearchVectorField
+from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import F, Func, Q
 from django.db.models.lookups import Exact
@@ -20,6 +21,8 @@ from articles.querysets import (
     QuoteQuerySet,
     TagQuerySet,
 )
+
+WIKIDATA_ID = RegexValidator(r"^Q[1-9][0-9]{0,11}$", _("A Wikidata id is Q followed by digits."))
 
 
 class Section(models.Model):
@@ -57,6 +60,23 @@ class Person(models.Model):
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
     description = models.CharField(_("short description"), max_length=300, blank=True)
+    aliases = ArrayField(
+        models.CharField(max_length=200, validators=[reject_markup]),
+        verbose_name=_("aliases"),
+        blank=True,
+        default=list,
+        help_text=_(
+            "Other names the paper writes for them, separated by commas: «Poutine», "
+            "«Vladimir Poutine». Not a role («le président russe»)."
+        ),
+    )
+    wikidata_id = models.CharField(
+        _("Wikidata id"),
+        max_length=16,
+        blank=True,
+        validators=[WIKIDATA_ID],
+        help_text=_("For example Q7747."),
+    )
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
         verbose_name=_("newsroom account"),
@@ -73,9 +93,22 @@ class Person(models.Model):
         verbose_name_plural = _("people")
         ordering = ["name"]
         indexes = [GinIndex(name="person_name_trgm", fields=["name"], opclasses=["gin_trgm_ops"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["wikidata_id"],
+                condition=~Q(wikidata_id=""),
+                name="person_unique_wikidata_id",
+                violation_error_message=_("Another person has this Wikidata id."),
+            ),
+        ]
 
     def __str__(self):
         return self.name
+
+    @property
+    def names(self) -> list[str]:
+        """The name and the aliases, the ways the paper writes this person."""
+        return [self.name, *self.aliases]
 
 
 class Tag(models.Model):
@@ -387,11 +420,40 @@ class Correction(models.Model):
 
 
 class Quote(models.Model):
-    """Words someone said, exactly, with their role at that time."""
+    """Words someone said or wrote, exactly, with their role at that time.
+
+    Said by a person, by an organisation (a ministry, a court, an agency) or neither
+    (unattributed); the words may come from a document (a communiqué, a report, a decree).
+    """
+
+    class Kind(models.TextChoices):
+        FULL = "full", _("full statement")
+        FRAGMENT = "fragment", _("fragment")
+        DOCUMENT = "document", _("document")
 
     text = models.TextField(_("exact words"), validators=[reject_markup])
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.FULL)
     person = models.ForeignKey(
-        Person, verbose_name=_("said by"), on_delete=models.PROTECT, related_name="quotes"
+        Person,
+        verbose_name=_("said by"),
+        on_delete=models.PROTECT,
+        related_name="quotes",
+        null=True,
+        blank=True,
+    )
+    organisation = models.CharField(
+        _("organisation"),
+        max_length=300,
+        blank=True,
+        validators=[reject_markup],
+        help_text=_("When an organisation speaks: «ministère des Armées», «parquet de Paris»."),
+    )
+    document = models.CharField(
+        _("document"),
+        max_length=300,
+        blank=True,
+        validators=[reject_markup],
+        help_text=_("The document quoted, if any: «communiqué du 12 novembre», «rapport annuel»."),
     )
     role = models.CharField(
         _("role at that time"),
@@ -411,9 +473,24 @@ class Quote(models.Model):
         verbose_name = _("quote")
         verbose_name_plural = _("quotes")
         ordering = ["-said_on", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kind__in=["full", "fragment", "document"]), name="quote_kind_is_known"
+            ),
+            models.CheckConstraint(
+                condition=Q(person__isnull=True) | Q(organisation=""),
+                name="quote_said_by_a_person_or_an_organisation",
+                violation_error_message=_("A quote is said by a person or by an organisation."),
+            ),
+        ]
 
     def __str__(self):
-        return f"{self.person.name}: «{self.text[:60]}»"
+        return f"{self.speaker or _('unattributed')}: «{self.text[:60]}»"
+
+    @property
+    def speaker(self) -> str:
+        """Who said it, as the paper names them: the person, the organisation or ""."""
+        return self.person.name if self.person_id else self.organisation
 
 
 class Revision(models.Model):

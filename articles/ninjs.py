@@ -140,7 +140,7 @@ def body_html(article: dict) -> str:
             parts.append(f"<h2>{escape(block['text'], quote=False)}</h2>")
         elif kind == "quote":
             quote = block["quote"]
-            who = ", ".join(filter(None, [quote["person"]["name"], quote["role"]]))
+            who = ", ".join(filter(None, [quote["speaker"], quote["role"]]))
             parts.append(
                 f"<blockquote><p>{escape(quote['text'], quote=False)}</p>"
                 f"<footer>{escape(who, quote=False)}</footer></blockquote>"

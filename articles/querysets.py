@@ -8,12 +8,29 @@ the models: a queryset reaches the other models through ``self.model``'s relatio
 (``related``). Full-text search is ``articles.search.search(queryset, text)``.
 """
 
+import datetime as dt
+import unicodedata
+
 from django.db import models
-from django.db.models import Exists, F, OuterRef, Prefetch, Q, Subquery
-from django.db.models.functions import Least
+from django.db.models import Exists, F, OuterRef, Prefetch, Q, Subquery, Value
+from django.db.models.expressions import RawSQL
+from django.db.models.functions import Coalesce, Least
 from django.utils import timezone
 
 SEARCH_CONFIG = "french_unaccent"
+# The name, an alias, or the name's last word (for a surname alone), case and accents ignored.
+NAMED_SQL = """
+lower(unaccent(articles_person.name)) = ANY(%s::text[])
+OR EXISTS (SELECT 1 FROM unnest(articles_person.aliases) alias
+           WHERE lower(unaccent(alias)) = ANY(%s::text[]))
+OR regexp_replace(lower(unaccent(articles_person.name)), '^.* ', '') = ANY(%s::text[])
+"""
+
+
+def unaccented(text: str) -> str:
+    """``text`` without diacritics, as PostgreSQL's unaccent writes it for French names."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
 def related(model, path: str):
@@ -37,6 +54,15 @@ class ArticleQuerySet(models.QuerySet):
 
     def not_public(self, at=None):
         return self.exclude(self.public_q(at))
+
+    def quoting_or_about(self, person):
+        """Articles that carry a quote of ``person`` or are tagged with them."""
+        quotes = related(self.model, "quotes").objects.filter(person=person)
+        tags = related(self.model, "tags").objects.filter(person=person)
+        return self.filter(
+            Exists(quotes.filter(articles=OuterRef("pk")))
+            | Exists(tags.filter(articles=OuterRef("pk")))
+        )
 
     def _going_public(self, at):
         """The next scheduled publication, embargo end and scheduled pending changes after
@@ -119,6 +145,18 @@ class ArticleQuerySet(models.QuerySet):
 
 
 class PersonQuerySet(models.QuerySet):
+    def named(self, names):
+        """People whose name or one of whose aliases is one of ``names``, case and accents
+        ignored; a single word (a surname) also finds the people whose name ends with it."""
+        wanted = sorted({unaccented(" ".join(name.split()).lower()) for name in names})
+        wanted = [name for name in wanted if name]
+        if not wanted:
+            return self.none()
+        surnames = [name for name in wanted if " " not in name]
+        # Constant SQL; the names go as parameters.
+        matches = RawSQL(NAMED_SQL, [wanted, wanted, surnames], output_field=models.BooleanField())  # noqa: S611
+        return self.filter(matches)
+
     def public(self, at=None):
         """People who are quoted in, tagged on, or bylines of a public article."""
         public_articles = related(self.model, "bylines__article").objects.public(at)
@@ -130,6 +168,11 @@ class PersonQuerySet(models.QuerySet):
 
 
 class QuoteQuerySet(models.QuerySet):
+    def newest_first(self):
+        """By the day said (``said``; undated quotes last), then the latest added."""
+        undated = Value(dt.date(1, 1, 1))
+        return self.annotate(said=Coalesce("said_on", undated)).order_by("-said", "-id")
+
     def public(self, at=None):
         """Quotes carried by at least one public article."""
         public_articles = related(self.model, "articles").objects.public(at)

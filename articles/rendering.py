@@ -56,7 +56,7 @@ def surrogate_keys(article) -> list[str]:
             keys.add(surrogate.section(article.section.parent.slug))
     keys.update(surrogate.dossier(dossier.slug) for dossier in article.dossiers.all())
     keys.update(surrogate.person(b.person.slug) for b in article.bylines.all())
-    keys.update(surrogate.person(q.person.slug) for q in article.quotes.all())
+    keys.update(surrogate.person(q.person.slug) for q in article.quotes.all() if q.person_id)
     keys.update(surrogate.tag(tag.pk) for tag in article.tags.all())
     photos = {article.lead_photo_id, *body.referenced_ids(article.body, "photo")} - {None}
     keys.update(surrogate.photo(pk) for pk in photos)

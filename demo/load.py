@@ -41,12 +41,14 @@ QUOTES = {
     "Le succès de la Russie": PATEL,
     "retirer ses troupes": {
         "person": "lloyd-austin",
+        "kind": Quote.Kind.FRAGMENT,
         "role": "ministre américain de la Défense",
         "said_on": None,
         "context": "fin octobre 2024",
     },
     "forcément en sacs": {
-        "person": "ambassadeur-americain-adjoint-onu",
+        "person": None,  # the article does not name him
+        "kind": Quote.Kind.FRAGMENT,
         "role": "ambassadeur américain adjoint à l’ONU",
         "said_on": None,
         "context": "Mise en garde adressée à la Corée du Nord, avant le 12\u00a0novembre 2024.",
@@ -163,8 +165,10 @@ def load(at: dt.datetime | None = None) -> Rows:
     for opening, said in QUOTES.items():
         quote = rows.sync(
             Quote,
-            {"person": people[said["person"]], "text": ref.quote(opening)},
+            {"text": ref.quote(opening)},
             {
+                "person": people.get(said["person"]),
+                "kind": said.get("kind", Quote.Kind.FULL),
                 "role": ref.phrase(said["role"]),
                 "said_on": said["said_on"],
                 "context": said["context"],
@@ -209,26 +213,39 @@ def _people(rows: Rows, ref: reference.Reference) -> dict[str, Person]:
         "vedant-patel": (
             ref.phrase("Vedant Patel"),
             "Porte-parole du département d’Etat américain.",
+            ["Patel"],
+            "",
         ),
         "lloyd-austin": (
             ref.phrase("Lloyd Austin"),
             "Ministre américain de la Défense de 2021 à 2025.",
+            ["Austin"],
+            "",
         ),
-        "vladimir-poutine": (ref.phrase("Vladimir Poutine"), "Président de la Russie."),
-        "kim-jong-un": ("Kim Jong-un", "Dirigeant de la Corée du Nord."),
-        "ambassadeur-americain-adjoint-onu": (
-            "Ambassadeur américain adjoint à l’ONU",
-            "Diplomate américain, ambassadeur adjoint des Etats-Unis auprès de l’ONU, cité "
-            "dans l’article sans y être nommé.",
+        "vladimir-poutine": (
+            ref.phrase("Vladimir Poutine"),
+            "Président de la Russie.",
+            ["Poutine", "Vladimir Vladimirovitch Poutine"],
+            "Q7747",
         ),
+        "kim-jong-un": ("Kim Jong-un", "Dirigeant de la Corée du Nord.", ["Kim"], ""),
         **{
-            slug: (name, "Journaliste du service International (personnage de démonstration).")
+            slug: (
+                name,
+                "Journaliste du service International (personnage de démonstration).",
+                [],
+                "",
+            )
             for slug, name in stories.JOURNALISTS.items()
         },
     }
     return {
-        slug: rows.sync(Person, {"slug": slug}, {"name": name, "description": description})
-        for slug, (name, description) in described.items()
+        slug: rows.sync(
+            Person,
+            {"slug": slug},
+            {"name": name, "description": description, "aliases": aliases, "wikidata_id": wikidata},
+        )
+        for slug, (name, description, aliases, wikidata) in described.items()
     }
 
 

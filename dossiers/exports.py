@@ -89,7 +89,7 @@ def record(article, api_url: str) -> dict:
         "quotes": [
             {
                 "text": quote.text,
-                "person": quote.person.name,
+                "person": quote.speaker,
                 "role": quote.role,
                 "said_on": quote.said_on.isoformat() if quote.said_on else None,
             }

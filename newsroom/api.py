@@ -105,8 +105,10 @@ class DossierTimelinePagination(CursorPagination):
     ordering = ("-entry_published_at", "-entry_article")
 
 
-class LatestCursorPagination(CursorPagination):
-    ordering = ("-id",)
+class QuotesCursorPagination(CursorPagination):
+    """Newest said first (``Quote.objects.newest_first``)."""
+
+    ordering = ("-said", "-id")
 
 
 class StrictCharField(serializers.CharField):

@@ -122,9 +122,38 @@ class ArticleFilter(GivenFiltersOnly):
 
 class QuoteFilter(GivenFiltersOnly):
     person = django_filters.ModelChoiceFilter(
-        queryset=lambda request: Person.objects.public(), to_field_name="slug", field_name="person"
+        queryset=lambda request: Person.objects.public(),
+        to_field_name="slug",
+        field_name="person",
+        help_text=_("Slug of the person who said it."),
     )
-    q = SearchFilter()
+    article = django_filters.ModelChoiceFilter(
+        queryset=lambda request: Article.objects.public(),
+        to_field_name="slug",
+        method="filter_article",
+        help_text=_("Slug of a published article that carries the quote."),
+    )
+    dossier = django_filters.ModelChoiceFilter(
+        queryset=lambda request: Article._meta.get_field("dossiers").related_model.objects.public(),
+        to_field_name="slug",
+        method="filter_dossier",
+        help_text=_("Slug of a dossier: quotes carried by its published articles."),
+    )
+    kind = django_filters.ChoiceFilter(choices=Quote.Kind.choices)
+    said_from = django_filters.DateFilter(
+        field_name="said_on", lookup_expr="gte", help_text=_("Said on or after (2024-11-01).")
+    )
+    said_to = django_filters.DateFilter(
+        field_name="said_on", lookup_expr="lte", help_text=_("Said on or before (2024-11-30).")
+    )
+    q = SearchFilter(help_text=_("French full-text search in the words, accents ignored."))
+
+    def filter_article(self, queryset, name, article):
+        return queryset.filter(articles=article)
+
+    def filter_dossier(self, queryset, name, dossier):
+        carriers = Article.objects.public().filter(dossier_entries__dossier=dossier)
+        return queryset.filter(Exists(carriers.filter(quotes=OuterRef("pk"))))
 
     def filter_search(self, queryset, name, value):
         return search.search_quotes(queryset, value) if value.strip() else queryset

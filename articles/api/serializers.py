@@ -38,9 +38,17 @@ class PersonRefSerializer(serializers.ModelSerializer):
 
 
 class PersonSerializer(StrictFieldsMixin, serializers.ModelSerializer):
+    """A person: name, the other names the paper writes for them, a Wikidata id."""
+
+    aliases = serializers.ListField(
+        child=serializers.CharField(max_length=200, validators=[body.reject_markup]),
+        required=False,
+        max_length=50,
+    )
+
     class Meta:
         model = Person
-        fields = ["slug", "name", "description"]
+        fields = ["slug", "name", "description", "aliases", "wikidata_id"]
 
 
 class TagSerializer(serializers.ModelSerializer):
@@ -52,11 +60,25 @@ class TagSerializer(serializers.ModelSerializer):
 
 
 class QuoteInArticleSerializer(serializers.ModelSerializer):
-    person = PersonRefSerializer()
+    person = PersonRefSerializer(allow_null=True)
+    speaker = serializers.CharField(
+        help_text=_("Who said it: the person's or the organisation's name; empty if unattributed.")
+    )
 
     class Meta:
         model = Quote
-        fields = ["id", "text", "person", "role", "said_on", "context"]
+        fields = [
+            "id",
+            "text",
+            "kind",
+            "speaker",
+            "person",
+            "organisation",
+            "document",
+            "role",
+            "said_on",
+            "context",
+        ]
 
 
 class ArticleRefSerializer(serializers.ModelSerializer):
@@ -72,6 +94,37 @@ class QuoteSerializer(QuoteInArticleSerializer):
 
     class Meta(QuoteInArticleSerializer.Meta):
         fields = [*QuoteInArticleSerializer.Meta.fields, "articles"]
+
+
+class QuotesPageSerializer(serializers.Serializer):
+    next = serializers.URLField(allow_null=True, help_text=_("The next page, or null."))
+    previous = serializers.URLField(allow_null=True)
+    results = QuoteSerializer(many=True)
+
+
+class ArticlesPageSerializer(serializers.Serializer):
+    next = serializers.URLField(allow_null=True, help_text=_("The next page, or null."))
+    previous = serializers.URLField(allow_null=True)
+    results = serializers.ListField(child=serializers.DictField(), help_text=_("Article entries."))
+
+
+class PersonDetailSerializer(PersonSerializer):
+    """A person with the first page of their public quotes, newest first, and of the public
+    articles quoting them or tagged with them; ``next`` leads on to the rest."""
+
+    quotes = serializers.SerializerMethodField()
+    articles = serializers.SerializerMethodField()
+
+    class Meta(PersonSerializer.Meta):
+        fields = [*PersonSerializer.Meta.fields, "quotes", "articles"]
+
+    @extend_schema_field(QuotesPageSerializer)
+    def get_quotes(self, person):
+        return person.quotes_page
+
+    @extend_schema_field(ArticlesPageSerializer)
+    def get_articles(self, person):
+        return person.articles_page
 
 
 class CorrectionSerializer(serializers.ModelSerializer):
@@ -294,14 +347,36 @@ class ArticleWriteSerializer(StrictFieldsMixin, serializers.ModelSerializer):
 
 
 class QuoteWriteSerializer(StrictFieldsMixin, serializers.ModelSerializer):
-    person = serializers.SlugRelatedField(slug_field="slug", queryset=Person.objects.all())
+    person = serializers.SlugRelatedField(
+        slug_field="slug", queryset=Person.objects.all(), allow_null=True, required=False
+    )
     articles = serializers.SlugRelatedField(
         slug_field="slug", queryset=Article.objects.all(), many=True, required=False
     )
 
     class Meta:
         model = Quote
-        fields = ["id", "text", "person", "role", "said_on", "context", "articles"]
+        fields = [
+            "id",
+            "text",
+            "kind",
+            "person",
+            "organisation",
+            "document",
+            "role",
+            "said_on",
+            "context",
+            "articles",
+        ]
+
+    def validate(self, data):
+        person = data.get("person", getattr(self.instance, "person", None))
+        organisation = data.get("organisation", getattr(self.instance, "organisation", ""))
+        if person and organisation:
+            raise serializers.ValidationError(
+                {"organisation": _("A quote is said by a person or by an organisation.")}
+            )
+        return data
 
 
 class PublishSerializer(StrictFieldsMixin, serializers.Serializer):

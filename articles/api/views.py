@@ -16,11 +16,12 @@ from articles.responses import (
     public_copy_or_404,
     public_list,
     stored_copy_response,
+    with_copies,
 )
 from newsroom import surrogate_keys
 from newsroom.api import (
-    LatestCursorPagination,
     NewestFirstCursorPagination,
+    QuotesCursorPagination,
     StrictQueryParametersMixin,
 )
 from newsroom.caching import CacheHeadersMixin, PreconditionFailed, if_match_values
@@ -274,12 +275,77 @@ class PersonViewSet(
     http_method_names = ["get", "post", "patch", "delete", "head", "options"]
 
     def surrogate_keys(self, response) -> list[str]:
-        return [surrogate_keys.PEOPLE]  # not the basename's plural, "persons"
+        keys = [surrogate_keys.PEOPLE]  # not the basename's plural, "persons"
+        if self.detail:
+            keys += [surrogate_keys.QUOTES, surrogate_keys.ARTICLES]
+        return keys
 
     def get_queryset(self):
         if self.request.method in permissions.SAFE_METHODS:
             return Person.objects.public()
         return Person.objects.all()
+
+    def get_serializer_class(self):
+        if self.action == "retrieve":
+            return serializers.PersonDetailSerializer
+        return serializers.PersonSerializer
+
+    def allowed_query_parameters(self) -> set[str]:
+        allowed = super().allowed_query_parameters()
+        if self.action in ("quotes", "articles"):
+            allowed |= {"cursor", "page_size"}
+        return allowed
+
+    def retrieve(self, request, *args, **kwargs):
+        """The person, the first page of their public quotes (newest first) and of the
+        public articles that quote them or are tagged with them, each with its ``next``."""
+        person = self.get_object()
+        person.quotes_page = self._quotes_page(person, "quotes")
+        person.articles_page = self._articles_page(person, "articles")
+        return Response(self.get_serializer(person).data)
+
+    @extend_schema(responses=serializers.QuoteSerializer(many=True))
+    @action(detail=True, methods=["get"], pagination_class=QuotesCursorPagination)
+    def quotes(self, request, slug=None):
+        """The person's public quotes, newest first, each with the articles that carry it."""
+        page = self._quotes_page(self.get_object())
+        return Response({**page, "results": page["results"]})
+
+    @extend_schema(responses=serializers.ArticleListSerializer(many=True))
+    @action(detail=True, methods=["get"], pagination_class=NewestFirstCursorPagination)
+    def articles(self, request, slug=None):
+        """Public articles that quote the person or are tagged with them, newest first."""
+        return Response(self._articles_page(self.get_object()))
+
+    def _quotes_page(self, person, subpath=None):
+        paginator = QuotesCursorPagination()
+        quotes = Quote.objects.public().filter(person=person).newest_first()
+        page = paginator.paginate_queryset(quotes.for_public_listing(), self.request, view=self)
+        return self._page(paginator, serializers.QuoteSerializer(page, many=True).data, subpath)
+
+    def _articles_page(self, person, subpath=None):
+        paginator = NewestFirstCursorPagination()
+        articles = with_copies(Article.objects.public().quoting_or_about(person))
+        page = paginator.paginate_queryset(articles, self.request, view=self)
+        if page:  # read with the page: no query of its own for ``expires_at``
+            self.next_visibility_change = page[0].next_visibility_change
+        entries = [orjson.loads(copy.summary) for copy in rendering.copies_for(page)]
+        return self._page(paginator, entries, subpath)
+
+    def expires_at(self):
+        if hasattr(self, "next_visibility_change"):
+            return self.next_visibility_change
+        return super().expires_at()
+
+    def _page(self, paginator, results, subpath):
+        """A page with its links; on the person itself, the links lead to the sub-list."""
+        if subpath:
+            paginator.base_url = self.request.build_absolute_uri(f"{subpath}/")
+        return {
+            "next": paginator.get_next_link(),
+            "previous": paginator.get_previous_link(),
+            "results": results,
+        }
 
     def perform_create(self, serializer):
         person = Person(**serializer.validated_data)
@@ -300,13 +366,13 @@ class QuoteViewSet(
 
     serializer_class = serializers.QuoteSerializer
     filterset_class = filters.QuoteFilter
-    pagination_class = LatestCursorPagination
+    pagination_class = QuotesCursorPagination
     lookup_value_regex = r"[0-9]+"
     http_method_names = ["get", "post", "patch", "delete", "head", "options"]
 
     def get_queryset(self):
         if self.request.method in permissions.SAFE_METHODS:
-            return Quote.objects.public().for_public_listing()
+            return Quote.objects.public().newest_first().for_public_listing()
         return Quote.objects.all()
 
     def get_serializer_class(self):

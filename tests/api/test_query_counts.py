@@ -89,7 +89,11 @@ def test_person_photo_quote_and_section_details_cost_a_fixed_number_of_queries(
 ):
     article = rich_article(make_published, 0, extras=extras, dossier=DossierFactory())
     person = article.quotes.first().person
-    assert count_queries(api, f"/api/v1/people/{person.slug}/") == 2
+    # The person; a page of their quotes and the public articles carrying them; a page of
+    # the articles quoting or tagged with them, with the next visibility change.
+    assert count_queries(api, f"/api/v1/people/{person.slug}/") == 4
+    assert count_queries(api, f"/api/v1/people/{person.slug}/quotes/") == 4  # and expiry
+    assert count_queries(api, f"/api/v1/people/{person.slug}/articles/") == 2
     assert count_queries(api, f"/api/v1/photos/{article.lead_photo_id}/") == 2
     assert count_queries(api, f"/api/v1/quotes/{article.quotes.first().pk}/") == 3
     assert count_queries(api, "/api/v1/sections/" + article.section.slug + "/") == 1

@@ -116,16 +116,17 @@ def test_reference_lead_photo_is_a_generated_jpeg_described_by_its_row(reference
 
 def test_reference_carries_the_five_attributed_quotes(reference_article):
     quotes = list(reference_article.quotes.select_related("person").order_by("id"))
-    assert [(q.person.name, q.role, q.said_on) for q in quotes] == [
-        ("Vedant Patel", PATEL_ROLE, dt.date(2024, 11, 12)),
-        ("Vedant Patel", PATEL_ROLE, dt.date(2024, 11, 12)),
-        ("Vedant Patel", PATEL_ROLE, dt.date(2024, 11, 12)),
-        ("Lloyd Austin", "ministre américain de la Défense", None),
-        ("Ambassadeur américain adjoint à l’ONU", "ambassadeur américain adjoint à l’ONU", None),
+    assert [(q.speaker, q.role, q.said_on, q.kind) for q in quotes] == [
+        ("Vedant Patel", PATEL_ROLE, dt.date(2024, 11, 12), "full"),
+        ("Vedant Patel", PATEL_ROLE, dt.date(2024, 11, 12), "full"),
+        ("Vedant Patel", PATEL_ROLE, dt.date(2024, 11, 12), "full"),
+        ("Lloyd Austin", "ministre américain de la Défense", None, "fragment"),
+        # The article does not name the deputy ambassador: the quote has a role, no person.
+        ("", "ambassadeur américain adjoint à l’ONU", None, "fragment"),
     ]
     assert [q.text.split()[0] for q in quotes] == ["Je", "Nous", "Le", "retirer", "forcément"]
     assert quotes[3].context == "fin octobre 2024"
-    assert "sans y être nommé" in quotes[4].person.description
+    assert quotes[4].person is None
 
 
 def test_each_quote_is_words_of_the_body_between_guillemets(reference_article):
