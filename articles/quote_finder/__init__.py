@@ -1,0 +1,175 @@
+"""Suggest the quotations of an article body, with who said them, for the newsroom to
+confirm. Pure Python: no Django, no database; French journalism's conventions.
+
+The approach, one pass over the body in reading order:
+
+1. **Marked spans** (``marks``): the outer «…», “…” (or "…") of each paragraph, nested marks
+   kept inside; a quotation left open, or filling its paragraph, goes on in the next
+   paragraph when that one reopens with a mark.
+2. **Sentences** (``text``): each text block is cut into tokens, a quotation standing as one
+   token, and into sentences.
+3. **Attribution** (``attribution``): in the quotation's sentence, an incise inside the
+   words, a speech verb after them with its inverted subject («…», a déclaré X), a speech
+   verb before with its subject (X a affirmé : «…»), «selon X», «X : «…»», or the subject of
+   the sentence. Speech verbs (``verbs``) are matched in every form generated from the
+   lexicon; who is mentioned (``mentions``): names, titles, roles before or after a
+   name, unnamed people by role, organisations, texts and pronouns.
+4. **Classification** (``kinds``): not a quotation (title, name, plan, affair, term, a
+   word or two nobody is said to say), else «document» (a text speaks), «fragment» (woven
+   into the sentence) or «full».
+5. **Discourse memory** (``discourse``): mentions are resolved in reading order, so a
+   pronoun or «le maire» finds the latest matching person, «Mme Martin» the woman called
+   Martin met before, and a person keeps their latest role. Speakers are written with the
+   fullest form of their name in the article and matched to the newsroom's Known people
+   by name or alias, ignoring accents and case.
+
+Every word list is data in ``lexicon``; regexes compile at import.
+"""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .attribution import Attribution, Place, attribute, from_context, mentions_of
+from .discourse import Discourse
+from .kinds import is_quotation, kind_of
+from .marks import Quotation, find_quotations
+from .text import Sentence, block_text, split_sentences, tokenize
+
+__all__ = ["Known", "Suggestion", "find_quotes"]
+
+
+@dataclass(frozen=True)
+class Known:
+    """A person already in the newsroom's database."""
+
+    slug: str
+    name: str
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    text: str  # the exact words, without the marks and the spaces inside them
+    speaker: str | None  # a person's fullest name, an organisation's name, or None
+    person: str | None  # the slug of the Known person the speaker is
+    role: str  # as written for that speaker, without article or name; "" if none
+    kind: str  # "full", "fragment" or "document"
+    block: int  # the body block where the quotation starts
+
+    def as_dict(self) -> dict:
+        return {
+            "text": self.text,
+            "speaker": self.speaker,
+            "person": self.person,
+            "role": self.role,
+            "kind": self.kind,
+            "block": self.block,
+        }
+
+
+@dataclass
+class _Candidate:
+    quotation: Quotation
+    attribution: Attribution
+    kind: str
+
+
+def find_quotes(blocks: list[dict], known: Iterable[Known] = ()) -> list[Suggestion]:
+    """Suggestions in reading order."""
+    texts, intertitles = _texts(blocks)
+    quotations = find_quotations(texts, intertitles)
+    sentences = _sentences(texts, intertitles, quotations)
+    memory = Discourse(known)
+    places = _places(sentences)
+    candidates = []
+    for sentence in sentences:
+        mentions = mentions_of(sentence, memory)
+        earlier: list[tuple[int, Attribution]] = []
+        for index, token in enumerate(sentence.tokens):
+            place = places.get(token.quote) if token.kind == "quote" else None
+            if place is None or place.opening is not sentence or place.first != index:
+                continue
+            candidate = _read_quotation(place, earlier, index, memory)
+            earlier.append((index, candidate.attribution))
+            if candidate.kind:
+                candidates.append(candidate)
+        extra = sentence.cache["extra"]
+        memory.read([(m.start, m) for m in mentions] + extra, sentence.index, sentence.block)
+    return [_suggestion(candidate, memory) for candidate in candidates]
+
+
+def _read_quotation(place: Place, earlier, index: int, memory: Discourse) -> _Candidate:
+    place.earlier = list(earlier)
+    words = place.quotation.text
+    attribution = attribute(place, words, memory)
+    if not is_quotation(words, place.opening, index, attribution):
+        return _Candidate(place.quotation, attribution, "")
+    kind = kind_of(words, place.opening, index, attribution)
+    if not attribution.found and kind == "full":
+        context = from_context(place, memory)
+        context.document = attribution.document
+        attribution = context
+    return _Candidate(place.quotation, attribution, kind)
+
+
+def _suggestion(candidate: _Candidate, memory: Discourse) -> Suggestion:
+    attribution = candidate.attribution
+    subject = attribution.subject
+    entity = subject.entity if subject is not None else attribution.entity
+    role = subject.role_then if subject is not None else attribution.role_then
+    speaker = None
+    if entity is not None and entity.kind in ("person", "organisation"):
+        speaker = entity.full
+    if subject is not None and subject.kind == "role" and entity is None:
+        role = subject.role
+    return Suggestion(
+        text=candidate.quotation.text,
+        speaker=speaker,
+        person=memory.slug_for(entity) if entity is not None else None,
+        role=role if entity is None or entity.kind != "organisation" else "",
+        kind=candidate.kind,
+        block=candidate.quotation.block,
+    )
+
+
+def _texts(blocks: list[dict]) -> tuple[dict[int, str], set[int]]:
+    texts, intertitles = {}, set()
+    for index, block in enumerate(blocks):
+        text = block_text(block)
+        if text is None:
+            continue
+        texts[index] = text
+        if block.get("type") == "intertitle":
+            intertitles.add(index)
+    return texts, intertitles
+
+
+def _sentences(texts, intertitles, quotations: list[Quotation]) -> list[Sentence]:
+    """Every sentence of the text blocks, in reading order, quotations as single tokens."""
+    parts_in = {index: [] for index in texts}
+    for quotation in quotations:
+        for part in quotation.parts:
+            parts_in[part.block].append((part.open, part.end, quotation))
+    sentences = []
+    for index, text in texts.items():
+        tokens = tokenize(text, parts_in[index])
+        for start, end in split_sentences(tokens):
+            sentence = Sentence(index, text, tokens[start:end], index in intertitles)
+            sentence.index = len(sentences)
+            sentences.append(sentence)
+    return sentences
+
+
+def _places(sentences: list[Sentence]) -> dict[Quotation, Place]:
+    """Where each quotation opens and closes (sentence and token)."""
+    openings, closings = {}, {}
+    for sentence in sentences:
+        for index, token in enumerate(sentence.tokens):
+            if token.kind != "quote":
+                continue
+            openings.setdefault(token.quote, (sentence, index))
+            closings[token.quote] = (sentence, index)
+    return {
+        quotation: Place(*openings[quotation], *closings[quotation], quotation=quotation)
+        for quotation in openings
+    }

@@ -1,0 +1,253 @@
+"""The discourse memory: the people and organisations an article has mentioned so far,
+so that «Mme Martin», «le maire» or «a-t-il ajouté» find who they stand for.
+
+Each mention is resolved in reading order to an Entity: a name to the person of that name
+(«Mme Martin» to the woman called Martin, written «Claire Martin» earlier), a role noun to
+the latest person given that role, a pronoun to the latest person of its gender who spoke
+or was the subject of a sentence. An entity keeps every form of its name, its gender and
+its latest role, and is matched against the newsroom's Known people at the end.
+"""
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from .lexicon import NAME_PARTICLES
+from .mentions import Mention, first_name_gender
+from .text import fold
+
+ROLE_STOP_WORDS = {"de", "du", "des", "d", "la", "le", "l", "les", "a", "au", "aux", "en", "et"}
+
+
+@dataclass(eq=False)
+class Entity:
+    kind: str  # "person", "unnamed" (known by a role only) or "organisation"
+    names: list[str] = field(default_factory=list)
+    first: str = ""  # folded given name
+    surname: str = ""  # folded surname
+    gender: str | None = None
+    plural: bool = False
+    role: str = ""
+    head: str = ""  # role noun, or an organisation's head noun or folded name
+    last: int = -1  # when last mentioned
+    salient: int = -1  # when last the subject of a sentence or a speaker
+    spoke: bool = False
+
+    @property
+    def full(self) -> str | None:
+        """The fullest form of its name written in the article."""
+        if not self.names:
+            return None
+        return max(self.names, key=lambda name: (len(name.split()), len(name)))
+
+    def agrees(self, gender: str | None) -> bool:
+        return gender is None or self.gender is None or self.gender == gender
+
+
+@dataclass(frozen=True)
+class KnownPeople:
+    """The newsroom's people, by folded name and alias."""
+
+    slugs: dict[str, str]
+    words: frozenset[str]
+
+    @classmethod
+    def of(cls, known: Iterable) -> "KnownPeople":
+        slugs, words = {}, set()
+        for person in known:
+            for name in (person.name, *person.aliases):
+                folded = fold(name)
+                slugs.setdefault(folded, person.slug)
+                words.add(folded)
+                parts = folded.split()
+                if len(parts) > 1:
+                    words.add(" ".join(parts[1:]))
+        return cls(slugs, frozenset(words))
+
+
+class Discourse:
+    def __init__(self, known: Iterable = ()):
+        self.known = KnownPeople.of(known)
+        self.entities: list[Entity] = []
+        self.clock = 0
+        self.names_seen: set[str] = set()
+        self.last_speaker: tuple[Entity, int] | None = None  # and the block where it spoke
+        self.last_subject: tuple[Entity, int] | None = None  # and the sentence it began
+
+    def is_known(self, name: str) -> bool:
+        """Whether a capitalised word or phrase names a person already met or known."""
+        folded = fold(name)
+        return folded in self.names_seen or folded in self.known.words
+
+    def slug_for(self, entity: Entity) -> str | None:
+        if entity.kind != "person":
+            return None
+        for name in [entity.full, *entity.names]:
+            slug = self.known.slugs.get(fold(name or ""))
+            if slug is not None:
+                return slug
+        return None
+
+    # Reading a sentence ---------------------------------------------------------------------
+
+    def read(self, mentions: list[tuple[int, Mention]], sentence_index: int, block: int):
+        """Resolve a sentence's mentions (position, mention) in order and remember them."""
+        subject_found = False
+        for position, mention in sorted(mentions, key=lambda pair: pair[0]):
+            if mention.kind == "pronoun" and not mention.speaks:
+                continue
+            opens = not subject_found and not mention.oblique and mention.kind != "document"
+            subject_found = subject_found or opens
+            entity = self.resolve(mention, salient=mention.speaks or (opens and position == 0))
+            if mention.issuer is not None:
+                self.resolve(mention.issuer, salient=False)
+            if entity is None:
+                continue
+            if mention.speaks:
+                entity.spoke = True
+                self.last_speaker = (entity, block)
+            if opens and position == 0:
+                self.last_subject = (entity, sentence_index)
+
+    def resolve(self, mention: Mention, salient: bool) -> Entity | None:
+        if mention.entity is not None:
+            return mention.entity
+        self.clock += 1
+        finder = {
+            "person": self.person_named,
+            "role": self.person_with_role,
+            "organisation": self.organisation,
+            "pronoun": self.antecedent,
+        }.get(mention.kind)
+        entity = finder(mention) if finder else None
+        if entity is None:
+            return None
+        entity.last = self.clock
+        if salient:
+            entity.salient = self.clock
+        if mention.role and entity.kind != "organisation":
+            entity.role, entity.head = mention.role, mention.head
+        if entity.gender is None and mention.kind != "pronoun":
+            entity.gender = mention.gender
+        mention.entity = entity
+        mention.role_then = entity.role if entity.kind != "organisation" else ""
+        return entity
+
+    # Finding who a mention stands for -------------------------------------------------------
+
+    def person_named(self, mention: Mention) -> Entity:
+        first, surname = _split_name(mention)
+        folded = fold(mention.name)
+        entity = (
+            self._latest(lambda e: e.kind == "person" and folded in map(fold, e.names))
+            or self._same_surname(first, surname, mention.gender)
+            or self._same_first_name(first, surname, mention.gender)
+        )
+        if entity is None:
+            entity = Entity("person", first=first, surname=surname)
+            self.entities.append(entity)
+        if first and not entity.first:
+            entity.first = first
+        if surname and not entity.surname:
+            entity.surname = surname
+        if mention.name not in entity.names:
+            entity.names.append(mention.name)
+        entity.gender = entity.gender or mention.gender or first_name_gender(first)
+        self.names_seen.update(name for name in (folded, surname, first) if name)
+        return entity
+
+    def _same_surname(self, first: str, surname: str, gender: str | None) -> Entity | None:
+        if not surname:
+            return None
+        return self._latest(
+            lambda e: (
+                e.kind == "person"
+                and e.surname == surname
+                and (not first or not e.first or e.first == first)
+                and e.agrees(gender or first_name_gender(first))
+            )
+        )
+
+    def _same_first_name(self, first: str, surname: str, gender: str | None) -> Entity | None:
+        if surname or not first:
+            return None
+        return self._latest(lambda e: e.kind == "person" and e.first == first and e.agrees(gender))
+
+    def person_with_role(self, mention: Mention) -> Entity:
+        """«le maire» → the latest person who was given that role; else someone unnamed."""
+        if mention.definite and not mention.plural:
+            words = _role_words(mention.role)
+            entity = self._latest(
+                lambda e: (
+                    e.kind in ("person", "unnamed")
+                    and e.head == mention.head
+                    and e.agrees(mention.gender)
+                    and words <= _role_words(e.role)
+                )
+            )
+            if entity is not None:
+                return entity
+        entity = Entity("unnamed", gender=mention.gender, plural=mention.plural)
+        self.entities.append(entity)
+        return entity
+
+    def organisation(self, mention: Mention) -> Entity:
+        folded = fold(mention.name)
+        head_only = folded == fold(mention.head)
+        entity = self._latest(
+            lambda e: (
+                e.kind == "organisation"
+                and (folded in map(fold, e.names) or (head_only and e.head == mention.head))
+            )
+        )
+        if entity is None:
+            entity = Entity("organisation", head=mention.head, plural=mention.plural)
+            self.entities.append(entity)
+        if mention.name not in entity.names:
+            entity.names.append(mention.name)
+        return entity
+
+    def antecedent(self, mention: Mention) -> Entity | None:
+        """«il», «elle», «a-t-il»: the latest of that gender to speak or lead a sentence,
+        else the latest of that gender mentioned; «ils»: an organisation or a group."""
+        if mention.name == "on":
+            return None
+        if mention.plural:
+            candidates = [e for e in self.entities if e.plural and e.agrees(mention.gender)]
+        else:
+            candidates = [
+                e
+                for e in self.entities
+                if not e.plural
+                and e.agrees(mention.gender)
+                and (e.kind != "organisation" or e.spoke)
+            ]
+        if not candidates:
+            return None
+        best = max(candidates, key=lambda e: (e.salient, e.last))
+        if best.gender is None and best.kind != "organisation":
+            best.gender = mention.gender
+        return best
+
+    def _latest(self, matches) -> Entity | None:
+        found = [entity for entity in self.entities if matches(entity)]
+        return max(found, key=lambda entity: entity.last) if found else None
+
+
+def _split_name(mention: Mention) -> tuple[str, str]:
+    """(given name, surname), folded: «Vedant Patel» → («vedant», «patel»); «Mme Martin»
+    and «Le Pen» are surnames alone; «Marie» alone is a given name."""
+    parts = mention.name.split()
+    if not parts:
+        return "", ""
+    starts_with_given = parts[0].lower() not in NAME_PARTICLES and (
+        not mention.titled or first_name_gender(parts[0]) is not None
+    )
+    if len(parts) > 1 and starts_with_given:
+        return fold(parts[0]), fold(" ".join(parts[1:]))
+    if len(parts) == 1 and not mention.titled and first_name_gender(parts[0]):
+        return fold(parts[0]), ""
+    return "", fold(mention.name)
+
+
+def _role_words(role: str) -> set[str]:
+    return {word for word in fold(role).replace("'", " ").split() if word not in ROLE_STOP_WORDS}

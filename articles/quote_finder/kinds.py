@@ -1,0 +1,184 @@
+"""What guillemets hold: someone's words, or a name, a title or a term.
+
+Not quotations: a title or a name announced by its noun («le film «…»», «plan «France
+2030»»», «l'affaire des «fadettes»») or by a naming word («surnommé «le Tigre»»); a term
+after an article («le «wokisme»», «une «bavure»») ; one or two words, or a short
+capitalised title-like phrase, that no speech verb or speaker governs; guillemets in an
+intertitle without a speech verb. What remains is a «document» when it comes from a text,
+a «fragment» when woven into the sentence (lowercase start, or governed by «que», «de»…),
+else a «full» statement.
+"""
+
+import re
+
+from .attribution import Attribution
+from .lexicon import ARTICLES, AUXILIARIES, NAMING_WORDS, POSSESSIVES, TITLE_NOUNS
+from .text import Sentence
+
+TITLE_WINDOW = 4  # words between a title noun and the guillemets («le dernier film de X, «…»»)
+TITLE_GAP_WORDS = ARTICLES | {
+    "de",
+    "d’",
+    "du",
+    "des",
+    ",",
+    ":",
+    "(",
+    ")",
+    "nouveau",
+    "nouvelle",
+    "dernier",
+    "dernière",
+    "premier",
+    "première",
+    "fameux",
+    "fameuse",
+    "baptisé",
+    "baptisée",
+    "intitulé",
+    "intitulée",
+    "nommé",
+    "nommée",
+}
+QUALIFYING_VERBS = {"qualifier", "traiter", "accuser", "parler", "juger", "estimer"}
+GOVERNING_WORDS = (
+    ARTICLES
+    | POSSESSIVES
+    | {
+        "que",
+        "qu’",
+        "de",
+        "d’",
+        "à",
+        "comme",
+        "en",
+        "pour",
+        "par",
+        "sur",
+        "dans",
+        "avec",
+        "sans",
+        "est",
+        "sont",
+        "était",
+        "être",
+        "été",
+        "c’est",
+    }
+)
+CLAUSE_STARTERS = {
+    "je",
+    "j’",
+    "nous",
+    "on",
+    "vous",
+    "tu",
+    "il",
+    "elle",
+    "ils",
+    "elles",
+    "c’est",
+    "ce",
+    "ça",
+    "cela",
+    "si",
+    "quand",
+    "oui",
+    "non",
+    "pas",
+}
+MEDIUM_PREPOSITIONS = {"à", "au", "aux", "dans", "sur", "selon", "par", "de", "du", "d’"}
+LEADING_NOISE_RE = re.compile(r"^(?:\[[^\]]*\]|\([^)]*\)|[\W_])*")
+SENTENCE_PUNCTUATION_RE = re.compile(r"[.!?…]\W*$")
+WORD_RE = re.compile(r"[\w’']+")
+
+
+def is_quotation(words: str, sentence: Sentence, index: int, attribution: Attribution) -> bool:
+    """Whether the guillemets at token ``index`` of ``sentence`` hold someone's words."""
+    count = len(words.split())
+    before = _word_before(sentence, index)
+    if sentence.intertitle and attribution.how not in ("incise", "after", "before"):
+        return False
+    if _named(sentence, index):
+        return False
+    if before in ARTICLES and (count <= 2 or not attribution.found):
+        return False
+    if count <= 2 and not (attribution.governed and attribution.found):
+        return False
+    if _title_like(words) and (not attribution.found or before in MEDIUM_PREPOSITIONS):
+        return False
+    return True
+
+
+def kind_of(words: str, sentence: Sentence, index: int, attribution: Attribution) -> str:
+    if attribution.document:
+        return "document"
+    return "fragment" if _is_fragment(words, sentence, index) else "full"
+
+
+def _is_fragment(words: str, sentence: Sentence, index: int) -> bool:
+    """Woven into the sentence: starts lowercase, or follows «que», «de», an article…"""
+    start = LEADING_NOISE_RE.sub("", words)
+    if not start:
+        return False
+    before = _word_before(sentence, index)
+    if start[0].islower():
+        return not (before == ":" and len(words.split()) >= 4)
+    first = WORD_RE.match(start)
+    first_word = first.group().lower().replace("'", "’") if first else ""
+    return before in GOVERNING_WORDS and first_word not in CLAUSE_STARTERS
+
+
+def _named(sentence: Sentence, index: int) -> bool:
+    """A name or title: «surnommé «…»», «le film «…»», «plan «…»», «l'affaire des «…»»."""
+    tokens = sentence.tokens
+    position = index - 1
+    if position >= 0 and tokens[position].low in ARTICLES:
+        position -= 1
+    if position >= 0 and _naming_word(sentence, position):
+        return True
+    for back in range(index - 1, max(-1, index - 2 - TITLE_WINDOW), -1):
+        token = tokens[back]
+        if token.low in TITLE_NOUNS or token.low.rstrip("sx") in TITLE_NOUNS:
+            return not _qualified(sentence, back)
+        if not (token.low in TITLE_GAP_WORDS or token.is_capitalised or _adjective_like(token.low)):
+            return False
+    return False
+
+
+def _naming_word(sentence: Sentence, position: int) -> bool:
+    """«surnommé», «baptisé», «dit» (not «a dit»), «s'appelle»."""
+    tokens = sentence.tokens
+    word = tokens[position].low
+    if word.startswith("s’appel") or word in ("alias", "surnom", "pseudonyme"):
+        return True
+    if word not in NAMING_WORDS:
+        return False
+    previous = tokens[position - 1].low if position else ""
+    return previous not in AUXILIARIES and not previous.endswith(("-il", "-elle"))
+
+
+def _qualified(sentence: Sentence, position: int) -> bool:
+    """«a qualifié le projet de «désastreux»»: the noun is the object of a judgement."""
+    from .verbs import find_verbs
+
+    verbs = find_verbs(sentence.tokens[max(0, position - 4) : position])
+    return any(verb.lemma in QUALIFYING_VERBS for verb in verbs)
+
+
+def _adjective_like(word: str) -> bool:
+    return word.endswith(("é", "ée", "és", "ées", "al", "ale", "el", "elle", "ain", "aine", "ais"))
+
+
+def _title_like(words: str) -> bool:
+    """«Ocean Viking», «France 2030», «Le Monde»: a few words, capitalised, no sentence."""
+    found = WORD_RE.findall(words)
+    if not found or not words[0].isupper() or len(found) > 4:
+        return False
+    if SENTENCE_PUNCTUATION_RE.search(words):
+        return False
+    return not any(word.lower().replace("'", "’") in CLAUSE_STARTERS for word in found)
+
+
+def _word_before(sentence: Sentence, index: int) -> str:
+    return sentence.tokens[index - 1].low if index > 0 else ""

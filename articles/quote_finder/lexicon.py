@@ -1,0 +1,448 @@
+"""The French words the quote finder reads by: data only, lowercase, one entry per word.
+
+Nouns are written in the masculine singular with their feminine after a slash
+(``ambassadeur/ambassadrice``); plurals are derived. Verbs are listed by group and expanded
+into their forms by ``verbs.py``.
+"""
+
+
+def words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Speech verbs ---------------------------------------------------------------------------
+
+# First group (-er), conjugated regularly from the infinitive.
+ER_VERBS = words("""
+    déclarer affirmer estimer juger assurer souligner insister marteler confier ajouter
+    lancer dénoncer expliquer indiquer rappeler résumer glisser tempêter regretter observer
+    noter préciser annoncer raconter témoigner confirmer avouer plaider fustiger ironiser
+    réclamer exiger déplorer commenter tweeter détailler relever concéder soupirer trancher
+    nuancer évoquer qualifier saluer appeler demander interroger considérer révéler
+    signaler mentionner rapporter certifier jurer exhorter inviter implorer supplier
+    revendiquer scander lâcher asséner assener tonner fulminer craindre redouter
+    remercier féliciter applaudir constater remarquer pointer répliquer rétorquer
+    riposter objecter réitérer répéter insister clamer proclamer protester contester nier
+    réfuter démentir balayer minimiser relativiser tempérer rectifier corriger compléter
+    enchaîner embrayer continuer terminer argumenter justifier développer décrypter
+    analyser relater narrer dévoiler divulguer informer garantir alerter menacer prôner
+    critiquer accuser attaquer condamner tacler railler plaisanter blaguer souffler
+    murmurer chuchoter crier hurler lister énumérer avancer raisonner pronostiquer
+    résumer souhaiter espérer penser trouver parler déclarer acquiescer approuver
+    confesser regretter apostropher interpeller questionner illustrer citer fustiger
+""")
+
+# First-group verbs that are speech only with «se»/«s'» («s'inquiète», not «inquiète»),
+# and those that are speech both ways («confie», «se confie»).
+REFLEXIVE_ER_VERBS = words("""
+    agacer insurger indigner inquiéter exclamer emporter étonner alarmer amuser énerver
+    irriter offusquer exprimer interroger enthousiasmer esclaffer excuser engager féliciter
+    lamenter désoler confier demander remémorer targuer montrer
+""")
+# Second group (-ir, -issons).
+IR_VERBS = words("renchérir avertir réagir rugir applaudir")
+REFLEXIVE_IR_VERBS = words("réjouir enorgueillir")
+
+# Third group and irregular verbs: every form the finder reads (3rd person, participles).
+IRREGULAR_VERBS = {
+    "dire": "dit disent disait disaient dira diront dirait diraient dirent disant dite dits"
+    " dites dire",
+    "redire": "redit redisent redisait redira redisant redite redire",
+    "prévenir": "prévient préviennent prévenait prévenaient prévint préviendra préviendrait"
+    " prévenant prévenu prévenue prévenus prévenir",
+    "reconnaître": "reconnaît reconnait reconnaissent reconnaissait reconnaissaient reconnut"
+    " reconnaîtra reconnaitra reconnaîtrait reconnaissant reconnu reconnue reconnus"
+    " reconnaître reconnaitre",
+    "répondre": "répond répondent répondait répondaient répondit répondra répondrait"
+    " répondant répondu répondre",
+    "poursuivre": "poursuit poursuivent poursuivait poursuivit poursuivra poursuivant"
+    " poursuivi poursuivre",
+    "conclure": "conclut concluent concluait conclura conclurait concluant conclu conclue conclure",
+    "promettre": "promet promettent promettait promit promettra promettrait promettant"
+    " promis promise promettre",
+    "admettre": "admet admettent admettait admit admettra admettrait admettant admis admise"
+    " admettre",
+    "mettre en garde": "met mettent mettait mit mettra mettant mis mise mettre",
+    "écrire": "écrit écrivent écrivait écrivaient écrivit écrira écrirait écrivant écrite"
+    " écrits écrire",
+    "décrire": "décrit décrivent décrivait décrivit décrira décrivant décrite décrire",
+    "sourire": "sourit sourient souriait sourira souriant souri sourire",
+    "rire": "rit rient riait rira riant",
+    "défendre": "défend défendent défendait défendit défendra défendant défendu défendue défendre",
+    "faire état": "fait font faisait faisaient fit fera ferait faisant faire",
+    "soutenir": "soutient soutiennent soutenait soutint soutiendra soutenant soutenu"
+    " soutenue soutenir",
+    "maintenir": "maintient maintiennent maintenait maintint maintiendra maintenu maintenir",
+    "convenir": "convient conviennent convenait convint convenu convenir",
+    "croire": "croit croient croyait crut croira croirait croyant croire",
+    "reprendre": "reprend reprennent reprenait reprit reprendra reprenant repris reprendre",
+    "se souvenir": "souvient souviennent souvenait souvint souvenu souvenue",
+    "prédire": "prédit prédisent prédisait prédira prédisant prédite prédire",
+    "contredire": "contredit contredisent contredisait contredisant contredire",
+    "se plaindre": "plaint plaignent plaignait plaignant",
+    "craindre": "craint craignent craignait craindra craignant craindre",
+    "s'émouvoir": "émeut émeuvent émouvait ému émue émus",
+    "lire": "lit lire",
+}
+# Speech verbs that describe writing: what they introduce is a document.
+WRITING_VERBS = words("écrire tweeter lire")
+# Verbs whose subject is a text: «le traité prévoit «…»», «l'article stipule «…»».
+DOCUMENT_ONLY_VERBS = {
+    "prévoir": "prévoit prévoient prévoyait prévoira prévu prévue",
+    "stipuler": "stipule stipulent stipulait stipulé",
+    "disposer": "dispose disposent",
+    "énoncer": "énonce énoncent",
+    "lire": "lit",
+    "écrire": "écrit",
+}
+# Verb forms that are also nouns: not a verb after a determiner («l'estime», «une note»).
+NOUN_HOMOGRAPHS = words("""
+    estime annonce annonces note notes écrit écrits sourire sourires relève tranche tempête
+    nuance nuances résumé juge juges crainte critique critiques réclame pointe souffle
+    réplique riposte alerte poste dit lance lâche conseil appel rappel fait soutien
+    commentaire plainte demande demandes reprise promise témoin regret assurance
+    prévenu prévenus
+""")
+# The naming verbs and participles that introduce a name, not words: «surnommé «le Tigre»».
+NAMING_WORDS = words("""
+    surnommé surnommée surnommés surnommées baptisé baptisée baptisés baptisées intitulé
+    intitulée intitulés intitulées nommé nommée dénommé dénommée alias dit dite dits dites
+    appelé appelée appelés appelées sobriquet pseudonyme pseudo surnom
+    s'appelle s'appelait s'appellent nom intitule baptise surnomme
+""")
+
+AUXILIARIES = words("""
+    a ont avait avaient aura auront aurait auraient eut eût ait aient ayant avoir
+    est sont était étaient sera seront serait seraient fut fût soit soient étant être été
+""")
+ETRE_FORMS = words("est sont était étaient sera seront serait seraient fut soit étant être été")
+# Adverbs that may stand between an auxiliary and its participle («a-t-il encore dit»).
+ADVERBS = words("""
+    pas plus jamais encore également aussi ainsi déjà bien même notamment longtemps souvent
+    toujours alors ensuite enfin aussitôt immédiatement publiquement ouvertement clairement
+    vivement fermement longuement simplement récemment justement pourtant toutefois
+    cependant néanmoins surtout d' d’ ailleurs volontiers franchement sobrement sèchement
+    froidement doctement calmement prudemment lui-même elle-même eux-mêmes elles-mêmes
+    tout tôt tard aussi très rapidement mardi lundi mercredi jeudi vendredi samedi dimanche
+    hier
+""")
+TIME_WORDS = words("""
+    lundi mardi mercredi jeudi vendredi samedi dimanche hier demain aujourd'hui aujourd’hui
+    matin soir midi après-midi soirée matinée nuit semaine week-end mois année fin début
+    janvier février mars avril mai juin juillet août septembre octobre novembre décembre
+""")
+
+# Who speaks -------------------------------------------------------------------------------
+
+TITLES = {
+    "m": "m",
+    "mm": "m",
+    "mme": "f",
+    "mmes": "f",
+    "mlle": "f",
+    "dr": None,
+    "pr": None,
+    "me": None,
+    "maître": None,
+    "docteur": None,
+    "professeur": None,
+}
+DETERMINERS = {
+    # word: (gender, plural, definite, oblique)
+    "le": ("m", False, True, False),
+    "la": ("f", False, True, False),
+    "l'": (None, False, True, False),
+    "l’": (None, False, True, False),
+    "les": (None, True, True, False),
+    "un": ("m", False, False, False),
+    "une": ("f", False, False, False),
+    "des": (None, True, False, False),
+    "du": ("m", False, True, True),
+    "au": ("m", False, True, True),
+    "aux": (None, True, True, True),
+    "son": (None, False, True, False),
+    "sa": ("f", False, True, False),
+    "ses": (None, True, True, False),
+    "leur": (None, False, True, False),
+    "leurs": (None, True, True, False),
+    "ce": ("m", False, True, False),
+    "cet": ("m", False, True, False),
+    "cette": ("f", False, True, False),
+    "ces": (None, True, True, False),
+    "notre": (None, False, True, False),
+    "votre": (None, False, True, False),
+}
+ARTICLES = words("le la l' l’ les un une des du au aux ce cet cette ces")
+POSSESSIVES = words("son sa ses leur leurs notre nos votre vos mon ma mes")
+PREPOSITIONS = words("""
+    à au aux de d' d’ du des sur dans par pour avec sans chez contre entre vers envers devant
+    derrière auprès lors après avant selon parmi sous en face malgré grâce outre jusqu'à
+    jusqu’à
+""")
+PRE_ADJECTIVES = words("""
+    ancien ancienne anciens anciennes ex nouveau nouvel nouvelle nouveaux nouvelles futur
+    future actuel actuelle jeune vieux vieil vieille premier première premiers haut haute
+    grand grande éternel éternelle puissant puissante influent influente célèbre
+    controversé controversée sulfureux sulfureuse emblématique très populaire
+""")
+# Role nouns: who someone is («le porte-parole», «la maire»).
+ROLE_NOUNS = """
+    ministre porte-parole président/présidente vice-président/vice-présidente maire
+    adjoint/adjointe député/députée eurodéputé/eurodéputée sénateur/sénatrice
+    ambassadeur/ambassadrice diplomate secrétaire directeur/directrice chef/cheffe
+    responsable juge procureur/procureure avocat/avocate bâtonnier/bâtonnière
+    magistrat/magistrate entraîneur/entraîneuse entraineur/entraineuse
+    sélectionneur/sélectionneuse capitaine joueur/joueuse attaquant/attaquante
+    défenseur/défenseuse gardien/gardienne coach manager expert/experte
+    chercheur/chercheuse économiste politologue sociologue historien/historienne analyste
+    spécialiste syndicaliste militant/militante conseiller/conseillère préfet/préfète
+    commissaire général/générale colonel/colonelle commandant/commandante
+    lieutenant/lieutenante amiral officier/officière soldat/soldate policier/policière
+    gendarme pompier/pompière médecin infirmier/infirmière chirurgien/chirurgienne
+    professeur/professeure enseignant/enseignante instituteur/institutrice
+    étudiant/étudiante élève lycéen/lycéenne agriculteur/agricultrice éleveur/éleveuse
+    habitant/habitante riverain/riveraine témoin victime élu/élue candidat/candidate
+    patron/patronne pdg dirigeant/dirigeante fondateur/fondatrice cofondateur/cofondatrice
+    coordinateur/coordinatrice délégué/déléguée représentant/représentante gérant/gérante
+    commerçant/commerçante chauffeur ouvrier/ouvrière salarié/salariée employé/employée
+    retraité/retraitée père/mère frère/sœur fils/fille époux/épouse mari veuf/veuve proche
+    ami/amie voisin/voisine chancelier/chancelière roi/reine prince/princesse pape cardinal
+    évêque archevêque imam rabbin pasteur/pasteure prêtre abbé recteur/rectrice
+    doyen/doyenne auteur/autrice écrivain/écrivaine romancier/romancière
+    réalisateur/réalisatrice acteur/actrice comédien/comédienne chanteur/chanteuse artiste
+    musicien/musicienne journaliste éditorialiste photographe producteur/productrice
+    cinéaste architecte ingénieur/ingénieure démographe épidémiologiste virologue
+    infectiologue climatologue géographe philosophe psychologue psychiatre pédiatre
+    urgentiste vétérinaire pharmacien/pharmacienne banquier/banquière investisseur
+    consultant/consultante lobbyiste activiste opposant/opposante dissident/dissidente
+    manifestant/manifestante gréviste leader rapporteur/rapporteure trésorier/trésorière
+    gouverneur/gouverneure émissaire envoyé/envoyée négociateur/négociatrice
+    médiateur/médiatrice observateur/observatrice inspecteur/inspectrice
+    enquêteur/enquêtrice source interlocuteur/interlocutrice intéressé/intéressée
+    sportif/sportive athlète coureur/coureuse pilote nageur/nageuse skieur/skieuse cycliste
+    footballeur/footballeuse rugbyman tennisman boxeur/boxeuse champion/championne arbitre
+    supporter/supportrice propriétaire locataire édile bourgmestre fonctionnaire agent/agente
+    militaire combattant/combattante otage réfugié/réfugiée migrant/migrante détenu/détenue
+    accusé/accusée suspect/suspecte plaignant/plaignante élu/élue patron/patronne
+    présentateur/présentatrice animateur/animatrice numéro dirigeant/dirigeante
+    sous-préfet/sous-préfète vice-chancelier/vice-chancelière homologue collègue
+    syndicaliste président-directeur haut-commissaire chef/cheffe expert/experte
+    garde ministre-président/ministre-présidente numéro préfète procureure mère
+"""
+# Organisation nouns: who speaks as a body («le ministère des Armées», «le parquet»).
+ORGANISATION_NOUNS = words("""
+    ministère gouvernement parquet préfecture mairie municipalité syndicat parti armée
+    police gendarmerie présidence commission conseil tribunal cour entreprise groupe
+    société firme fédération confédération association ong état-major agence organisation
+    institut fondation ambassade chancellerie département région collectivité justice
+    club équipe direction opposition majorité exécutif patronat intersyndicale collectif
+    coalition alliance autorités services secours hôpital université compagnie constructeur
+    opérateur fabricant laboratoire banque assureur diocèse administration cabinet rectorat
+    académie junte régime milice office observatoire agence ligue comité assemblée sénat
+    mouvement pays capitale ville commune famille défense procureur-général
+""")
+# Texts that can be quoted: what they say is a «document» quote.
+DOCUMENT_NOUNS = words("""
+    communiqué rapport décret arrêté arrêt jugement décision ordonnance délibéré
+    délibération traité accord lettre courrier courriel mail e-mail message texte document
+    note circulaire résolution motion amendement article loi projet-de-loi programme tract
+    pétition tribune plainte réquisitoire réquisitions procès-verbal compte-rendu avis étude
+    sondage statuts contrat convention charte manifeste sms tweet post publication
+    déclaration-commune notification verdict constitution règlement directive mémo
+    courriers lettres messages textes documents
+""")
+# Nouns after which guillemets give a name, not words: titles, plans, affairs, terms.
+TITLE_NOUNS = words("""
+    film long-métrage court-métrage documentaire téléfilm livre roman ouvrage essai recueil
+    album chanson single tube morceau série feuilleton saga pièce spectacle opéra ballet
+    exposition expo festival émission magazine journal quotidien hebdomadaire mensuel revue
+    site blog podcast chaîne jeu application appli logiciel plateforme marque label slogan
+    devise hashtag mot-dièse surnom pseudonyme pseudo opération plan affaire dossier
+    dispositif loi réforme projet mission programme campagne collectif liste bande navire
+    bateau paquebot frégate sous-marin missile avion fusée satellite produit modèle
+    restaurant bar café hôtel salle théâtre cinéma quartier cité rue place avenue boulevard
+    résidence immeuble éditions prix trophée concours tournoi rubrique chronique chapitre
+    tome épisode saison volet thème concept notion terme mot expression formule qualificatif
+    étiquette catégorie statut sigle acronyme code doctrine stratégie pacte groupe vaccin
+    titre tableau œuvre oeuvre bd manga fresque poème réseau mouvement opus association
+    parti enseigne société start-up entreprise commission tribunal loi-cadre hashtag
+    collection marque spectacle filière label programme émission cellule unité brigade
+    bataillon commando escadron quartier-général base camp village hameau station
+""")
+# Places, bodies and words that make a capitalised phrase an organisation, not a person.
+ORGANISATION_WORDS = words("""
+    france international internationale watch group groupe bank banque airlines nations
+    unies unis union européenne européen conseil cour parti front rassemblement ligue
+    fédération confédération syndicat association fondation institut observatoire agence
+    office autorité comité commission assemblée sénat ministère préfecture mairie parquet
+    tribunal police gendarmerie armée forces croix-rouge médecins reporters greenpeace
+    oxfam kremlin elysée élysée matignon pentagone maison-blanche beauvau bercy quai
+    etats-unis états-unis royaume-uni corée russie chine ukraine israël iran inde japon
+    allemagne italie espagne europe afrique amérique asie onu otan ue fmi oms unesco unicef
+    cgt cfdt fo medef fnsea sncf ratp edf engie renault total insee inserm cnrs
+    républicains renaissance socialiste insoumise national nationale
+    energies télécom telecom motors university université hôpital club olympique
+    football racing stade conseil-général région département métropole ville
+""")
+PRONOUNS = {
+    "il": ("m", False),
+    "elle": ("f", False),
+    "ils": ("m", True),
+    "elles": ("f", True),
+    "celui-ci": ("m", False),
+    "celle-ci": ("f", False),
+    "lui": ("m", False),
+    "eux": ("m", True),
+    "on": (None, False),
+}
+# Words that introduce a source: «selon X», «pour X», «d'après X».
+SOURCE_WORDS = words("selon pour d'après d’après")
+
+# Adjectives that may follow a role noun («ministre américain», «porte-parole adjoint»).
+ROLE_ADJECTIVES = words("""
+    russe belge suisse grec grecque turc turque tchèque slovaque serbe croate arabe kurde
+    basque corse slovène danoise danois suédois norvégien finlandais islandais letton
+    estonien lituanien polonais hongrois roumain bulgare moldave géorgien arménien
+    azerbaïdjanais kazakh ouzbek afghan pakistanais iranien irakien syrien libanais
+    israélien palestinien jordanien saoudien émirati qatari yéménite égyptien libyen
+    tunisien algérien marocain malien nigérien tchadien sénégalais ivoirien congolais
+    rwandais kényan éthiopien somalien soudanais sud-africain nigérian ghanéen camerounais
+    américain canadien mexicain brésilien argentin chilien colombien vénézuélien cubain
+    péruvien chinois japonais coréen nord-coréen sud-coréen indien vietnamien thaïlandais
+    indonésien philippin australien britannique anglais écossais irlandais gallois français
+    allemand italien espagnol portugais néerlandais autrichien ukrainien biélorusse
+    européen européenne onusien onusienne adjoint adjointe délégué déléguée général
+    générale chargé chargée principal principale sortant sortante intérimaire honoraire
+    démissionnaire actuel actuelle désigné désignée élu élue national nationale régional
+    régionale départemental départementale municipal municipale fédéral fédérale
+    socialiste écologiste insoumis insoumise communiste républicain républicaine
+    centriste macroniste lepéniste libéral libérale conservateur conservatrice
+    travailliste démocrate gaulliste souverainiste nationaliste indépendantiste
+    séparatiste islamiste djihadiste jihadiste rebelle loyaliste populiste
+    sortant russes belges suisses arabes kurdes adjoints délégués généraux chargés
+    principaux sortants démissionnaires actuels nationaux régionaux fédéraux exécutif
+    exécutive permanent permanente spécial spéciale exécutifs opérationnel technique
+    scientifique juridique financier financière politique militaire diplomatique
+    économique sportif sportive artistique médical médicale judiciaire
+""")
+# Endings of adjectives that may follow a role noun when they are not in the list.
+ROLE_ADJECTIVE_ENDINGS = (
+    "ain",
+    "aine",
+    "ains",
+    "aines",
+    "ais",
+    "aise",
+    "aises",
+    "ien",
+    "iens",
+    "ienne",
+    "iennes",
+    "ois",
+    "oise",
+    "oises",
+    "ique",
+    "iques",
+    "iste",
+    "istes",
+    "al",
+    "ale",
+    "aux",
+    "ales",
+    "el",
+    "elle",
+    "els",
+    "elles",
+    "aire",
+    "aires",
+    "if",
+    "ive",
+    "ifs",
+    "ives",
+    "éen",
+    "éenne",
+    "éens",
+    "éennes",
+)
+# Lowercase words that are never part of a role, a name or an organisation's name.
+FUNCTION_WORDS = words("""
+    le la les l' l’ un une des du de d' d’ au aux à et ou mais donc or ni car que qu' qu’
+    qui quoi dont où ce cet cette ces c' c’ son sa ses leur leurs mon ma mes notre nos
+    votre vos il elle ils elles on je j' j’ tu nous vous se s' s’ en y ne n' n’ pas plus
+    selon pour par sur dans avec sans sous chez entre vers contre depuis pendant avant
+    après lors dès comme si quand lorsque lorsqu' lorsqu’ puisque alors ainsi aussi encore
+    déjà toutefois cependant pourtant néanmoins enfin ensuite puis outre face quant malgré
+    grâce cela ceci ça tout tous toute toutes chaque certains certaines plusieurs quelque
+    quelques aucun aucune voici voilà oui non mais jamais désormais toujours parfois
+    souvent très trop peu beaucoup moins même mêmes autre autres tel telle tels telles
+    déjà là ici ailleurs notamment surtout seulement également aussi bien mal afin avoir
+    être est sont était ont a avait fait faut
+""")
+# Capitalised words that join the parts of a person's name («Charles de Gaulle»).
+NAME_PARTICLES = words("""
+    de du des d' d’ von van der den ter ten da di dos do del della le la ben bin ibn bint
+    al el abou abu ould y zu mac mc st saint sainte
+""")
+# Abbreviations whose full stop does not end a sentence.
+ABBREVIATIONS = words("""
+    m mm mme mlle dr pr me st ste av apr j.-c etc cf p pp vol no n° art al env min max
+    gén col cdt lt sgt mgr
+""")
+
+# Given names and their gender (the first part of a compound name decides:
+# «Jean-Marie» is a man, «Marie-Claire» a woman).
+MASCULINE_NAMES = words("""
+    jean pierre paul jacques michel philippe alain bernard patrick christophe nicolas
+    françois francois éric eric daniel thierry stéphane stephane laurent frédéric olivier
+    sébastien david pascal julien christian gérard gerard dominique bruno marc vincent
+    thomas antoine alexandre emmanuel guillaume mathieu matthieu jérôme jerome didier
+    yves gilles denis serge hervé herve louis henri georges rené andré andre claude
+    raymond robert roger marcel lucien maurice édouard edouard arnaud benoît benoit
+    benjamin maxime romain hugo lucas léo leo gabriel raphaël arthur jules adam mohamed
+    mohammed ahmed ali karim rachid mehdi youssef omar hassan samir yannick cédric cedric
+    fabien fabrice franck frank gaël gael grégoire gregoire hugues joël joel josé jose
+    kevin kévin lionel loïc loic ludovic manuel marcel martin mickaël michael olivier
+    patrice quentin rémi remi sylvain tristan valentin victor xavier yann william
+    joe joseph donald barack george bill john james robert lloyd antony anthony mike
+    vladimir volodymyr dmitri dmitry sergueï sergei sergey alexeï alexei igor
+    boris viktor recep benyamin benjamin xi kim narendra olaf friedrich keir rishi
+    justin pedro mark mario matteo luigi carlos juan javier miguel diego
+    josep jordan gabriel édouard bruno gérald gerald sébastien elon jeff tim sundar
+    marco ron jd j.d. ned matthew andrew stephen steven peter charles harry
+    william richard donald ted chuck bernie pete ramzan iouri yuri evgueni
+    evgeny sviatoslav oleksandr andriy andrii denys petro mykhaïlo mykhailo ihor
+    hamid abdel abdelaziz abdelmadjid kaïs kais mahmoud ismaïl ismail yahya
+    bachar bashar hassan hossein ebrahim masoud abbas hakan fidan emmanuel
+    jean-luc jean-marie jean-pierre jean-paul jean-claude jean-michel jean-françois
+    jean-yves jean-louis jean-noël jean-baptiste jean-jacques pierre-yves marc-antoine
+    raphael gauthier gautier aurélien aurelien damien florian adrien baptiste clément
+    clement corentin dylan enzo étienne etienne félix felix florent jordan kylian
+    kylian mathis nathan noah paul-henri rayan sacha samuel simon théo theo tom
+    ugo valentin yanis yoann zinedine didier luis neymar lionel cristiano karim
+    antoine olivier ousmane kingsley wissam anthony
+""")
+FEMININE_NAMES = words("""
+    marie anne catherine christine nathalie isabelle sylvie françoise francoise martine
+    monique nicole valérie valerie sandrine véronique veronique sophie céline celine
+    stéphanie stephanie laurence patricia brigitte chantal claire julie aurélie aurelie
+    émilie emilie caroline audrey camille élodie elodie laura léa lea manon chloé chloe
+    emma inès ines jade louise alice lina rose anna juliette mathilde pauline marion
+    charlotte lucie agnès agnes annie béatrice beatrice cécile cecile corinne delphine
+    elisabeth élisabeth elise élise florence hélène helene jacqueline
+    jeanne josiane karine laetitia léna lena lucile madeleine marine marion mélanie
+    melanie muriel myriam nadia nadine noémie noemie océane oceane pascale rachida
+    sabine sarah ségolène segolene simone solène solene suzanne virginie yasmina yasmine
+    yaël yael zoé zoe fatima aïcha aicha amina leila leïla samia karima najat rima
+    kamala hillary nancy ursula angela giorgia theresa liz margaret hillary jill
+    melania michelle joan elizabeth mary linda barbara susan jennifer lisa sarah
+    karin annalena kaja roberta 
+    olena yulia ioulia maria svetlana natalia tatiana elena irina olga
+    anne-marie marie-france marie-claire marie-christine marie-hélène
+    marie-pierre marie-laure marie-noëlle anne-sophie anne-laure anne-claire
+    clémentine clementine constance eléonore eleonore héloïse heloise margaux maëlle
+    maelle mélissa melissa morgane ophélie ophelie romane salomé salome victoire
+    amélie amelie aude axelle bérénice berenice capucine diane emmanuelle gabrielle
+    géraldine geraldine ingrid joëlle joelle laure ludivine marianne nathalie odile
+    raphaëlle raphaelle sonia stella tiphaine yolande yvonne aya rokhaya aminata
+    fatou mariam coline carla clara elsa eva iris jeanne lola mia nina zélie
+""")

@@ -1,0 +1,474 @@
+"""Who a sentence mentions: people by name (with title, role before or after), unnamed
+people by role («l'ambassadeur américain adjoint à l'ONU»), organisations («le ministère
+des Armées», «la CGT», «Moscou»), texts («ce traité», «le rapport de la Cour des comptes»)
+and pronouns.
+
+A left-to-right reading of the tokens: at each word, the longest mention that starts there.
+"""
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .lexicon import (
+    DETERMINERS,
+    DOCUMENT_NOUNS,
+    FEMININE_NAMES,
+    FUNCTION_WORDS,
+    MASCULINE_NAMES,
+    NAME_PARTICLES,
+    ORGANISATION_NOUNS,
+    ORGANISATION_WORDS,
+    PRE_ADJECTIVES,
+    PREPOSITIONS,
+    PRONOUNS,
+    ROLE_ADJECTIVE_ENDINGS,
+    ROLE_ADJECTIVES,
+    ROLE_NOUNS,
+    SOURCE_WORDS,
+    TIME_WORDS,
+    TITLES,
+)
+from .text import Sentence, Token, fold
+from .verbs import FORMS
+
+HYPHENATED_PARTICLE_RE = re.compile(r"^(?:al|el|ben|bin|abou|abu|ould)-\w", re.IGNORECASE)
+COMPLEMENT_PREPOSITIONS = {"de", "d’", "du", "des", "à", "au", "aux", "en", "pour", "auprès"}
+INNER_ARTICLES = {"la", "le", "l’", "les"}
+SUBJECT_DETERMINERS = {"le", "la", "l’", "un", "une"}
+AUXILIARY_AFTER_NAME = {"a", "ont", "avait", "avaient", "est", "sont", "aura", "était", ","}
+
+
+@dataclass(eq=False)
+class Mention:
+    kind: str  # "person", "role" (someone unnamed), "organisation", "document", "pronoun"
+    start: int  # first token
+    end: int  # past the last token
+    name: str = ""  # a person's name without title, an organisation's without article
+    role: str = ""  # as written, without article
+    head: str = ""  # the role or organisation noun, masculine singular
+    gender: str | None = None  # "m", "f" or None
+    plural: bool = False
+    definite: bool = True
+    titled: bool = False  # «M. Martin», «Mme Martin»
+    oblique: bool = False  # after a preposition: «de Washington», «à l'AFP»
+    source: bool = False  # after «selon», «d'après»
+    issuer: "Mention | None" = None  # who wrote a text («le rapport de la Cour des comptes»)
+    speaks: bool = False  # the speaker of a quotation
+    entity: object = None  # what the discourse memory resolved it to
+    role_then: str = ""  # the role known for that entity when mentioned here
+
+
+def _role_table() -> dict[str, tuple[str, str | None, bool]]:
+    """Every role noun form → (masculine singular, gender, plural)."""
+    table = {}
+    for entry in ROLE_NOUNS.split():
+        masculine, _, feminine = entry.partition("/")
+        forms = [(masculine, "m" if feminine else None)]
+        if feminine:
+            forms.append((feminine, "f"))
+        for form, gender in forms:
+            table.setdefault(form, (masculine, gender, False))
+            table.setdefault(_plural(form), (masculine, gender, True))
+    return table
+
+
+def _plural(word: str) -> str:
+    if word.endswith(("s", "x", "z")):
+        return word
+    if word.endswith("al"):
+        return word[:-2] + "aux"
+    if word.endswith("eau"):
+        return word + "x"
+    return word + "s"
+
+
+ROLES = _role_table()
+ORGANISATIONS = {form: noun for noun in ORGANISATION_NOUNS for form in (noun, _plural(noun))}
+DOCUMENTS = {form: noun for noun in DOCUMENT_NOUNS for form in (noun, _plural(noun))}
+FIRST_NAMES = {fold(name): "m" for name in MASCULINE_NAMES} | {
+    fold(name): "f" for name in FEMININE_NAMES
+}
+
+
+def first_name_gender(word: str) -> str | None:
+    """The gender of a given name, by its first part («Jean-Marie» → m)."""
+    key = fold(word)
+    return FIRST_NAMES.get(key) or FIRST_NAMES.get(key.split(" ")[0]) if key else None
+
+
+def find_mentions(sentence: Sentence, is_known: Callable[[str], bool]) -> list[Mention]:
+    """The mentions of a sentence, in order. ``is_known(name)``: a person's name the
+    article or the newsroom already knows (for a surname standing alone)."""
+    reader = _Reader(sentence, is_known)
+    mentions = []
+    index = 0
+    while index < len(sentence.tokens):
+        mention = reader.mention_at(index)
+        if mention is None:
+            index += 1
+            continue
+        before = sentence.tokens[mention.start - 1].low if mention.start else ""
+        mention.oblique = mention.oblique or before in PREPOSITIONS
+        mention.source = before in SOURCE_WORDS or (
+            before == "après"
+            and mention.start > 1
+            and sentence.tokens[mention.start - 2].low == "d’"
+        )
+        mentions.append(mention)
+        index = mention.end
+    return mentions
+
+
+class _Reader:
+    def __init__(self, sentence: Sentence, is_known: Callable[[str], bool]):
+        self.sentence = sentence
+        self.tokens = sentence.tokens
+        self.is_known = is_known
+
+    def token(self, index: int) -> Token | None:
+        return self.tokens[index] if 0 <= index < len(self.tokens) else None
+
+    def low(self, index: int) -> str:
+        token = self.token(index)
+        return token.low if token is not None else ""
+
+    def mention_at(self, index: int) -> Mention | None:
+        return (
+            self.pronoun_at(index)
+            or self.titled_name_at(index)
+            or self.determined_at(index)
+            or self.name_at(index)
+        )
+
+    # Pronouns ---------------------------------------------------------------------------
+
+    def pronoun_at(self, index: int) -> Mention | None:
+        word = self.low(index)
+        if word in ("ce", "cette") and self.low(index + 1) in ("dernier", "dernière"):
+            gender = "m" if word == "ce" else "f"
+            return Mention("pronoun", index, index + 2, name=word, gender=gender)
+        if word not in PRONOUNS:
+            return None
+        if word in ("lui", "eux") and self.low(index - 1) not in SOURCE_WORDS | {"après"}:
+            return None
+        gender, plural = PRONOUNS[word]
+        return Mention("pronoun", index, index + 1, name=word, gender=gender, plural=plural)
+
+    # People by name ---------------------------------------------------------------------
+
+    def titled_name_at(self, index: int) -> Mention | None:
+        """«M. Martin», «Mme Martin», «Dr Sarah Ali», «Me Dupond-Moretti», «Mme la ministre»."""
+        token = self.token(index)
+        if token is None or not token.is_capitalised or token.low not in TITLES:
+            return None
+        after = index + 2 if self.low(index + 1) == "." else index + 1
+        gender = TITLES[token.low]
+        following = self.token(after)
+        if following is None:
+            return None
+        if following.low in DETERMINERS:
+            mention = self.determined_at(after)
+            if mention is not None and mention.kind == "role":
+                mention.start, mention.gender = index, gender or mention.gender
+                return mention
+            return None
+        if not _can_start_name(following):
+            return None
+        end = self.name_end(after)
+        mention = Mention(
+            "person", index, end, name=self.sentence.slice(after, end), gender=gender, titled=True
+        )
+        return self.with_apposition(mention)
+
+    def name_at(self, index: int) -> Mention | None:
+        """A capitalised phrase: a person («Vedant Patel», «Patel» once known) or else an
+        organisation or a place speaking («Moscou», «la CGT» without its article)."""
+        token = self.token(index)
+        if token is None or not _can_start_name(token):
+            return None
+        end = self.name_end(index)
+        name = self.sentence.slice(index, end)
+        words = [t for t in self.tokens[index:end] if t.is_capitalised]
+        organisation = any(
+            t.is_acronym or t.low in ORGANISATION_WORDS or fold(t.text) in ORGANISATION_WORDS
+            for t in words
+        )
+        first_name = first_name_gender(words[0].text)
+        if (len(words) >= 2 and (first_name or not organisation)) or self.is_known(name):
+            mention = Mention("person", index, end, name=name, gender=first_name)
+            return self.with_apposition(mention)
+        if len(words) == 1 and first_name and index > 0:
+            return self.with_apposition(Mention("person", index, end, name=name, gender=first_name))
+        sentence_start = index == 0 or self.tokens[index - 1].kind == "quote"
+        if (
+            sentence_start
+            and self.low(end) not in AUXILIARY_AFTER_NAME
+            and self.low(end) not in FORMS
+        ):
+            return None
+        return Mention("organisation", index, end, name=name, head=fold(name))
+
+    def name_end(self, index: int) -> int:
+        """Past the last word of the capitalised phrase at ``index`` («Charles de Gaulle»,
+        «Marine Le Pen», «Bachar al-Assad», «Corée du Nord»)."""
+        end = index + 1
+        while end < len(self.tokens):
+            token = self.tokens[end]
+            if token.is_capitalised and token.low not in FUNCTION_WORDS:
+                end += 1
+            elif token.low in NAME_PARTICLES and _can_start_name(self.token(end + 1)):
+                end += 2
+            elif token.is_word and HYPHENATED_PARTICLE_RE.match(token.text):
+                end += 1
+            else:
+                break
+        return end
+
+    def with_apposition(self, mention: Mention) -> Mention:
+        """A person's name followed by its role: «Vedant Patel, porte-parole du…,»,
+        «Jean Dupont, 45 ans, agriculteur», «Anne Dupuis (PS), maire de Nantes»."""
+        position = self.skip_brackets(mention.end)
+        if self.low(position) != ",":
+            return mention
+        position += 1
+        if self.low(position).isdigit() and self.low(position + 1) == "ans":
+            position += 3 if self.low(position + 2) == "," else 2
+        if self.low(position) in SUBJECT_DETERMINERS | {"l’"}:
+            position += 1
+        start = position
+        while self.low(position) in PRE_ADJECTIVES:
+            position += 1
+        role = ROLES.get(self.low(position).removeprefix("ex-"))
+        if role is None:
+            return mention
+        end, _ = self.complement_end(position + 1, split_name=False)
+        mention.role = self.sentence.slice(start, end)
+        mention.head = role[0]
+        mention.gender = mention.gender or role[1]
+        mention.end = end
+        return mention
+
+    def skip_brackets(self, position: int) -> int:
+        if self.low(position) != "(":
+            return position
+        for closing in range(position + 1, min(position + 8, len(self.tokens))):
+            if self.low(closing) == ")":
+                return closing + 1
+        return position
+
+    # Determined noun phrases --------------------------------------------------------------
+
+    def determined_at(self, index: int) -> Mention | None:
+        word = self.low(index)
+        if word not in DETERMINERS:
+            return None
+        gender, plural, definite, oblique = DETERMINERS[word]
+        position = index + 1
+        while self.low(position) in PRE_ADJECTIVES:
+            position += 1
+        head = self.token(position)
+        if head is None or head.kind != "word":
+            return None
+        noun = head.low.removeprefix("ex-")
+        if noun in ROLES:
+            return self.role_at(index, position, gender, definite, oblique)
+        if noun in ORGANISATIONS or noun in DOCUMENTS:
+            end, _ = self.complement_end(position + 1, split_name=False)
+            kind = "organisation" if noun in ORGANISATIONS else "document"
+            base = ORGANISATIONS.get(noun) or DOCUMENTS[noun]
+            mention = Mention(
+                kind,
+                index,
+                end,
+                name=self.sentence.slice(position, end),
+                head=base,
+                gender=gender,
+                plural=plural or noun != base,
+                definite=definite,
+                oblique=oblique,
+            )
+            if kind == "document":
+                mention.issuer = self.issuer_in(position + 1, end)
+            return mention
+        if head.is_capitalised and position == index + 1:
+            return self.named_after_article(index, position, gender, plural, oblique)
+        return None
+
+    def role_at(self, index, position, gender, definite, oblique) -> Mention:
+        """«le ministre américain de la Défense Lloyd Austin», «la maire (PS) de Nantes,
+        Anne Dupuis», «l'ambassadeur américain adjoint à l'ONU»."""
+        masculine, noun_gender, plural = ROLES[self.low(position).removeprefix("ex-")]
+        end, name_start = self.complement_end(position + 1, split_name=True)
+        mention = Mention(
+            "role",
+            index,
+            end,
+            role=self.sentence.slice(index + 1, end),
+            head=masculine,
+            gender=noun_gender or gender,
+            plural=plural,
+            definite=definite,
+            oblique=oblique,
+        )
+        name_start = name_start if name_start is not None else self.name_after_role(end)
+        if name_start is not None:
+            name_end = self.name_end(name_start)
+            mention.kind = "person"
+            mention.name = self.sentence.slice(name_start, name_end)
+            mention.end = name_end
+            mention.gender = mention.gender or first_name_gender(self.tokens[name_start].text)
+        return mention
+
+    def name_after_role(self, position: int) -> int | None:
+        """The name right after a role, or after a comma when the name is followed by a
+        comma, a verb or the end («le porte-parole…, Vedant Patel, a…»)."""
+        token = self.token(position)
+        if token is not None and _can_start_name(token) and token.low not in TITLES:
+            return position
+        if self.low(position) != ",":
+            return None
+        start = position + 1
+        if self.low(start) in TITLES and self.token(start).is_capitalised:
+            start += 2 if self.low(start + 1) == "." else 1
+        token = self.token(start)
+        if token is None or not _can_start_name(token):
+            return None
+        end = self.name_end(start)
+        name = self.sentence.slice(start, end)
+        if end - start < 2 and not self.is_known(name) and not first_name_gender(token.text):
+            return None
+        if self.low(end) in {",", ".", ":", ";", ")", ""} or self.low(end) in FORMS:
+            return start
+        return None
+
+    def named_after_article(self, index, position, gender, plural, oblique) -> Mention:
+        """«le Kremlin», «la CGT», «les Etats-Unis», «la Commission européenne»; or a
+        surname that starts with an article («Le Pen»)."""
+        end = self.name_end(position)
+        with_article = self.sentence.slice(index, end)
+        if self.is_known(with_article) and self.tokens[index].is_capitalised:
+            return self.with_apposition(Mention("person", index, end, name=with_article))
+        end, _ = self.complement_end(end, split_name=False, nouns=False)
+        name = self.sentence.slice(position, end)
+        return Mention(
+            "organisation",
+            index,
+            end,
+            name=name,
+            head=fold(name),
+            gender=gender,
+            plural=plural,
+            oblique=oblique,
+        )
+
+    def issuer_in(self, start: int, end: int) -> Mention | None:
+        """Who issued a text, named in its complement: «le rapport de la Cour des comptes»."""
+        for position in range(start, end):
+            if self.low(position) in ("de", "d’", "du", "des"):
+                after = position + 1 if self.low(position) in ("de", "d’") else position
+                mention = self.mention_at(after)
+                if mention is not None and mention.kind in ("person", "organisation", "role"):
+                    return mention
+        return None
+
+    # Complements ------------------------------------------------------------------------
+
+    def complement_end(self, position: int, split_name: bool, nouns: bool = True):
+        """Past the adjectives, brackets and «de …», «à …» groups that complete a role or
+        an organisation. With ``split_name``, a person's name that ends a capitalised group
+        («de la Défense Lloyd Austin») is not part of it: its start is returned too."""
+        while position < len(self.tokens):
+            token = self.tokens[position]
+            if _is_adjective(token):
+                position += 1
+                continue
+            if token.low == "(":
+                after = self.skip_brackets(position)
+                if after == position:
+                    break
+                position = after
+                continue
+            if token.low == "et" and self.low(position + 1) in COMPLEMENT_PREPOSITIONS:
+                position += 1
+                continue
+            if token.low in ("chargé", "chargée") and self.low(position + 1) in (
+                "de",
+                "d’",
+                "du",
+                "des",
+            ):
+                position += 1
+                continue
+            if token.low not in COMPLEMENT_PREPOSITIONS:
+                break
+            group = position + 1
+            if token.low == "auprès" and self.low(group) in ("de", "d’", "du", "des"):
+                group += 1
+            if self.low(group) in INNER_ARTICLES and token.low in (
+                "de",
+                "à",
+                "auprès",
+                "pour",
+                "en",
+            ):
+                group += 1
+            head = self.token(group)
+            if head is None:
+                break
+            if _can_start_name(head):
+                group_end = self.name_end(group)
+                name_start = self.trailing_name(group, group_end) if split_name else None
+                if name_start is not None:
+                    return name_start, name_start
+                position = group_end
+                continue
+            if nouns and _is_complement_noun(head):
+                position = group + 1
+                continue
+            break
+        return position, None
+
+    def trailing_name(self, start: int, end: int) -> int | None:
+        """Where a person's name begins at the end of a capitalised group of three words or
+        more («Défense Lloyd Austin», «Commission Ursula von der Leyen»)."""
+        words = [i for i in range(start, end) if self.tokens[i].is_capitalised]
+        if len(words) < 3:
+            return None
+        for position in words[1:]:
+            if first_name_gender(self.tokens[position].text):
+                return position
+        last = words[-1]
+        earlier = [i for i in words if i < last and not _is_particle(self.tokens[i])]
+        return earlier[-1] if earlier and earlier[-1] > start else None
+
+
+def _can_start_name(token: Token | None) -> bool:
+    return token is not None and token.is_capitalised and token.low not in FUNCTION_WORDS
+
+
+def _is_particle(token: Token) -> bool:
+    return token.low in NAME_PARTICLES
+
+
+def _is_adjective(token: Token) -> bool:
+    """A lowercase word that can qualify a role: «américain», «adjoint», «socialiste»."""
+    low = token.low
+    if token.kind != "word" or not low[0].isalpha() or token.text[0].isupper():
+        return False
+    if low in FUNCTION_WORDS or low in TIME_WORDS or low in FORMS:
+        return False
+    return low in ROLE_ADJECTIVES or (len(low) > 3 and low.endswith(ROLE_ADJECTIVE_ENDINGS))
+
+
+def _is_complement_noun(token: Token) -> bool:
+    """A lowercase noun after «de»: «du département», «de la santé»."""
+    low = token.low
+    return (
+        token.kind == "word"
+        and low[0].isalpha()
+        and not token.text[0].isupper()
+        and low not in FUNCTION_WORDS
+        and low not in TIME_WORDS
+        and low not in FORMS
+    )
