@@ -103,6 +103,9 @@ def _settle(attribution: Attribution, place: Place, memory: Discourse) -> Attrib
         attribution.document = True
     if subject is not None:
         subject.speaks = True
+        feminine = attribution.verb.feminine if attribution.verb is not None else None
+        if feminine is not None and subject.kind != "pronoun" and subject.gender is None:
+            subject.gender = "f" if feminine else "m"  # «s'est excusée Claude Dupont»
     return attribution
 
 
@@ -298,13 +301,14 @@ def _colon(place: Place, words: str, memory: Discourse) -> Attribution | None:
 
 
 def _sentence_subject(place: Place, words: str, memory: Discourse) -> Attribution | None:
-    """«Le ministre reste «confiant»»: a person opening the sentence."""
+    """«Le ministre reste «confiant»», «Le jugement retient «…»»: a person, a body or a
+    text opening the sentence."""
     sentence, index = place.opening, place.first
     mentions = mentions_of(sentence, memory)
     if not mentions or mentions[0].start != 0 or mentions[0].end > index:
         return None
     mention = mentions[0]
-    if mention.kind not in ("person", "role") or _clause_break(sentence.tokens[:index]):
+    if mention.kind == "pronoun" or _clause_break(sentence.tokens[:index]):
         return None
     return Attribution(mention, how="subject", governed=True)
 

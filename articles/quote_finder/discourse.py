@@ -124,7 +124,11 @@ class Discourse:
         entity.last = self.clock
         if salient:
             entity.salient = self.clock
-        if mention.role and entity.kind != "organisation":
+        if (
+            mention.role
+            and entity.kind != "organisation"
+            and not _vaguer(mention.role, entity.role)
+        ):
             entity.role, entity.head = mention.role, mention.head
         if entity.gender is None and mention.kind != "pronoun":
             entity.gender = mention.gender
@@ -138,7 +142,11 @@ class Discourse:
         first, surname = _split_name(mention)
         folded = fold(mention.name)
         entity = (
-            self._latest(lambda e: e.kind == "person" and folded in map(fold, e.names))
+            self._latest(
+                lambda e: (
+                    e.kind == "person" and folded in map(fold, e.names) and e.agrees(mention.gender)
+                )
+            )
             or self._same_surname(first, surname, mention.gender)
             or self._same_first_name(first, surname, mention.gender)
         )
@@ -219,7 +227,7 @@ class Discourse:
                 for e in self.entities
                 if not e.plural
                 and e.agrees(mention.gender)
-                and (e.kind != "organisation" or e.spoke)
+                and (e.kind != "organisation" or e.spoke or e.salient >= 0)
             ]
         if not candidates:
             return None
@@ -247,6 +255,11 @@ def _split_name(mention: Mention) -> tuple[str, str]:
     if len(parts) == 1 and not mention.titled and first_name_gender(parts[0]):
         return fold(parts[0]), ""
     return "", fold(mention.name)
+
+
+def _vaguer(role: str, known_role: str) -> bool:
+    """«maire» says less than «maire de Lyon»: the fuller role is kept."""
+    return bool(known_role) and _role_words(role) <= _role_words(known_role)
 
 
 def _role_words(role: str) -> set[str]:

@@ -87,6 +87,29 @@ CLAUSE_STARTERS = {
     "non",
     "pas",
 }
+VERB_WORDS = {
+    "est",
+    "sont",
+    "était",
+    "a",
+    "ont",
+    "avait",
+    "sera",
+    "va",
+    "vont",
+    "peut",
+    "doit",
+    "faut",
+    "fait",
+    "suis",
+    "sommes",
+    "ai",
+    "avons",
+    "n’est",
+    "n’a",
+    "veut",
+    "veulent",
+}
 MEDIUM_PREPOSITIONS = {"à", "au", "aux", "dans", "sur", "selon", "par", "de", "du", "d’"}
 LEADING_NOISE_RE = re.compile(r"^(?:\[[^\]]*\]|\([^)]*\)|[\W_])*")
 SENTENCE_PUNCTUATION_RE = re.compile(r"[.!?…]\W*$")
@@ -177,7 +200,8 @@ def _title_like(words: str) -> bool:
         return False
     if SENTENCE_PUNCTUATION_RE.search(words):
         return False
-    return not any(word.lower().replace("'", "’") in CLAUSE_STARTERS for word in found)
+    lowered = [word.lower().replace("'", "’") for word in found]
+    return not any(word in CLAUSE_STARTERS or word in VERB_WORDS for word in lowered)
 
 
 def _word_before(sentence: Sentence, index: int) -> str:

@@ -27,7 +27,7 @@ ER_VERBS = words("""
     enchaîner embrayer continuer terminer argumenter justifier développer décrypter
     analyser relater narrer dévoiler divulguer informer garantir alerter menacer prôner
     critiquer accuser attaquer condamner tacler railler plaisanter blaguer souffler
-    murmurer chuchoter crier hurler lister énumérer avancer raisonner pronostiquer
+    publier poster murmurer chuchoter crier hurler lister énumérer avancer raisonner pronostiquer
     résumer souhaiter espérer penser trouver parler déclarer acquiescer approuver
     confesser regretter apostropher interpeller questionner illustrer citer fustiger
 """)
@@ -69,7 +69,8 @@ IRREGULAR_VERBS = {
     "sourire": "sourit sourient souriait sourira souriant souri sourire",
     "rire": "rit rient riait rira riant",
     "défendre": "défend défendent défendait défendit défendra défendant défendu défendue défendre",
-    "faire état": "fait font faisait faisaient fit fera ferait faisant faire",
+    "faire état|faire valoir|faire savoir|faire part": "fait font faisait faisaient fit fera"
+    " ferait faisant faire",
     "soutenir": "soutient soutiennent soutenait soutint soutiendra soutenant soutenu"
     " soutenue soutenir",
     "maintenir": "maintient maintiennent maintenait maintint maintiendra maintenu maintenir",
@@ -85,7 +86,7 @@ IRREGULAR_VERBS = {
     "lire": "lit lire",
 }
 # Speech verbs that describe writing: what they introduce is a document.
-WRITING_VERBS = words("écrire tweeter lire")
+WRITING_VERBS = words("écrire tweeter lire publier poster")
 # Verbs whose subject is a text: «le traité prévoit «…»», «l'article stipule «…»».
 DOCUMENT_ONLY_VERBS = {
     "prévoir": "prévoit prévoient prévoyait prévoira prévu prévue",
@@ -313,7 +314,8 @@ ROLE_ADJECTIVES = words("""
     allemand italien espagnol portugais néerlandais autrichien ukrainien biélorusse
     européen européenne onusien onusienne adjoint adjointe délégué déléguée général
     générale chargé chargée principal principale sortant sortante intérimaire honoraire
-    démissionnaire actuel actuelle désigné désignée élu élue national nationale régional
+    démissionnaire proche proches anonyme anonymes informé informée
+    actuel actuelle désigné désignée élu élue national nationale régional
     régionale départemental départementale municipal municipale fédéral fédérale
     socialiste écologiste insoumis insoumise communiste républicain républicaine
     centriste macroniste lepéniste libéral libérale conservateur conservatrice
@@ -394,9 +396,9 @@ ABBREVIATIONS = words("""
 MASCULINE_NAMES = words("""
     jean pierre paul jacques michel philippe alain bernard patrick christophe nicolas
     françois francois éric eric daniel thierry stéphane stephane laurent frédéric olivier
-    sébastien david pascal julien christian gérard gerard dominique bruno marc vincent
+    sébastien david pascal julien christian gérard gerard bruno marc vincent
     thomas antoine alexandre emmanuel guillaume mathieu matthieu jérôme jerome didier
-    yves gilles denis serge hervé herve louis henri georges rené andré andre claude
+    yves gilles denis serge hervé herve louis henri georges rené andré andre
     raymond robert roger marcel lucien maurice édouard edouard arnaud benoît benoit
     benjamin maxime romain hugo lucas léo leo gabriel raphaël arthur jules adam mohamed
     mohammed ahmed ali karim rachid mehdi youssef omar hassan samir yannick cédric cedric
@@ -425,7 +427,7 @@ FEMININE_NAMES = words("""
     marie anne catherine christine nathalie isabelle sylvie françoise francoise martine
     monique nicole valérie valerie sandrine véronique veronique sophie céline celine
     stéphanie stephanie laurence patricia brigitte chantal claire julie aurélie aurelie
-    émilie emilie caroline audrey camille élodie elodie laura léa lea manon chloé chloe
+    émilie emilie caroline audrey élodie elodie laura léa lea manon chloé chloe
     emma inès ines jade louise alice lina rose anna juliette mathilde pauline marion
     charlotte lucie agnès agnes annie béatrice beatrice cécile cecile corinne delphine
     elisabeth élisabeth elise élise florence hélène helene jacqueline

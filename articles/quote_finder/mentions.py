@@ -270,6 +270,11 @@ class _Reader:
         head = self.token(position)
         if head is None or head.kind != "word":
             return None
+        if head.low in TITLES and head.is_capitalised and position == index + 1:
+            titled = self.titled_name_at(position)  # «le Pr Jean Dupont»
+            if titled is not None:
+                titled.start, titled.oblique = index, oblique
+            return titled
         noun = head.low.removeprefix("ex-")
         if noun in ROLES:
             return self.role_at(index, position, gender, definite, oblique)
@@ -311,13 +316,14 @@ class _Reader:
             definite=definite,
             oblique=oblique,
         )
-        name_start = name_start if name_start is not None else self.name_after_role(end)
+        if name_start is None and not plural:
+            name_start = self.name_after_role(end)
         if name_start is not None:
             name_end = self.name_end(name_start)
             mention.kind = "person"
             mention.name = self.sentence.slice(name_start, name_end)
             mention.end = name_end
-            mention.gender = mention.gender or first_name_gender(self.tokens[name_start].text)
+            mention.gender = first_name_gender(self.tokens[name_start].text) or mention.gender
         return mention
 
     def name_after_role(self, position: int) -> int | None:
@@ -349,7 +355,11 @@ class _Reader:
         with_article = self.sentence.slice(index, end)
         if self.is_known(with_article) and self.tokens[index].is_capitalised:
             return self.with_apposition(Mention("person", index, end, name=with_article))
-        end, _ = self.complement_end(end, split_name=False, nouns=False)
+        person_start = self.trailing_name(position, end, least=2)
+        if person_start is not None:
+            end = person_start
+        else:
+            end, _ = self.complement_end(end, split_name=False, nouns=False)
         name = self.sentence.slice(position, end)
         return Mention(
             "organisation",
@@ -429,15 +439,18 @@ class _Reader:
             break
         return position, None
 
-    def trailing_name(self, start: int, end: int) -> int | None:
+    def trailing_name(self, start: int, end: int, least: int = 3) -> int | None:
         """Where a person's name begins at the end of a capitalised group of three words or
-        more («Défense Lloyd Austin», «Commission Ursula von der Leyen»)."""
+        more («Défense Lloyd Austin», «Commission Ursula von der Leyen»), or after a given
+        name («AFP Sarah Ali»)."""
         words = [i for i in range(start, end) if self.tokens[i].is_capitalised]
-        if len(words) < 3:
+        if len(words) < least:
             return None
         for position in words[1:]:
-            if first_name_gender(self.tokens[position].text):
+            if first_name_gender(self.tokens[position].text) and position + 1 < end:
                 return position
+        if len(words) < 3:
+            return None
         last = words[-1]
         earlier = [i for i in words if i < last and not _is_particle(self.tokens[i])]
         return earlier[-1] if earlier and earlier[-1] > start else None

@@ -74,7 +74,7 @@ def _first_group(infinitive: str) -> dict[str, str]:
     }
     grave = re.sub(r"é([^aeiouyéèê]+)$", r"è\1", stem)  # concéder → concède
     doubled = stem + stem[-1] if re.search(r"e[lt]$", stem) else stem  # appeler → appelle
-    opened = re.sub(r"e([lt])$", r"è\1", stem)  # marteler → martèle
+    opened = re.sub(r"e([^aeiouyéèê])$", r"è\1", stem)  # marteler → martèle, relever
     for present in {grave, doubled, opened} - {stem}:
         forms.update({present + "e": "finite", present + "ent": "finite"})
         forms.update({present + "era": "finite", present + "erait": "finite"})
@@ -119,29 +119,35 @@ def _irregular(forms: str) -> dict[str, str]:
     return moods
 
 
-def _build_forms() -> tuple[dict[str, Form], dict[str, Form], set[str]]:
-    plain: dict[str, Form] = {}
-    reflexive: dict[str, Form] = {}
+def _build_forms() -> tuple[dict[str, list[Form]], dict[str, list[Form]], set[str]]:
+    """Every form → the verbs it can be (a verb of several words first: «fait» → «faire
+    état», «faire valoir»…)."""
+    plain: dict[str, list[Form]] = {}
+    reflexive: dict[str, list[Form]] = {}
+
+    def add(table, lemma, forms):
+        for form, mood in forms.items():
+            table.setdefault(form, []).append(Form(lemma, mood))
+
     for infinitive in ER_VERBS:
-        plain.update({form: Form(infinitive, m) for form, m in _first_group(infinitive).items()})
+        add(plain, infinitive, _first_group(infinitive))
     for infinitive in IR_VERBS:
-        plain.update({form: Form(infinitive, m) for form, m in _second_group(infinitive).items()})
+        add(plain, infinitive, _second_group(infinitive))
     for infinitive in REFLEXIVE_ER_VERBS:
-        reflexive.update(
-            {form: Form(infinitive, m) for form, m in _first_group(infinitive).items()}
-        )
+        add(reflexive, infinitive, _first_group(infinitive))
     for infinitive in REFLEXIVE_IR_VERBS:
-        reflexive.update(
-            {form: Form(infinitive, m) for form, m in _second_group(infinitive).items()}
-        )
+        add(reflexive, infinitive, _second_group(infinitive))
     for lemma, forms in IRREGULAR_VERBS.items():
-        table = reflexive if lemma.startswith(("se ", "s'")) else plain
-        table.update({form: Form(lemma, m) for form, m in _irregular(forms).items()})
+        for name in lemma.split("|"):
+            add(reflexive if name.startswith(("se ", "s'")) else plain, name, _irregular(forms))
     documents = set()
     for lemma, forms in DOCUMENT_ONLY_VERBS.items():
         for form, mood in _irregular(forms).items():
-            plain.setdefault(form, Form(lemma, mood))
+            plain.setdefault(form, []).append(Form(lemma, mood))
             documents.add(form)
+    for table in (plain, reflexive):
+        for forms in table.values():
+            forms.sort(key=lambda form: -len(form.lemma.split()))
     return plain, reflexive, documents
 
 
@@ -173,12 +179,12 @@ def _verb_at(tokens: list[Token], index: int) -> VerbHit | None:
         return VerbHit(start, index + 2, "lire", "finite", "on", document=True)
     if base in AUXILIARIES:
         return _compound(tokens, index, start, base, pronoun, reflexive)
-    form = _form(base, reflexive)
-    if form is None or _is_noun_here(tokens, index, base):
+    if _is_noun_here(tokens, index, base):
         return None
-    end = _lemma_end(tokens, index + 1, form)
-    if end is None:
+    found = _match(tokens, index + 1, _forms(base, reflexive))
+    if found is None:
         return None
+    form, end = found
     mood = "finite" if form.mood == "finite+past" else form.mood
     return VerbHit(start, end, form.lemma, mood, pronoun, _quotes_a_text(base, form))
 
@@ -192,21 +198,30 @@ def _compound(tokens, index, start, auxiliary, pronoun, reflexive) -> VerbHit | 
     if position >= len(tokens):
         return None
     word = tokens[position].low
-    form = _form(word, reflexive)
+    participles = [f for f in _forms(word, reflexive) if f.mood in ("past", "finite+past")]
+    found = _match(tokens, position + 1, participles)
     feminine = None
     if auxiliary in ETRE_FORMS or word == "été":
         agreeing = (
             tokens[position + 1].low if word == "été" and position + 1 < len(tokens) else word
         )
         feminine = FEMININE_AGREEMENT_RE.search(agreeing) is not None
-    if form is not None and form.mood in ("past", "finite+past"):
-        end = _lemma_end(tokens, position + 1, form)
-        if end is not None:
-            return VerbHit(
-                start, end, form.lemma, "past", pronoun, _quotes_a_text(word, form), feminine
-            )
+    if found is not None:
+        form, end = found
+        return VerbHit(
+            start, end, form.lemma, "past", pronoun, _quotes_a_text(word, form), feminine
+        )
     if pronoun and word == "été" and position + 1 < len(tokens):
         return VerbHit(start, position + 2, "être", "past", pronoun, False, feminine)
+    return None
+
+
+def _match(tokens: list[Token], position: int, forms: list[Form]) -> tuple[Form, int] | None:
+    """The first of the verbs a form can be whose other words follow, and where it ends."""
+    for form in forms:
+        end = _lemma_end(tokens, position, form)
+        if end is not None:
+            return form, end
     return None
 
 
@@ -230,10 +245,10 @@ def _split_inversion(word: str) -> tuple[str, str | None]:
     return match["verb"], match["pronoun"]
 
 
-def _form(word: str, reflexive: bool) -> Form | None:
+def _forms(word: str, reflexive: bool) -> list[Form]:
     if reflexive and word in REFLEXIVE_FORMS:
-        return REFLEXIVE_FORMS[word]
-    return FORMS.get(word)
+        return REFLEXIVE_FORMS[word] + FORMS.get(word, [])
+    return FORMS.get(word, [])
 
 
 def _is_noun_here(tokens: list[Token], index: int, word: str) -> bool:

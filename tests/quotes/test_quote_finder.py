@@ -1,0 +1,747 @@
+"""The quote finder reads French journalism: marks, attributions, roles, kinds, non-quotes.
+
+Pure tests: no database, only ``articles.quote_finder`` and the reference article's text.
+"""
+
+import html
+
+import pytest
+
+from articles.quote_finder import Known, Suggestion, find_quotes
+from demo.reference import read
+
+NBSP, NNBSP = "\u00a0", "\u202f"
+
+
+def paragraph(text: str) -> dict:
+    return {"type": "paragraph", "html": html.escape(text, quote=False)}
+
+
+def suggest(*paragraphs, known=()) -> list[dict]:
+    blocks = [paragraph(text) if isinstance(text, str) else text for text in paragraphs]
+    return [suggestion.as_dict() for suggestion in find_quotes(blocks, known)]
+
+
+def only(*paragraphs, known=()) -> dict:
+    found = suggest(*paragraphs, known=known)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def quote(text, speaker=None, role="", kind="full", block=0, person=None) -> dict:
+    return {
+        "text": text,
+        "speaker": speaker,
+        "person": person,
+        "role": role,
+        "kind": kind,
+        "block": block,
+    }
+
+
+# The interface ------------------------------------------------------------------------------
+
+
+def test_suggestion_as_dict_lists_its_fields_in_order():
+    suggestion = Suggestion("Oui", "Jean Dupont", "jean-dupont", "maire", "full", 2)
+
+    assert list(suggestion.as_dict().items()) == [
+        ("text", "Oui"),
+        ("speaker", "Jean Dupont"),
+        ("person", "jean-dupont"),
+        ("role", "maire"),
+        ("kind", "full"),
+        ("block", 2),
+    ]
+
+
+def test_an_empty_body_has_no_suggestion():
+    assert find_quotes([]) == []
+
+
+def test_non_text_blocks_are_skipped_but_keep_their_index():
+    blocks = [
+        {"type": "photo", "photo": 3},
+        {"type": "quote", "quote": 1},
+        paragraph("«Nous ne céderons pas», a déclaré Jean Dupont."),
+    ]
+
+    assert [s.block for s in find_quotes(blocks)] == [2]
+
+
+def test_paragraph_markup_and_entities_are_read_as_plain_text():
+    blocks = [
+        {
+            "type": "paragraph",
+            "html": "«Nous <em>ne</em> céderons pas&nbsp;!», a déclaré <b>Jean Dupont</b>.",
+        }
+    ]
+
+    assert find_quotes(blocks)[0].text == "Nous ne céderons pas\u00a0!"
+
+
+# The reference article -----------------------------------------------------------------------
+
+
+def test_reference_article_gives_its_quotes_speakers_roles_and_kinds():
+    reference = read()
+    spokesman = "porte-parole du département d’Etat américain"
+
+    assert suggest(*reference.blocks) == [
+        quote(reference.quote("engagées"), "Etats-Unis", kind="fragment", block=0),
+        quote(reference.quote("Je peux confirmer"), "Vedant Patel", spokesman, block=1),
+        quote("l’inquiétude", "Vedant Patel", spokesman, kind="fragment", block=1),
+        quote(
+            reference.quote("retirer"),
+            "Lloyd Austin",
+            "ministre américain de la Défense",
+            kind="fragment",
+            block=3,
+        ),
+        quote(
+            reference.quote("forcément"),
+            None,
+            reference.phrase("ambassadeur américain adjoint à l’ONU"),
+            kind="fragment",
+            block=3,
+        ),
+        quote(reference.quote("Nous sommes incroyablement"), "Vedant Patel", spokesman, block=5),
+        quote(reference.quote("Le succès de la Russie"), "Vedant Patel", spokesman, block=5),
+        quote(
+            reference.quote("l’interopérabilité"),
+            "Vedant Patel",
+            spokesman,
+            kind="fragment",
+            block=5,
+        ),
+        quote(reference.quote("une aide militaire"), None, kind="document", block=6),
+    ]
+
+
+def test_reference_intertitle_term_is_not_suggested():
+    texts = [s.text for s in find_quotes(read().blocks)]
+
+    assert "Intégration" not in texts
+
+
+def test_reference_article_matches_a_known_person():
+    known = [Known("vedant-patel", "Vedant Patel")]
+
+    people = {s.person for s in find_quotes(read().blocks, known) if s.speaker == "Vedant Patel"}
+
+    assert people == {"vedant-patel"}
+
+
+# Marks ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "«Nous ne céderons pas», a déclaré Jean Dupont.",
+        f"«{NBSP}Nous ne céderons pas{NBSP}», a déclaré Jean Dupont.",
+        f"«{NNBSP}Nous ne céderons pas{NNBSP}», a déclaré Jean Dupont.",
+        "« Nous ne céderons pas », a déclaré Jean Dupont.",
+        "“Nous ne céderons pas”, a déclaré Jean Dupont.",
+        '"Nous ne céderons pas", a déclaré Jean Dupont.',
+    ],
+    ids=["guillemets", "nbsp", "nnbsp", "space", "english", "straight"],
+)
+def test_each_mark_style_gives_the_words_without_marks_or_inner_spaces(text):
+    assert only(text) == quote("Nous ne céderons pas", "Jean Dupont")
+
+
+def test_nested_quotes_give_the_outer_one_with_the_inner_marks_kept():
+    found = only("«Il m’a dit “jamais” et il est parti», raconte Claire Martin.")
+
+    assert found["text"] == "Il m’a dit “jamais” et il est parti"
+
+
+def test_nested_guillemets_give_the_outer_one():
+    found = only("«Il m’a répondu « jamais » sans hésiter», raconte Claire Martin.")
+
+    assert found["text"] == "Il m’a répondu « jamais » sans hésiter"
+
+
+def test_quote_left_open_goes_on_in_the_paragraph_that_reopens_it():
+    found = suggest(
+        "«Nous allons continuer le combat, et nous irons jusqu’au bout.",
+        "«Nous gagnerons», a conclu Claire Martin.",
+    )
+
+    assert found == [
+        quote(
+            "Nous allons continuer le combat, et nous irons jusqu’au bout.\nNous gagnerons",
+            "Claire Martin",
+        )
+    ]
+
+
+def test_quote_closed_at_paragraph_end_goes_on_when_the_next_one_reopens():
+    found = suggest(
+        "Claire Martin, maire de Lille, a pris la parole.",
+        "«Nous allons continuer le combat.»",
+        "«Et nous gagnerons», a-t-elle conclu.",
+    )
+
+    assert found == [
+        quote(
+            "Nous allons continuer le combat.\nEt nous gagnerons",
+            "Claire Martin",
+            "maire de Lille",
+            block=1,
+        )
+    ]
+
+
+def test_continued_quote_may_reopen_with_the_continuation_mark():
+    found = only(
+        "«Nous devons réformer le pays de fond en comble",
+        "» et personne ne nous en empêchera», a lancé Jean Dupont.",
+    )
+
+    assert found["text"] == (
+        "Nous devons réformer le pays de fond en comble\net personne ne nous en empêchera"
+    )
+
+
+# Attribution ----------------------------------------------------------------------------------
+
+
+def test_attribution_after_with_inverted_verb():
+    assert only("«La situation est grave», estime Jean Dupont.") == quote(
+        "La situation est grave", "Jean Dupont"
+    )
+
+
+def test_attribution_after_with_words_between_the_mark_and_the_verb():
+    found = only("«Nous sommes prêts» à négocier, a déclaré mardi le ministre Jean Dupont.")
+
+    assert (found["speaker"], found["role"]) == ("Jean Dupont", "ministre")
+
+
+def test_attribution_after_skips_the_medium_before_the_speaker():
+    found = only("«Nous sommes très inquiets», a déclaré à l’AFP Sarah Ali, porte-parole de l’ONG.")
+
+    assert (found["speaker"], found["role"]) == ("Sarah Ali", "porte-parole de l’ONG")
+
+
+def test_attribution_after_with_a_reflexive_verb():
+    assert only("«Ça suffit !» s’est exclamé Jean Dupont.")["speaker"] == "Jean Dupont"
+
+
+def test_incise_inside_the_quote_is_part_of_its_words():
+    found = suggest("Jean Martin est arrivé. «Nous sommes prêts, assure-t-il, à tout.»")
+
+    assert found == [quote("Nous sommes prêts, assure-t-il, à tout.", "Jean Martin")]
+
+
+def test_incise_with_a_named_speaker():
+    found = only("«Nous sommes prêts, estime Jean Martin. Le reste suivra.»")
+
+    assert found == quote("Nous sommes prêts, estime Jean Martin. Le reste suivra.", "Jean Martin")
+
+
+def test_attribution_before_with_a_colon():
+    assert only("Anne Dupuis a affirmé : «Nous ne céderons pas.»") == quote(
+        "Nous ne céderons pas.", "Anne Dupuis"
+    )
+
+
+@pytest.mark.parametrize("source", ["Selon", "Pour", "D’après"])
+def test_attribution_by_a_source(source):
+    found = only(f"{source} Anne Dupuis, «la situation est grave».")
+
+    assert (found["speaker"], found["kind"]) == ("Anne Dupuis", "fragment")
+
+
+def test_attribution_by_a_name_and_a_colon():
+    assert only("Jean Dupont : «Je ne regrette rien.»")["speaker"] == "Jean Dupont"
+
+
+def test_attribution_before_through_a_governing_verb_is_a_fragment():
+    found = only("La CGT a dénoncé «un manque d’anticipation» du gouvernement.")
+
+    assert found == quote("un manque d’anticipation", "CGT", kind="fragment")
+
+
+def test_appeler_a_governs_a_fragment():
+    found = only("Le ministre Jean Dupont a appelé les élus à «faire bloc».")
+
+    assert found == quote("faire bloc", "Jean Dupont", "ministre", kind="fragment")
+
+
+def test_a_participle_takes_the_speaker_of_the_quote_before():
+    found = suggest(
+        "«Nous tiendrons», a déclaré Jean Dupont, soulignant «la détermination» du pays."
+    )
+
+    assert [(s["text"], s["speaker"]) for s in found] == [
+        ("Nous tiendrons", "Jean Dupont"),
+        ("la détermination", "Jean Dupont"),
+    ]
+
+
+def test_subject_in_a_relative_clause_is_not_the_speaker():
+    found = only("Jean Dupont, qui dirige le syndicat, a dénoncé «une provocation inacceptable».")
+
+    assert found["speaker"] == "Jean Dupont"
+
+
+@pytest.mark.parametrize(
+    "verb",
+    [
+        "a déclaré",
+        "a dit",
+        "affirme",
+        "estimait",
+        "a jugé",
+        "avait prévenu",
+        "assure",
+        "a souligné",
+        "insiste",
+        "martèle",
+        "a reconnu",
+        "confie",
+        "a ajouté",
+        "lance",
+        "a dénoncé",
+        "explique",
+        "a indiqué",
+        "répond",
+        "rappelle",
+        "poursuit",
+        "a conclu",
+        "résume",
+        "glisse",
+        "s’agace",
+        "tempête",
+        "s’insurge",
+        "regrette",
+        "a promis",
+        "avertit",
+        "observe",
+        "note",
+        "précise",
+        "a annoncé",
+        "raconte",
+        "témoigne",
+        "a confirmé",
+        "admet",
+        "avoue",
+        "plaide",
+        "fustige",
+        "ironise",
+        "renchérit",
+        "réclame",
+        "exige",
+        "se félicite",
+        "se réjouit",
+        "déplore",
+        "s’indigne",
+        "commente",
+        "détaille",
+        "relève",
+        "concède",
+        "soupire",
+        "sourit",
+        "s’exclame",
+        "tranche",
+        "nuance",
+        "s’inquiète",
+        "salue",
+        "défend",
+        "a mis en garde",
+        "a fait valoir",
+    ],
+)
+def test_speech_verbs_in_any_form_attribute_the_quote(verb):
+    found = suggest(f"«La situation est grave», {verb} Jean Dupont.")
+
+    assert found == [quote("La situation est grave", "Jean Dupont")]
+
+
+@pytest.mark.parametrize(
+    "inverted", ["estime-t-il", "a-t-il ajouté", "a-t-il encore dit", "poursuit-il", "dit-il"]
+)
+def test_inverted_pronoun_finds_the_speaker(inverted):
+    found = suggest("Jean Dupont, maire de Nantes, est arrivé.", f"«Nous verrons», {inverted}.")
+
+    assert found == [quote("Nous verrons", "Jean Dupont", "maire de Nantes", block=1)]
+
+
+# Roles and titles ----------------------------------------------------------------------------
+
+
+def test_role_before_the_name_with_a_comma():
+    found = only("«Nous ne céderons pas», a affirmé la maire (PS) de Nantes, Anne Dupuis.")
+
+    assert (found["speaker"], found["role"]) == ("Anne Dupuis", "maire (PS) de Nantes")
+
+
+def test_role_before_the_name_without_a_comma():
+    found = only("Le ministre américain de la Défense Lloyd Austin a appelé à «la retenue».")
+
+    assert (found["speaker"], found["role"]) == ("Lloyd Austin", "ministre américain de la Défense")
+
+
+def test_role_after_the_name():
+    found = only("«Nous ne céderons pas», estime Jean Dupont, maire (PS) de Nantes.")
+
+    assert (found["speaker"], found["role"]) == ("Jean Dupont", "maire (PS) de Nantes")
+
+
+def test_role_after_the_name_and_age():
+    found = only("«C’est fini», soupire Marie Durand, 34 ans, infirmière à Lyon.")
+
+    assert (found["speaker"], found["role"]) == ("Marie Durand", "infirmière à Lyon")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("«Mon client est innocent», a plaidé Me Eric Dupond-Moretti.", "Eric Dupond-Moretti"),
+        ("«Le virus circule», prévient le Pr Jean Dupont.", "Jean Dupont"),
+        ("«Nous sommes débordés», confie le Dr Sarah Ali.", "Sarah Ali"),
+        ("«On nous a oubliés», s’agace M. Dupont.", "Dupont"),
+        ("«On nous a oubliés», s’agace Mme Dupont.", "Dupont"),
+    ],
+)
+def test_titles_are_not_part_of_the_speaker(text, speaker):
+    assert only(text)["speaker"] == speaker
+
+
+def test_speaker_is_the_fullest_name_written_in_the_article():
+    found = suggest(
+        "Claire Martin, maire de Lille, est arrivée tôt.",
+        "«C’est un scandale», a lancé Mme Martin.",
+    )
+
+    assert found == [quote("C’est un scandale", "Claire Martin", "maire de Lille", block=1)]
+
+
+def test_shared_surname_is_told_apart_by_title():
+    found = suggest(
+        "Claire Martin, maire de Lille, et Jean Martin, son adjoint, étaient là.",
+        "«C’est un scandale», a lancé Mme Martin. «Je suis d’accord», a répondu M. Martin.",
+    )
+
+    assert [(s["text"], s["speaker"]) for s in found] == [
+        ("C’est un scandale", "Claire Martin"),
+        ("Je suis d’accord", "Jean Martin"),
+    ]
+
+
+def test_role_is_carried_over_to_a_later_quote():
+    found = suggest(
+        "«Les Français veulent du changement», juge Jordan Bardella, président du RN.",
+        "«Nous sommes prêts», a ajouté Jordan Bardella.",
+    )
+
+    assert [s["role"] for s in found] == ["président du RN", "président du RN"]
+
+
+def test_role_noun_finds_the_person_given_that_role():
+    found = suggest(
+        "L’entraîneur du PSG, Luis Enrique, était furieux.",
+        "«On va travailler», a promis l’entraîneur.",
+    )
+
+    assert found == [quote("On va travailler", "Luis Enrique", "entraîneur du PSG", block=1)]
+
+
+def test_feminine_role_noun_finds_the_woman_given_it():
+    found = suggest(
+        "La ministre de la Santé, Catherine Vautrin, et le maire de Lyon, Grégory Doucet,"
+        " se sont rencontrés.",
+        "«Rien n’est exclu», a affirmé la ministre.",
+    )
+
+    assert (found[0]["speaker"], found[0]["role"]) == ("Catherine Vautrin", "ministre de la Santé")
+
+
+def test_a_given_name_decides_the_gender_over_the_role_noun():
+    found = suggest(
+        "Le procureur de Paris, Laure Beccuau, a ouvert une enquête. Le préfet était là.",
+        "«Les faits sont graves», a-t-elle souligné.",
+    )
+
+    assert found[0]["speaker"] == "Laure Beccuau"
+
+
+# Pronouns -------------------------------------------------------------------------------------
+
+
+def test_pronoun_finds_the_latest_speaker_of_its_gender_across_paragraphs():
+    found = suggest(
+        "«Nous tiendrons», a déclaré Anne Dupuis, maire de Nantes.",
+        "Le préfet, Jean Dupont, n’a pas réagi.",
+        "«Nous verrons bien», a-t-elle ajouté.",
+    )
+
+    assert found[1] == quote("Nous verrons bien", "Anne Dupuis", "maire de Nantes", block=2)
+
+
+def test_pronoun_subject_before_the_verb():
+    found = suggest("Jean Dupont a parlé longtemps.", "Il a poursuivi : «Nous devons réformer.»")
+
+    assert found == [quote("Nous devons réformer.", "Jean Dupont", block=1)]
+
+
+def test_selon_elle_finds_the_woman_mentioned_before():
+    found = only("Anne Dupuis est arrivée. Selon elle, «rien n’est joué».")
+
+    assert found["speaker"] == "Anne Dupuis"
+
+
+def test_participle_agreement_tells_the_gender():
+    found = suggest(
+        "Claude Dupont et Jean Durand sont arrivés.",
+        "«Je suis désolée», s’est excusée Claude Dupont. «Moi aussi», a-t-elle été ravie.",
+    )
+
+    assert [s["speaker"] for s in found] == ["Claude Dupont", "Claude Dupont"]
+
+
+def test_pronoun_finds_an_organisation_that_spoke():
+    found = only("Le Kremlin a réagi mardi. «Ces accusations sont infondées», a-t-il indiqué.")
+
+    assert found["speaker"] == "Kremlin"
+
+
+def test_full_statement_standing_alone_is_said_by_the_latest_speaker():
+    found = suggest(
+        "«Nous avons tout essayé», a déclaré Jean Dupont, maire de Nantes.",
+        "«Il n’y a plus rien à faire.»",
+    )
+
+    assert found[1] == quote(
+        "Il n’y a plus rien à faire.", "Jean Dupont", "maire de Nantes", block=1
+    )
+
+
+# Kinds ----------------------------------------------------------------------------------------
+
+
+def test_lowercase_words_woven_into_the_sentence_are_a_fragment():
+    found = only("Le président Emmanuel Macron a salué «une décision historique» mardi.")
+
+    assert found["kind"] == "fragment"
+
+
+def test_words_after_que_are_a_fragment_even_capitalised():
+    found = only("Jean Dupont a affirmé que «Emmanuel Macron doit partir».")
+
+    assert found["kind"] == "fragment"
+
+
+def test_a_short_fragment_governed_by_a_speech_verb_is_a_quote():
+    found = only("Le porte-parole du Kremlin, Dmitri Peskov, a jugé ces accusations «infondées».")
+
+    assert found == quote("infondées", "Dmitri Peskov", "porte-parole du Kremlin", kind="fragment")
+
+
+def test_a_short_fragment_of_the_sentence_subject_is_a_quote():
+    found = suggest(
+        "Le maire de Lyon, Grégory Doucet, a été clair.", "Le maire se montre «serein»."
+    )
+
+    assert found == [quote("serein", "Grégory Doucet", "maire de Lyon", kind="fragment", block=1)]
+
+
+def test_full_statement_is_full():
+    assert only("«Je ne regrette rien», a déclaré Jean Dupont.")["kind"] == "full"
+
+
+# Documents ------------------------------------------------------------------------------------
+
+
+def test_quote_of_a_communique_is_a_document_of_its_issuer():
+    found = only(
+        "Dans un communiqué, le ministère de l’Intérieur affirme que «la situation est maîtrisée»."
+    )
+
+    assert found == quote("la situation est maîtrisée", "ministère de l’Intérieur", kind="document")
+
+
+def test_quote_of_a_report_names_its_issuer():
+    found = only("Le rapport de la Cour des comptes pointe «une gestion défaillante».")
+
+    assert found == quote("une gestion défaillante", "Cour des comptes", kind="document")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "«Les Etats membres s’engagent à coopérer», stipule l’article 3 du traité.",
+        "Le décret prévoit que «toute personne peut saisir le juge».",
+        "«La paix est possible», peut-on lire dans la déclaration finale.",
+        "Le jugement retient «une intention de nuire caractérisée».",
+    ],
+)
+def test_quote_of_an_unsigned_text_is_a_document_without_speaker(text):
+    found = only(text)
+
+    assert (found["speaker"], found["kind"]) == (None, "document")
+
+
+def test_message_posted_on_a_network_is_a_document_of_its_author():
+    found = only("Emmanuel Macron a écrit sur X : «La France sera au rendez-vous.»")
+
+    assert found == quote("La France sera au rendez-vous.", "Emmanuel Macron", kind="document")
+
+
+def test_letter_is_a_document_of_its_signatory():
+    found = only("Dans une lettre aux députés, Gabriel Attal écrit : «Je compte sur vous.»")
+
+    assert (found["speaker"], found["kind"]) == ("Gabriel Attal", "document")
+
+
+# Organisations and unnamed speakers -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Le ministère des Armées a indiqué : «Aucune frappe n’a visé des civils.»",
+            "ministère des Armées",
+        ),
+        ("La CGT a dénoncé : «C’est un passage en force.»", "CGT"),
+        ("Les Etats-Unis ont confirmé que les troupes étaient «engagées au combat».", "Etats-Unis"),
+        ("Moscou a dénoncé «une provocation inacceptable».", "Moscou"),
+        ("La Commission européenne a salué «un accord historique».", "Commission européenne"),
+    ],
+)
+def test_organisations_speak_without_their_article(text, speaker):
+    found = only(text)
+
+    assert (found["speaker"], found["role"]) == (speaker, "")
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("«C’est inacceptable», a réagi un diplomate.", "diplomate"),
+        (
+            "«Tout le monde savait», affirme une source proche du dossier.",
+            "source proche du dossier",
+        ),
+        ("Un habitant, qui préfère rester anonyme, raconte : «On a tout perdu.»", "habitant"),
+        (
+            "L’ambassadeur américain adjoint à l’ONU a prévenu : «Ce sera long.»",
+            "ambassadeur américain adjoint à l’ONU",
+        ),
+    ],
+)
+def test_unnamed_speaker_has_a_role_and_no_name(text, role):
+    found = only(text)
+
+    assert (found["speaker"], found["role"]) == (None, role)
+
+
+# Not quotes -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le film «La Haine» ressort en salles.",
+        "Son dernier livre, «Les Années noires», sort jeudi.",
+        "L’album «Civilisation» s’est bien vendu.",
+        "La série «Plus belle la vie» revient.",
+        "L’exposition «Picasso et la guerre» ouvre ses portes.",
+        "Il a lu le journal «Le Monde» hier.",
+    ],
+    ids=["film", "book", "album", "series", "exhibition", "newspaper"],
+)
+def test_titles_of_works_are_not_quotes(text):
+    assert suggest(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le chanteur, surnommé «le Boss», a ravi la foule.",
+        "Le chanteur, dit «le Boss», a ravi la foule.",
+        "Ce navire, baptisé «Espérance», a accosté.",
+    ],
+    ids=["surnommé", "dit", "baptisé"],
+)
+def test_nicknames_are_not_quotes(text):
+    assert suggest(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le plan «France 2030» avance.",
+        "L’affaire des «fadettes» rebondit.",
+        "L’opération «Sentinelle» est maintenue.",
+        "La loi «Immigration» a été votée.",
+        "Le programme «Erasmus» fête ses 30 ans.",
+        "Le dispositif «Ma prime rénov» est prolongé.",
+    ],
+    ids=["plan", "affair", "operation", "law", "programme", "scheme"],
+)
+def test_names_of_plans_laws_operations_and_affairs_are_not_quotes(text):
+    assert suggest(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le «wokisme» serait partout dans les universités.",
+        "Une «bavure», selon certains observateurs.",
+        "Le gouvernement prévoit un «bouclier tarifaire».",
+        "Ces «experts» n’ont rien vu venir.",
+    ],
+)
+def test_terms_and_irony_are_not_quotes(text):
+    assert suggest(text) == []
+
+
+def test_guillemets_in_an_intertitle_without_speech_are_not_quotes():
+    assert suggest({"type": "intertitle", "text": "Une «bavure» ?"}) == []
+
+
+def test_speech_in_an_intertitle_is_a_quote():
+    found = only({"type": "intertitle", "text": "«On ne lâchera rien», promet la CGT"})
+
+    assert found == quote("On ne lâchera rien", "CGT")
+
+
+# Known people ---------------------------------------------------------------------------------
+
+KNOWN = [
+    Known("emmanuel-macron", "Emmanuel Macron", ("Macron",)),
+    Known("francois-bayrou", "François Bayrou"),
+]
+
+
+def test_known_person_is_matched_by_name():
+    found = only("«Nous tiendrons», a déclaré Emmanuel Macron.", known=KNOWN)
+
+    assert found["person"] == "emmanuel-macron"
+
+
+def test_known_person_is_matched_by_alias():
+    found = only("«Nous tiendrons», a assuré Macron.", known=KNOWN)
+
+    assert (found["speaker"], found["person"]) == ("Macron", "emmanuel-macron")
+
+
+def test_known_person_is_matched_without_accents_or_case():
+    found = only("«Nous tiendrons», a déclaré Francois BAYROU.", known=KNOWN)
+
+    assert found["person"] == "francois-bayrou"
+
+
+def test_unknown_speaker_has_no_person():
+    assert only("«Nous tiendrons», a déclaré Jean Dupont.", known=KNOWN)["person"] is None
+
+
+def test_organisation_is_never_a_known_person():
+    known = [Known("cgt", "CGT")]
+
+    assert only("La CGT a dénoncé : «C’est un passage en force.»", known=known)["person"] is None
