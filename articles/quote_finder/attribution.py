@@ -14,7 +14,7 @@
 from dataclasses import dataclass, field
 
 from .discourse import Discourse, Entity
-from .lexicon import PRONOUNS
+from .lexicon import ADVERBS, PRONOUNS
 from .mentions import Mention, find_mentions
 from .text import CLAUSE_END, Sentence, Token, tokenize
 from .verbs import VerbHit, find_verbs
@@ -208,12 +208,17 @@ def _before(place: Place, words: str, memory: Discourse) -> Attribution | None:
         if previous is not None and previous.subject is not None:
             return Attribution(previous.subject, how="before", verb=verb, governed=governed)
     mentions = mentions_of(sentence, memory)
+    if _is_passive(sentence.tokens, verb):
+        agent = _agent(place, memory)
+        return Attribution(agent, how="before", verb=verb, governed=governed)
     if verb.pronoun:
         subject = _pronoun(verb)
         sentence.cache["extra"].append((verb.start, subject))
     else:
-        subject = _subject_before(sentence, mentions, verb) or _inverted_subject(
-            sentence, mentions, verb, index
+        subject = (
+            _antecedent_of_qui(sentence, mentions, verb)
+            or _subject_before(sentence, mentions, verb)
+            or _inverted_subject(sentence, mentions, verb, index)
         )
     if subject is None:
         previous = _earlier_attribution(place)
@@ -221,6 +226,35 @@ def _before(place: Place, words: str, memory: Discourse) -> Attribution | None:
             return None
         subject = previous.subject
     return Attribution(subject, how="before", verb=verb, governed=governed)
+
+
+def _is_passive(tokens: list[Token], verb: VerbHit) -> bool:
+    """«une position jugée «hypocrite»», «des propos qualifiés de «…»»: a participle alone."""
+    return verb.mood == "past" and verb.end - verb.start == 1 and not verb.pronoun
+
+
+def _agent(place: Place, memory: Discourse) -> Mention | None:
+    """Who judged, after the words: «jugée «hypocrite» par Greenpeace»."""
+    sentence, start = place.closing, place.last + 1
+    tokens = sentence.tokens
+    for mention in mentions_of(sentence, memory):
+        if start < mention.start <= start + 3 and tokens[mention.start - 1].low == "par":
+            return mention if mention.kind in SPEAKERS else None
+    return None
+
+
+def _antecedent_of_qui(sentence: Sentence, mentions: list[Mention], verb: VerbHit):
+    """«Greenpeace, qui dénonce «…»»: the subject is what «qui» stands for."""
+    before = verb.start - 1
+    while before >= 0 and sentence.tokens[before].low in CLITICS | ADVERBS:
+        before -= 1
+    if before < 1 or sentence.tokens[before].low != "qui":
+        return None
+    end = before - 1 if sentence.tokens[before - 1].low == "," else before
+    for mention in mentions:
+        if mention.end == end and mention.kind in SPEAKERS:
+            return mention
+    return None
 
 
 def _shares_subject(tokens: list[Token], verb: VerbHit) -> bool:

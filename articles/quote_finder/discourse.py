@@ -90,14 +90,16 @@ class Discourse:
     # Reading a sentence ---------------------------------------------------------------------
 
     def read(self, mentions: list[tuple[int, Mention]], sentence_index: int, block: int):
-        """Resolve a sentence's mentions (position, mention) in order and remember them."""
+        """Resolve a sentence's mentions (position, mention) in order and remember them; the
+        first one not after a preposition is taken for the sentence's subject."""
         subject_found = False
-        for position, mention in sorted(mentions, key=lambda pair: pair[0]):
+        for _, mention in sorted(mentions, key=lambda pair: pair[0]):
             if mention.kind == "pronoun" and not mention.speaks:
                 continue
-            opens = not subject_found and not mention.oblique and mention.kind != "document"
+            opens = not subject_found and not mention.oblique and not mention.source
+            opens = opens and mention.kind in ("person", "role", "organisation")
             subject_found = subject_found or opens
-            entity = self.resolve(mention, salient=mention.speaks or (opens and position == 0))
+            entity = self.resolve(mention, salient=mention.speaks or opens)
             if mention.issuer is not None:
                 self.resolve(mention.issuer, salient=False)
             if entity is None:
@@ -105,7 +107,7 @@ class Discourse:
             if mention.speaks:
                 entity.spoke = True
                 self.last_speaker = (entity, block)
-            if opens and position == 0:
+            if opens:
                 self.last_subject = (entity, sentence_index)
 
     def resolve(self, mention: Mention, salient: bool) -> Entity | None:
@@ -194,9 +196,23 @@ class Discourse:
             )
             if entity is not None:
                 return entity
+            if mention.speaks and len(words) <= 1:
+                entity = self._latest_salient_without_role(mention.gender)
+                if entity is not None:
+                    return entity
         entity = Entity("unnamed", gender=mention.gender, plural=mention.plural)
         self.entities.append(entity)
         return entity
+
+    def _latest_salient_without_role(self, gender: str | None) -> Entity | None:
+        """«confie l'autrice» right after «Marie Dupré raconte…»: a bare role noun that
+        speaks is the latest person in view who had no role yet."""
+        found = [
+            e
+            for e in self.entities
+            if e.kind == "person" and not e.role and e.salient >= 0 and e.agrees(gender)
+        ]
+        return max(found, key=lambda e: e.salient) if found else None
 
     def organisation(self, mention: Mention) -> Entity:
         folded = fold(mention.name)

@@ -35,6 +35,25 @@ from .verbs import FORMS
 HYPHENATED_PARTICLE_RE = re.compile(r"^(?:al|el|ben|bin|abou|abu|ould)-\w", re.IGNORECASE)
 COMPLEMENT_PREPOSITIONS = {"de", "d’", "du", "des", "à", "au", "aux", "en", "pour", "auprès"}
 INNER_ARTICLES = {"la", "le", "l’", "les"}
+NUMBER_WORDS = {
+    "deux",
+    "trois",
+    "quatre",
+    "cinq",
+    "six",
+    "sept",
+    "huit",
+    "neuf",
+    "dix",
+    "onze",
+    "douze",
+    "quinze",
+    "vingt",
+    "trente",
+    "cent",
+    "mille",
+    "plusieurs",
+}
 SUBJECT_DETERMINERS = {"le", "la", "l’", "un", "une"}
 AUXILIARY_AFTER_NAME = {"a", "ont", "avait", "avaient", "est", "sont", "aura", "était", ","}
 
@@ -410,11 +429,22 @@ class _Reader:
             ):
                 position += 1
                 continue
+            if split_name and _can_start_name(token):
+                group_end = self.name_end(position)
+                name_start = self.trailing_name(position, group_end, least=2)
+                if name_start is not None:  # «le député Renaissance Jean Dupont»
+                    return name_start, name_start
+                if all(t.is_acronym for t in self.tokens[position:group_end]):
+                    position = group_end  # «les députés LFI»
+                    continue
+                break
             if token.low not in COMPLEMENT_PREPOSITIONS:
                 break
             group = position + 1
             if token.low == "auprès" and self.low(group) in ("de", "d’", "du", "des"):
                 group += 1
+            if self.low(group).isdigit() or self.low(group) in NUMBER_WORDS:
+                group += 1  # «mère de trois enfants»
             if self.low(group) in INNER_ARTICLES and token.low in (
                 "de",
                 "à",

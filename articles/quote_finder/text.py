@@ -117,7 +117,7 @@ def split_sentences(tokens: list[Token]) -> list[tuple[int, int]]:
     start = 0
     for index, token in enumerate(tokens[:-1]):
         following = tokens[index + 1]
-        if not (following.is_capitalised or following.kind == "quote"):
+        if not (following.text[0].isupper() or following.kind == "quote"):
             continue
         if token.kind == "punct" and token.text in SENTENCE_END:
             if token.text == "." and index and _is_abbreviation(tokens[index - 1]):

@@ -282,6 +282,30 @@ def test_a_participle_takes_the_speaker_of_the_quote_before():
     ]
 
 
+def test_passive_participle_takes_its_agent_as_speaker():
+    found = only("Une position jugée «hypocrite» par Greenpeace.")
+
+    assert found == quote("hypocrite", "Greenpeace", kind="fragment")
+
+
+def test_qui_takes_the_speaker_it_stands_for():
+    found = only("Le projet inquiète Greenpeace, qui dénonce «un écran de fumée».")
+
+    assert found["speaker"] == "Greenpeace"
+
+
+def test_sentence_starting_with_an_elided_article_is_a_new_sentence():
+    found = suggest(
+        "Son avocate, Me Claire Dubois, a dénoncé «un dossier vide». L’avocat général a requis"
+        " vingt ans, estimant que «la culpabilité ne fait aucun doute».",
+    )
+
+    assert [(s["speaker"], s["role"]) for s in found] == [
+        ("Claire Dubois", "avocate"),
+        (None, "avocat général"),
+    ]
+
+
 def test_subject_in_a_relative_clause_is_not_the_speaker():
     found = only("Jean Dupont, qui dirige le syndicat, a dénoncé «une provocation inacceptable».")
 
@@ -448,6 +472,27 @@ def test_role_noun_finds_the_person_given_that_role():
     )
 
     assert found == [quote("On va travailler", "Luis Enrique", "entraîneur du PSG", block=1)]
+
+
+def test_bare_role_noun_that_speaks_is_the_person_in_view_without_a_role():
+    found = suggest(
+        "Dans son nouveau roman, «Les Eaux noires», Marie Dupré raconte sa grand-mère.",
+        "«J’ai mis dix ans à l’écrire», confie l’autrice.",
+    )
+
+    assert found == [quote("J’ai mis dix ans à l’écrire", "Marie Dupré", "autrice", block=1)]
+
+
+def test_role_with_a_party_and_a_name():
+    found = only("«Ce texte protège les mineurs», a dit le député Renaissance Jean Dupont.")
+
+    assert (found["speaker"], found["role"]) == ("Jean Dupont", "député Renaissance")
+
+
+def test_role_with_a_number():
+    found = only("«Ils ont tout détruit», témoigne Fatima, mère de trois enfants.")
+
+    assert (found["speaker"], found["role"]) == ("Fatima", "mère de trois enfants")
 
 
 def test_feminine_role_noun_finds_the_woman_given_it():
