@@ -169,7 +169,12 @@ def _places(sentences: list[Sentence]) -> dict[Quotation, Place]:
                 continue
             openings.setdefault(token.quote, (sentence, index))
             closings[token.quote] = (sentence, index)
-    return {
-        quotation: Place(*openings[quotation], *closings[quotation], quotation=quotation)
-        for quotation in openings
-    }
+    places = {}
+    for quotation, (sentence, index) in openings.items():
+        before = sentences[sentence.index - 1] if sentence.index else None
+        if before is not None and (before.block == sentence.block or before.intertitle):
+            before = None
+        places[quotation] = Place(
+            sentence, index, *closings[quotation], quotation=quotation, previous=before
+        )
+    return places

@@ -39,6 +39,19 @@ NETWORKS = {
     "compte",
 }
 DOCUMENT_INTRODUCERS = {"dans", "selon", "par", "via", "d’après"}
+REPLY_VERBS = {
+    "répondre",
+    "rétorquer",
+    "répliquer",
+    "riposter",
+    "objecter",
+    "contester",
+    "démentir",
+    "nier",
+    "réfuter",
+    "contredire",
+    "réagir",
+}
 NEAR = 6  # tokens within which a verb governs the words after it
 FAR = 14  # tokens within which a verb's inverted subject follows it
 
@@ -81,10 +94,11 @@ class Place:
     last: int
     quotation: object = None
     earlier: list[tuple[int, Attribution]] = field(default_factory=list)  # same sentence
+    previous: Sentence | None = None  # the sentence before, when it ends another paragraph
 
 
 def attribute(place: Place, words: str, memory: Discourse) -> Attribution:
-    for finder in (_incise, _after, _before, _source, _colon, _sentence_subject):
+    for finder in (_incise, _after, _before, _announced, _source, _colon, _sentence_subject):
         attribution = finder(place, words, memory)
         if attribution is not None:
             return _settle(attribution, place, memory)
@@ -161,6 +175,7 @@ def _after(place: Place, words: str, memory: Discourse) -> Attribution | None:
             subject = _inverted_subject(sentence, mentions, verb, stop)
         if subject is None:
             return None
+        subject.refers_back = subject.kind == "role" and verb.lemma not in REPLY_VERBS
         return Attribution(subject, how="after", verb=verb, governed=verb.start - start <= NEAR)
     return None
 
@@ -225,6 +240,8 @@ def _before(place: Place, words: str, memory: Discourse) -> Attribution | None:
         if previous is None or previous.subject is None:
             return None
         subject = previous.subject
+    if subject.kind == "role" and subject.start == 0 and verb.lemma not in REPLY_VERBS:
+        subject.refers_back = True  # «La présidente du groupe a ajouté que…»
     return Attribution(subject, how="before", verb=verb, governed=governed)
 
 
@@ -301,6 +318,29 @@ def _relative_clauses(tokens: list[Token], end: int) -> set[int]:
 
 def _earlier_attribution(place: Place) -> Attribution | None:
     return place.earlier[-1][1] if place.earlier else None
+
+
+def _announced(place: Place, words: str, memory: Discourse) -> Attribution | None:
+    """A paragraph ending «… a-t-il lancé :» announces the quotation opening the next."""
+    previous = place.previous
+    if previous is None or place.first != 0 or previous.tokens[-1].low != ":":
+        return None
+    verbs = [verb for verb in verbs_of(previous) if len(previous.tokens) - verb.end <= NEAR]
+    if not verbs:
+        return None
+    verb = verbs[-1]
+    mentions = mentions_of(previous, memory)
+    if verb.pronoun:
+        subject = _pronoun(verb)
+        previous.cache["extra"].append((verb.start, subject))
+    else:
+        subject = _subject_before(previous, mentions, verb) or _inverted_subject(
+            previous, mentions, verb, len(previous.tokens)
+        )
+    if subject is not None and subject.entity is None:
+        subject.speaks = True
+        memory.resolve(subject, salient=True)
+    return Attribution(subject, how="before", verb=verb, governed=True)
 
 
 # 4–6. Source, colon, subject ---------------------------------------------------------------

@@ -72,6 +72,7 @@ class Discourse:
         self.names_seen: set[str] = set()
         self.last_speaker: tuple[Entity, int] | None = None  # and the block where it spoke
         self.last_subject: tuple[Entity, int] | None = None  # and the sentence it began
+        self.block = 0  # the block being read
 
     def is_known(self, name: str) -> bool:
         """Whether a capitalised word or phrase names a person already met or known."""
@@ -92,6 +93,7 @@ class Discourse:
     def read(self, mentions: list[tuple[int, Mention]], sentence_index: int, block: int):
         """Resolve a sentence's mentions (position, mention) in order and remember them; the
         first one not after a preposition is taken for the sentence's subject."""
+        self.block = block
         subject_found = False
         for _, mention in sorted(mentions, key=lambda pair: pair[0]):
             if mention.kind == "pronoun" and not mention.speaks:
@@ -196,12 +198,24 @@ class Discourse:
             )
             if entity is not None:
                 return entity
-            if mention.speaks and len(words) <= 1:
-                entity = self._latest_salient_without_role(mention.gender)
-                if entity is not None:
+            if mention.speaks and mention.refers_back:
+                entity = (
+                    len(words) <= 1 and self._latest_salient_without_role(mention.gender)
+                ) or self._in_focus(mention.gender)
+                if entity:
                     return entity
         entity = Entity("unnamed", gender=mention.gender, plural=mention.plural)
         self.entities.append(entity)
+        return entity
+
+    def _in_focus(self, gender: str | None) -> Entity | None:
+        """The person who spoke last, in this paragraph or the one before: «…», a déploré
+        le député de Seine-Saint-Denis» describes them anew."""
+        if self.last_speaker is None:
+            return None
+        entity, block = self.last_speaker
+        if entity.kind != "person" or self.block - block > 1 or not entity.agrees(gender):
+            return None
         return entity
 
     def _latest_salient_without_role(self, gender: str | None) -> Entity | None:

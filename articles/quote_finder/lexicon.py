@@ -147,6 +147,7 @@ TITLES = {
     "maître": None,
     "docteur": None,
     "professeur": None,
+    "mgr": "m",
 }
 DETERMINERS = {
     # word: (gender, plural, definite, oblique)
@@ -321,7 +322,10 @@ ROLE_ADJECTIVES = words("""
     centriste macroniste lepéniste libéral libérale conservateur conservatrice
     travailliste démocrate gaulliste souverainiste nationaliste indépendantiste
     séparatiste islamiste djihadiste jihadiste rebelle loyaliste populiste
-    sortant russes belges suisses arabes kurdes adjoints délégués généraux chargés
+    sortant russes belges suisses arabes kurdes français américains allemands
+    britanniques ukrainiens européens italiens espagnols chinois japonais israéliens
+    palestiniens iraniens syriens libanais algériens marocains tunisiens africains
+    adjoints délégués généraux chargés
     principaux sortants démissionnaires actuels nationaux régionaux fédéraux exécutif
     exécutive permanent permanente spécial spéciale exécutifs opérationnel technique
     scientifique juridique financier financière politique militaire diplomatique

@@ -80,7 +80,7 @@ def find_quotations(texts: dict[int, str], intertitles: set[int]) -> list[Quotat
     if carried is not None:
         quotations.append(carried)
     quotations.sort(key=lambda quotation: (quotation.block, quotation.parts[0].open))
-    return [quotation for quotation in quotations if quotation.text]
+    return [quotation for quotation in quotations if any(c.isalnum() for c in quotation.text)]
 
 
 def outer_spans(text: str, first_mark_opens: bool = False) -> list[tuple[int, int | None]]:

@@ -35,6 +35,28 @@ from .verbs import FORMS
 HYPHENATED_PARTICLE_RE = re.compile(r"^(?:al|el|ben|bin|abou|abu|ould)-\w", re.IGNORECASE)
 COMPLEMENT_PREPOSITIONS = {"de", "d’", "du", "des", "à", "au", "aux", "en", "pour", "auprès"}
 INNER_ARTICLES = {"la", "le", "l’", "les"}
+QUANTITY_NOUNS = {
+    "vingtaine",
+    "dizaine",
+    "douzaine",
+    "trentaine",
+    "quarantaine",
+    "cinquantaine",
+    "centaine",
+    "millier",
+    "milliers",
+    "dizaines",
+    "centaines",
+    "groupe",
+    "collectif",
+    "poignée",
+    "majorité",
+    "partie",
+    "plupart",
+    "nombre",
+    "foule",
+    "cortège",
+}
 NUMBER_WORDS = {
     "deux",
     "trois",
@@ -74,6 +96,7 @@ class Mention:
     source: bool = False  # after «selon», «d'après»
     issuer: "Mention | None" = None  # who wrote a text («le rapport de la Cour des comptes»)
     speaks: bool = False  # the speaker of a quotation
+    refers_back: bool = False  # a description of whoever is in focus («a déploré l'élu»)
     entity: object = None  # what the discourse memory resolved it to
     role_then: str = ""  # the role known for that entity when mentioned here
 
@@ -186,13 +209,13 @@ class _Reader:
         following = self.token(after)
         if following is None:
             return None
-        if following.low in DETERMINERS:
+        if following.low in DETERMINERS and not self.particle_starts_name(after):
             mention = self.determined_at(after)
             if mention is not None and mention.kind == "role":
                 mention.start, mention.gender = index, gender or mention.gender
                 return mention
             return None
-        if not _can_start_name(following):
+        if not (_can_start_name(following) or self.particle_starts_name(after)):
             return None
         end = self.name_end(after)
         mention = Mention(
@@ -243,6 +266,16 @@ class _Reader:
             else:
                 break
         return end
+
+    def particle_starts_name(self, index: int) -> bool:
+        """«Le Pen», «De Gaulle», «Van Gogh» after a title."""
+        token = self.token(index)
+        return (
+            token is not None
+            and token.is_capitalised
+            and token.low in NAME_PARTICLES
+            and _can_start_name(self.token(index + 1))
+        )
 
     def with_apposition(self, mention: Mention) -> Mention:
         """A person's name followed by its role: «Vedant Patel, porte-parole du…,»,
@@ -295,6 +328,16 @@ class _Reader:
                 titled.start, titled.oblique = index, oblique
             return titled
         noun = head.low.removeprefix("ex-")
+        if noun in QUANTITY_NOUNS and self.low(position + 1) in ("de", "d’"):
+            group = (
+                self.determined_at(position + 1) if self.low(position + 2) in DETERMINERS else None
+            )
+            if group is None and self.low(position + 2).removeprefix("ex-") in ROLES:
+                group = self.role_at(position + 1, position + 2, None, False, oblique)
+            if group is not None and group.kind == "role":
+                group.start, group.plural, group.definite = index, True, False
+                return group
+            return None
         if noun in ROLES:
             return self.role_at(index, position, gender, definite, oblique)
         if noun in ORGANISATIONS or noun in DOCUMENTS:
@@ -374,6 +417,18 @@ class _Reader:
         with_article = self.sentence.slice(index, end)
         if self.is_known(with_article) and self.tokens[index].is_capitalised:
             return self.with_apposition(Mention("person", index, end, name=with_article))
+        if end == position + 1 and self.tokens[position].low in ROLE_ADJECTIVES:
+            people = self.sentence.slice(position, end)  # «les Français», «des Américains»
+            return Mention(
+                "role",
+                index,
+                end,
+                role=people,
+                head=fold(people),
+                plural=True,
+                definite=False,
+                oblique=oblique,
+            )
         person_start = self.trailing_name(position, end, least=2)
         if person_start is not None:
             end = person_start

@@ -495,6 +495,55 @@ def test_role_with_a_number():
     assert (found["speaker"], found["role"]) == ("Fatima", "mère de trois enfants")
 
 
+def test_a_new_description_after_an_inverted_verb_is_the_person_in_focus():
+    found = suggest(
+        "Pour Eric Coquerel, président (LFI) de la commission des finances, ce budget est"
+        " «injuste». «On demande encore aux classes moyennes de payer», a déploré le député"
+        " de Seine-Saint-Denis.",
+    )
+
+    assert [(s["speaker"], s["role"]) for s in found] == [
+        ("Eric Coquerel", "président (LFI) de la commission des finances"),
+        ("Eric Coquerel", "député de Seine-Saint-Denis"),
+    ]
+
+
+def test_a_description_opening_the_next_sentence_is_the_person_in_focus():
+    found = suggest(
+        "«Nous censurerons», a prévenu Marine Le Pen. La présidente du groupe RN a ajouté que"
+        " sa décision serait prise «dans les prochains jours».",
+    )
+
+    assert [s["speaker"] for s in found] == ["Marine Le Pen", "Marine Le Pen"]
+
+
+def test_a_reply_is_not_the_person_in_focus():
+    found = suggest("«C’est fini», a dit Jean Dupont. «Rien n’est fini», a répondu le maire.")
+
+    assert [(s["speaker"], s["role"]) for s in found] == [("Jean Dupont", ""), (None, "maire")]
+
+
+def test_title_before_a_surname_with_a_particle():
+    found = suggest(
+        "«Nous censurerons», a prévenu Marine Le Pen.",
+        "Mme Le Pen a répliqué sur X : «Le dialogue, ce n’est pas le mépris.»",
+    )
+
+    assert found[1]["speaker"] == "Marine Le Pen"
+
+
+def test_a_group_of_people_speaks_as_unnamed_plural():
+    found = only("Une vingtaine d’économistes appellent à «ne pas céder à la facilité».")
+
+    assert (found["speaker"], found["role"]) == (None, "économistes")
+
+
+def test_a_nationality_is_not_an_organisation():
+    found = only("Les Français jugent le budget «trop lourd pour les ménages».")
+
+    assert (found["speaker"], found["role"]) == (None, "Français")
+
+
 def test_feminine_role_noun_finds_the_woman_given_it():
     found = suggest(
         "La ministre de la Santé, Catherine Vautrin, et le maire de Lyon, Grégory Doucet,"
