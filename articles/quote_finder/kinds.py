@@ -175,6 +175,8 @@ def _naming_word(sentence: Sentence, position: int) -> bool:
     word = tokens[position].low
     if word.startswith("s’appel") or word in ("alias", "surnom", "pseudonyme"):
         return True
+    if word in ("appelle", "appellent", "appelait", "appelaient", "nomme", "baptise"):
+        return True  # «ce que le Hamas appelle «…»»: a name it gives
     if word not in NAMING_WORDS:
         return False
     previous = tokens[position - 1].low if position else ""

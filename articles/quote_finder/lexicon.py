@@ -251,7 +251,7 @@ DOCUMENT_NOUNS = words("""
     pétition tribune plainte réquisitoire réquisitions procès-verbal compte-rendu avis étude
     sondage statuts contrat convention charte manifeste sms tweet post publication
     déclaration-commune notification verdict constitution règlement directive mémo
-    courriers lettres messages textes documents
+    courriers lettres messages textes documents éditorial édito
 """)
 # Nouns after which guillemets give a name, not words: titles, plans, affairs, terms.
 TITLE_NOUNS = words("""

@@ -35,6 +35,21 @@ from .verbs import FORMS
 HYPHENATED_PARTICLE_RE = re.compile(r"^(?:al|el|ben|bin|abou|abu|ould)-\w", re.IGNORECASE)
 COMPLEMENT_PREPOSITIONS = {"de", "d’", "du", "des", "à", "au", "aux", "en", "pour", "auprès"}
 INNER_ARTICLES = {"la", "le", "l’", "les"}
+MEDIA_NOUNS = {
+    "journal",
+    "quotidien",
+    "hebdomadaire",
+    "mensuel",
+    "magazine",
+    "site",
+    "chaîne",
+    "radio",
+    "revue",
+    "média",
+    "webzine",
+    "agence",
+    "télévision",
+}
 QUANTITY_NOUNS = {
     "vingtaine",
     "dizaine",
@@ -150,7 +165,7 @@ def find_mentions(sentence: Sentence, is_known: Callable[[str], bool]) -> list[M
         if mention is None:
             index += 1
             continue
-        before = sentence.tokens[mention.start - 1].low if mention.start else ""
+        before = _preposition_before(sentence.tokens, mention.start)
         mention.oblique = mention.oblique or before in PREPOSITIONS
         mention.source = before in SOURCE_WORDS or (
             before == "après"
@@ -287,6 +302,9 @@ class _Reader:
         if self.low(position).isdigit() and self.low(position + 1) == "ans":
             position += 3 if self.low(position + 2) == "," else 2
         if self.low(position) in SUBJECT_DETERMINERS | {"l’"}:
+            before = _preposition_before(self.tokens, mention.start)
+            if before in PREPOSITIONS and before not in SOURCE_WORDS:
+                return mention  # «à New York, le secrétaire général…» is about someone else
             position += 1
         start = position
         while self.low(position) in PRE_ADJECTIVES:
@@ -338,6 +356,19 @@ class _Reader:
                 group.start, group.plural, group.definite = index, True, False
                 return group
             return None
+        if noun in MEDIA_NOUNS and self.token(position + 1) is not None:
+            title = self.tokens[position + 1]
+            if title.kind == "quote":  # «le quotidien «Haaretz»» speaks as «Haaretz»
+                name = title.quote.text
+                return Mention(
+                    "organisation",
+                    index,
+                    position + 2,
+                    name=name,
+                    head=fold(name),
+                    gender=gender,
+                    oblique=oblique,
+                )
         if noun in ROLES:
             return self.role_at(index, position, gender, definite, oblique)
         if noun in ORGANISATIONS or noun in DOCUMENTS:
@@ -539,6 +570,14 @@ class _Reader:
         last = words[-1]
         earlier = [i for i in words if i < last and not _is_particle(self.tokens[i])]
         return earlier[-1] if earlier and earlier[-1] > start else None
+
+
+def _preposition_before(tokens: list[Token], index: int) -> str:
+    """The word before ``index``, capital «A» read as «à» («A New York»)."""
+    if index == 0:
+        return ""
+    before = tokens[index - 1]
+    return "à" if before.text == "A" else before.low
 
 
 def _can_start_name(token: Token | None) -> bool:

@@ -415,6 +415,14 @@ def test_role_after_the_name():
     assert (found["speaker"], found["role"]) == ("Jean Dupont", "maire (PS) de Nantes")
 
 
+def test_a_place_does_not_take_the_role_after_it():
+    found = only(
+        "A New York, le secrétaire général de l’ONU, Antonio Guterres, s’est dit «alarmé»."
+    )
+
+    assert (found["speaker"], found["role"]) == ("Antonio Guterres", "secrétaire général de l’ONU")
+
+
 def test_role_after_the_name_and_age():
     found = only("«C’est fini», soupire Marie Durand, 34 ans, infirmière à Lyon.")
 
@@ -793,6 +801,16 @@ def test_names_of_plans_laws_operations_and_affairs_are_not_quotes(text):
 )
 def test_terms_and_irony_are_not_quotes(text):
     assert suggest(text) == []
+
+
+def test_a_name_someone_gives_is_not_a_quote():
+    assert suggest("L’attaque, que le Hamas appelle «Déluge d’Al-Aqsa», a surpris Israël.") == []
+
+
+def test_a_newspaper_named_in_guillemets_speaks_for_its_editorial():
+    found = only("Dans son éditorial, le quotidien «Haaretz» dénonce «une fuite en avant».")
+
+    assert found == quote("une fuite en avant", "Haaretz", kind="document")
 
 
 def test_guillemets_in_an_intertitle_without_speech_are_not_quotes():
