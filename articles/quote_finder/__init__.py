@@ -105,11 +105,17 @@ def _read_quotation(place: Place, earlier, index: int, memory: Discourse) -> _Ca
     if not is_quotation(words, place.opening, index, attribution):
         return _Candidate(place.quotation, attribution, "")
     kind = kind_of(words, place.opening, index, attribution)
-    if not attribution.found and kind == "full":
+    if not attribution.found and kind == "full" and _stands_alone(place):
         context = from_context(place, memory)
         context.document = attribution.document
         attribution = context
     return _Candidate(place.quotation, attribution, kind)
+
+
+def _stands_alone(place: Place) -> bool:
+    """The quotation opens its sentence or follows a colon: a statement by whoever is in
+    focus, not words inside someone else's sentence («une banderole «…»»)."""
+    return place.first == 0 or place.opening.tokens[place.first - 1].low == ":"
 
 
 def _suggestion(candidate: _Candidate, memory: Discourse) -> Suggestion:

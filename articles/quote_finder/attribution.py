@@ -111,16 +111,32 @@ def _settle(attribution: Attribution, place: Place, memory: Discourse) -> Attrib
     if subject is not None and subject.kind == "document":
         attribution.document = True
         attribution.subject = subject = subject.issuer
-    if attribution.verb is not None and attribution.verb.document:
+    verb = attribution.verb
+    if verb is not None and verb.document:
         attribution.document = True
-    if _cites_a_text(place.opening) or _cites_a_text(place.closing):
+    passive = verb is not None and _is_passive(verb)
+    if not passive and (_cites_a_text(place.opening) or _cites_a_text(place.closing)):
         attribution.document = True
     if subject is not None:
         subject.speaks = True
+        subject.refers_back = _refers_back(subject, attribution)
         feminine = attribution.verb.feminine if attribution.verb is not None else None
         if feminine is not None and subject.kind != "pronoun" and subject.gender is None:
             subject.gender = "f" if feminine else "m"  # «s'est excusée Claude Dupont»
     return attribution
+
+
+def _refers_back(subject: Mention, attribution: Attribution) -> bool:
+    """Whether a definite role without a name may describe someone already in the article:
+    a bare role noun («l'attaquant»), a role after an inverted verb («a déploré le député de
+    Seine-Saint-Denis») or opening the sentence («La présidente du groupe a ajouté»); not
+    a reply («a répondu le maire»), which brings in someone else."""
+    if subject.kind != "role" or not subject.definite or subject.plural:
+        return False
+    if attribution.verb is not None and attribution.verb.lemma in REPLY_VERBS:
+        return False
+    bare = len(subject.role.split()) == 1
+    return bare or attribution.how == "after" or subject.start == 0
 
 
 # 1. Incise ---------------------------------------------------------------------------------
@@ -175,7 +191,6 @@ def _after(place: Place, words: str, memory: Discourse) -> Attribution | None:
             subject = _inverted_subject(sentence, mentions, verb, stop)
         if subject is None:
             return None
-        subject.refers_back = subject.kind == "role" and verb.lemma not in REPLY_VERBS
         return Attribution(subject, how="after", verb=verb, governed=verb.start - start <= NEAR)
     return None
 
@@ -223,8 +238,10 @@ def _before(place: Place, words: str, memory: Discourse) -> Attribution | None:
         if previous is not None and previous.subject is not None:
             return Attribution(previous.subject, how="before", verb=verb, governed=governed)
     mentions = mentions_of(sentence, memory)
-    if _is_passive(sentence.tokens, verb):
+    if _is_passive(verb):
         agent = _agent(place, memory)
+        if agent is None and not governed:
+            return None
         return Attribution(agent, how="before", verb=verb, governed=governed)
     if verb.pronoun:
         subject = _pronoun(verb)
@@ -240,12 +257,10 @@ def _before(place: Place, words: str, memory: Discourse) -> Attribution | None:
         if previous is None or previous.subject is None:
             return None
         subject = previous.subject
-    if subject.kind == "role" and subject.start == 0 and verb.lemma not in REPLY_VERBS:
-        subject.refers_back = True  # «La présidente du groupe a ajouté que…»
     return Attribution(subject, how="before", verb=verb, governed=governed)
 
 
-def _is_passive(tokens: list[Token], verb: VerbHit) -> bool:
+def _is_passive(verb: VerbHit) -> bool:
     """«une position jugée «hypocrite»», «des propos qualifiés de «…»»: a participle alone."""
     return verb.mood == "past" and verb.end - verb.start == 1 and not verb.pronoun
 
@@ -364,12 +379,19 @@ def _source(place: Place, words: str, memory: Discourse) -> Attribution | None:
 
 
 def _colon(place: Place, words: str, memory: Discourse) -> Attribution | None:
-    """«Jean Dupont : «…»»."""
+    """«Jean Dupont : «…»», or the subject of the clause a colon ends: «Elle avait présenté
+    ses excuses : «…»»."""
     sentence, index = place.opening, place.first
     if index < 2 or sentence.tokens[index - 1].low != ":":
         return None
-    for mention in mentions_of(sentence, memory):
+    mentions = [m for m in mentions_of(sentence, memory) if m.end < index]
+    for mention in mentions:
         if mention.end == index - 1 and mention.kind in SPEAKERS - {"pronoun"}:
+            return Attribution(mention, how="colon", governed=True)
+    for mention in mentions:
+        if mention.kind in SPEAKERS and not mention.oblique and not mention.source:
+            if mention.kind == "pronoun":
+                sentence.cache["extra"].append((mention.start, mention))
             return Attribution(mention, how="colon", governed=True)
     return None
 

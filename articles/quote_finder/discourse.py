@@ -11,10 +11,32 @@ its latest role, and is matched against the newsroom's Known people at the end.
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from .lexicon import NAME_PARTICLES
+from .lexicon import NAME_PARTICLES, ORGANISATION_NOUNS
 from .mentions import Mention, first_name_gender
 from .text import fold
 
+# Bodies a generic noun may stand for once named: «le club» for «le PSG».
+GENERIC_BODIES = {
+    "club",
+    "syndicat",
+    "parti",
+    "groupe",
+    "entreprise",
+    "société",
+    "association",
+    "ong",
+    "fédération",
+    "organisation",
+    "mouvement",
+    "institut",
+    "constructeur",
+    "firme",
+    "compagnie",
+    "équipe",
+    "formation",
+    "collectif",
+    "opérateur",
+}
 ROLE_STOP_WORDS = {"de", "du", "des", "d", "la", "le", "l", "les", "a", "au", "aux", "en", "et"}
 
 
@@ -101,6 +123,9 @@ class Discourse:
             opens = not subject_found and not mention.oblique and not mention.source
             opens = opens and mention.kind in ("person", "role", "organisation")
             subject_found = subject_found or opens
+            bare_role = mention.kind == "role" and len(mention.role.split()) == 1
+            if opens and bare_role and mention.definite and not mention.speaks:
+                mention.refers_back = not mention.plural  # «L'actrice avait été…»
             entity = self.resolve(mention, salient=mention.speaks or opens)
             if mention.issuer is not None:
                 self.resolve(mention.issuer, salient=False)
@@ -198,10 +223,10 @@ class Discourse:
             )
             if entity is not None:
                 return entity
-            if mention.speaks and mention.refers_back:
-                entity = (
-                    len(words) <= 1 and self._latest_salient_without_role(mention.gender)
-                ) or self._in_focus(mention.gender)
+            if mention.refers_back:
+                entity = (len(words) <= 1 and self._latest_without_role(mention.gender)) or (
+                    mention.speaks and self._in_focus(mention.gender)
+                )
                 if entity:
                     return entity
         entity = Entity("unnamed", gender=mention.gender, plural=mention.plural)
@@ -218,15 +243,11 @@ class Discourse:
             return None
         return entity
 
-    def _latest_salient_without_role(self, gender: str | None) -> Entity | None:
-        """«confie l'autrice» right after «Marie Dupré raconte…»: a bare role noun that
-        speaks is the latest person in view who had no role yet."""
-        found = [
-            e
-            for e in self.entities
-            if e.kind == "person" and not e.role and e.salient >= 0 and e.agrees(gender)
-        ]
-        return max(found, key=lambda e: e.salient) if found else None
+    def _latest_without_role(self, gender: str | None) -> Entity | None:
+        """«confie l'autrice» after «Marie Dupré raconte…», «a confié l'attaquant» after «la
+        performance d'Ousmane Dembélé»: a bare role noun that speaks is the latest person
+        mentioned who had no role yet."""
+        return self._latest(lambda e: e.kind == "person" and not e.role and e.agrees(gender))
 
     def organisation(self, mention: Mention) -> Entity:
         folded = fold(mention.name)
@@ -237,12 +258,24 @@ class Discourse:
                 and (folded in map(fold, e.names) or (head_only and e.head == mention.head))
             )
         )
+        if entity is None and head_only and mention.definite and mention.head in GENERIC_BODIES:
+            entity = self._latest_named_organisation()  # «le club» after «le PSG»
+            if entity is not None:
+                return entity
         if entity is None:
             entity = Entity("organisation", head=mention.head, plural=mention.plural)
             self.entities.append(entity)
         if mention.name not in entity.names:
             entity.names.append(mention.name)
         return entity
+
+    def _latest_named_organisation(self) -> Entity | None:
+        named = [
+            e
+            for e in self.entities
+            if e.kind == "organisation" and e.salient >= 0 and e.head not in ORGANISATION_NOUNS
+        ]
+        return max(named, key=lambda e: e.salient) if named else None
 
     def antecedent(self, mention: Mention) -> Entity | None:
         """«il», «elle», «a-t-il»: the latest of that gender to speak or lead a sentence,

@@ -160,13 +160,21 @@ def _named(sentence: Sentence, index: int) -> bool:
         position -= 1
     if position >= 0 and _naming_word(sentence, position):
         return True
+    after = index + 2
+    if after + 1 < len(tokens) and tokens[index + 1].low == ",":
+        if tokens[after].low in ARTICLES | POSSESSIVES and _is_title_noun(tokens[after + 1].low):
+            return True  # «Emilia Pérez», le film de Jacques Audiard
     for back in range(index - 1, max(-1, index - 2 - TITLE_WINDOW), -1):
         token = tokens[back]
-        if token.low in TITLE_NOUNS or token.low.rstrip("sx") in TITLE_NOUNS:
+        if _is_title_noun(token.low):
             return not _qualified(sentence, back)
         if not (token.low in TITLE_GAP_WORDS or token.is_capitalised or _adjective_like(token.low)):
             return False
     return False
+
+
+def _is_title_noun(word: str) -> bool:
+    return word in TITLE_NOUNS or word.rstrip("sx") in TITLE_NOUNS
 
 
 def _naming_word(sentence: Sentence, position: int) -> bool:

@@ -108,7 +108,8 @@ NOUN_HOMOGRAPHS = words("""
 NAMING_WORDS = words("""
     surnommé surnommée surnommés surnommées baptisé baptisée baptisés baptisées intitulé
     intitulée intitulés intitulées nommé nommée dénommé dénommée alias dit dite dits dites
-    appelé appelée appelés appelées sobriquet pseudonyme pseudo surnom
+    appelé appelée appelés appelées rebaptisé rebaptisée rebaptisés renommé renommée
+    sobriquet pseudonyme pseudo surnom
     s'appelle s'appelait s'appellent nom intitule baptise surnomme
 """)
 
@@ -229,7 +230,11 @@ ROLE_NOUNS = """
     présentateur/présentatrice animateur/animatrice numéro dirigeant/dirigeante
     sous-préfet/sous-préfète vice-chancelier/vice-chancelière homologue collègue
     syndicaliste président-directeur haut-commissaire chef/cheffe expert/experte
-    garde ministre-président/ministre-présidente numéro préfète procureure mère
+    garde ministre-président/ministre-présidente internaute utilisateur/utilisatrice usager
+    citoyen/citoyenne électeur/électrice fan spectateur/spectatrice client/cliente
+    patient/patiente parent lecteur/lectrice auditeur/auditrice passant/passante touriste
+    visiteur/visiteuse consommateur/consommatrice bénévole membre adhérent/adhérente
+    partisan/partisane sympathisant/sympathisante ultra numéro préfète procureure mère
 """
 # Organisation nouns: who speaks as a body («le ministère des Armées», «le parquet»).
 ORGANISATION_NOUNS = words("""
@@ -269,6 +274,7 @@ TITLE_NOUNS = words("""
     titre tableau œuvre oeuvre bd manga fresque poème réseau mouvement opus association
     parti enseigne société start-up entreprise commission tribunal loi-cadre hashtag
     collection marque spectacle filière label programme émission cellule unité brigade
+    banderole pancarte panneau affiche tag graffiti inscription t-shirt tee-shirt badge
     bataillon commando escadron quartier-général base camp village hameau station
 """)
 # Places, bodies and words that make a capitalised phrase an organisation, not a person.

@@ -552,6 +552,33 @@ def test_a_nationality_is_not_an_organisation():
     assert (found["speaker"], found["role"]) == (None, "Français")
 
 
+def test_bare_role_noun_finds_the_latest_person_mentioned_without_a_role():
+    found = suggest(
+        "L’entraîneur, Luis Enrique, a salué la performance d’Ousmane Dembélé.",
+        "«C’est ma meilleure saison», a confié l’attaquant.",
+    )
+
+    assert (found[0]["speaker"], found[0]["role"]) == ("Ousmane Dembélé", "attaquant")
+
+
+def test_bare_role_noun_opening_a_sentence_names_the_person_for_later_pronouns():
+    found = suggest(
+        "Karla Sofía Gascón a fondu en larmes. L’actrice avait été critiquée.",
+        "Dans un message, elle avait présenté ses excuses : «Je le regrette profondément.»",
+    )
+
+    assert (found[0]["speaker"], found[0]["role"]) == ("Karla Sofía Gascón", "actrice")
+
+
+def test_generic_noun_stands_for_the_body_named_before():
+    found = suggest(
+        "Le PSG s’est imposé face à Lyon.",
+        "Le club a publié un communiqué : «Le PSG condamne les chants homophobes.»",
+    )
+
+    assert (found[0]["speaker"], found[0]["kind"]) == ("PSG", "document")
+
+
 def test_feminine_role_noun_finds_the_woman_given_it():
     found = suggest(
         "La ministre de la Santé, Catherine Vautrin, et le maire de Lyon, Grégory Doucet,"
@@ -801,6 +828,22 @@ def test_names_of_plans_laws_operations_and_affairs_are_not_quotes(text):
 )
 def test_terms_and_irony_are_not_quotes(text):
     assert suggest(text) == []
+
+
+def test_a_title_followed_by_its_noun_is_not_a_quote():
+    assert (
+        suggest("Il fallait s’y attendre : «Emilia Pérez», le film de Jacques Audiard, a gagné.")
+        == []
+    )
+
+
+def test_words_on_a_banner_are_not_a_statement_of_the_latest_speaker():
+    found = suggest(
+        "«On a fait un match sérieux», a commenté Luis Enrique.",
+        "Les ultras ont déployé une banderole «Paris est magique».",
+    )
+
+    assert [s["text"] for s in found] == ["On a fait un match sérieux"]
 
 
 def test_a_name_someone_gives_is_not_a_quote():
