@@ -52,6 +52,34 @@ REPLY_VERBS = {
     "contredire",
     "réagir",
 }
+AFTER_INVERSION = {
+    "à",
+    "au",
+    "aux",
+    "dans",
+    "sur",
+    "devant",
+    "lors",
+    "en",
+    "la",
+    "le",
+    "les",
+    "l’",
+    "un",
+    "une",
+    "des",
+    "encore",
+    "alors",
+    "aussitôt",
+    "mardi",
+    "lundi",
+    "mercredi",
+    "jeudi",
+    "vendredi",
+    "samedi",
+    "dimanche",
+    "hier",
+}
 NEAR = 6  # tokens within which a verb governs the words after it
 FAR = 14  # tokens within which a verb's inverted subject follows it
 
@@ -98,16 +126,24 @@ class Place:
 
 
 def attribute(place: Place, words: str, memory: Discourse) -> Attribution:
-    for finder in (_incise, _after, _before, _announced, _source, _colon, _sentence_subject):
+    incise = _incise(place, words, memory)
+    if incise is not None and incise.subject.kind != "pronoun":
+        return _settle(incise, place, memory)
+    for finder in (_after, _before, _announced, _source, _colon, _sentence_subject):
         attribution = finder(place, words, memory)
-        if attribution is not None:
+        if attribution is not None and (incise is None or attribution.subject is not None):
             return _settle(attribution, place, memory)
+    if incise is not None:  # «…, dit-il, …» with no name around: the pronoun it is
+        place.opening.cache["extra"].append((place.first, incise.subject))
+        return _settle(incise, place, memory)
     return _settle(Attribution(), place, memory)
 
 
 def _settle(attribution: Attribution, place: Place, memory: Discourse) -> Attribution:
     """Mark the speaker, and read a text's issuer as the speaker of a document quote."""
     subject = attribution.subject
+    if subject is not None and _coordinated(subject, place, memory):
+        attribution.subject = subject = None  # «Jean Dupont et Marie Durand ont affirmé»
     if subject is not None and subject.kind == "document":
         attribution.document = True
         attribution.subject = subject = subject.issuer
@@ -124,6 +160,24 @@ def _settle(attribution: Attribution, place: Place, memory: Discourse) -> Attrib
         if feminine is not None and subject.kind != "pronoun" and subject.gender is None:
             subject.gender = "f" if feminine else "m"  # «s'est excusée Claude Dupont»
     return attribution
+
+
+def _coordinated(subject: Mention, place: Place, memory: Discourse) -> bool:
+    """Whether the subject is one of several joined by «et»: no single speaker."""
+    for sentence in (place.opening, place.closing):
+        mentions = sentence.cache.get("mentions", [])
+        if subject not in mentions:
+            continue
+        tokens = sentence.tokens
+        joined_before = subject.start > 1 and tokens[subject.start - 1].low == "et"
+        joined_after = subject.end < len(tokens) and tokens[subject.end].low == "et"
+        return any(
+            (joined_before and other.end == subject.start - 1)
+            or (joined_after and other.start == subject.end + 1)
+            for other in mentions
+            if other is not subject and other.kind == subject.kind and not other.oblique
+        )
+    return False
 
 
 def _refers_back(subject: Mention, attribution: Attribution) -> bool:
@@ -162,7 +216,8 @@ def _incise(place: Place, words: str, memory: Discourse) -> Attribution | None:
             end < len(tokens) and tokens[end].low not in {",", ".", "!", "?", "…", ";"}
         ):
             continue
-        place.opening.cache["extra"].append((place.first, subject))
+        if subject.kind != "pronoun":
+            place.opening.cache["extra"].append((place.first, subject))
         return Attribution(subject, how="incise", verb=verb, governed=True)
     return None
 
@@ -189,10 +244,19 @@ def _after(place: Place, words: str, memory: Discourse) -> Attribution | None:
             sentence.cache["extra"].append((verb.start, subject))
         else:
             subject = _inverted_subject(sentence, mentions, verb, stop)
-        if subject is None:
+        if subject is None and not _inverted_alone(sentence.tokens, start, verb):
             return None
         return Attribution(subject, how="after", verb=verb, governed=verb.start - start <= NEAR)
     return None
+
+
+def _inverted_alone(tokens: list[Token], start: int, verb: VerbHit) -> bool:
+    """«…», s'est exclamée la foule: a speech verb right after the words, ending the clause
+    or followed by where or how, says they were spoken, though by no one named."""
+    if any(token.kind != "punct" for token in tokens[start : verb.start]):
+        return False
+    following = tokens[verb.end] if verb.end < len(tokens) else None
+    return following is None or following.kind == "punct" or following.low in AFTER_INVERSION
 
 
 def _subject_first(mention: Mention, verb: VerbHit, sentence: Sentence, start: int):

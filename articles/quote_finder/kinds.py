@@ -127,10 +127,18 @@ def is_quotation(words: str, sentence: Sentence, index: int, attribution: Attrib
     if before in ARTICLES and (count <= 2 or not attribution.found):
         return False
     if count <= 2 and not (attribution.governed and attribution.found):
-        return False
+        return _alone(sentence, index) and not _title_like(words)  # «Jamais.»
     if _title_like(words) and (not attribution.found or before in MEDIUM_PREPOSITIONS):
         return False
+    if _title_like(words) and count <= 2 and attribution.how == "before" and before != ":":
+        return False  # «a évoqué «Notre-Dame»»
     return True
+
+
+def _alone(sentence: Sentence, index: int) -> bool:
+    """The sentence is the quotation alone (a full stop aside)."""
+    others = sentence.tokens[:index] + sentence.tokens[index + 1 :]
+    return all(token.kind == "punct" for token in others)
 
 
 def kind_of(words: str, sentence: Sentence, index: int, attribution: Attribution) -> str:

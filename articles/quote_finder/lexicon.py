@@ -234,7 +234,11 @@ ROLE_NOUNS = """
     citoyen/citoyenne électeur/électrice fan spectateur/spectatrice client/cliente
     patient/patiente parent lecteur/lectrice auditeur/auditrice passant/passante touriste
     visiteur/visiteuse consommateur/consommatrice bénévole membre adhérent/adhérente
-    partisan/partisane sympathisant/sympathisante ultra numéro préfète procureure mère
+    partisan/partisane sympathisant/sympathisante ultra aide-soignant/aide-soignante
+    sage-femme auxiliaire caissier/caissière serveur/serveuse cuisinier/cuisinière
+    boulanger/boulangère artisan/artisane pêcheur/pêcheuse viticulteur/viticultrice
+    vigneron/vigneronne maraîcher/maraîchère chômeur/chômeuse livreur/livreuse
+    conducteur/conductrice cheminot/cheminote marin ouvrier/ouvrière paysan/paysanne entourage
 """
 # Organisation nouns: who speaks as a body («le ministère des Armées», «le parquet»).
 ORGANISATION_NOUNS = words("""

@@ -242,6 +242,22 @@ def test_incise_with_a_named_speaker():
     assert found == quote("Nous sommes prêts, estime Jean Martin. Le reste suivra.", "Jean Martin")
 
 
+def test_named_speaker_outside_wins_over_a_pronoun_incise():
+    found = only("«Je suis, dit-il, fatigué de ces querelles», lâche Jean Dupont.")
+
+    assert found["speaker"] == "Jean Dupont"
+
+
+def test_speech_verb_right_after_the_words_makes_them_a_quote_even_without_speaker():
+    assert only("«Bravo !», s’est exclamée la foule.") == quote("Bravo !")
+
+
+def test_coordinated_subjects_give_no_single_speaker():
+    found = only("Jean Dupont et Marie Durand ont affirmé : «Nous ne partirons pas.»")
+
+    assert found["speaker"] is None
+
+
 def test_attribution_before_with_a_colon():
     assert only("Anne Dupuis a affirmé : «Nous ne céderons pas.»") == quote(
         "Nous ne céderons pas.", "Anne Dupuis"
@@ -676,6 +692,16 @@ def test_a_short_fragment_of_the_sentence_subject_is_a_quote():
     )
 
     assert found == [quote("serein", "Grégory Doucet", "maire de Lyon", kind="fragment", block=1)]
+
+
+def test_a_short_statement_standing_alone_is_a_quote():
+    found = suggest("«Nous ne lâcherons rien», poursuit Anne Dupuis. «Jamais.»")
+
+    assert found[1] == quote("Jamais.", "Anne Dupuis")
+
+
+def test_a_proper_name_in_guillemets_after_a_verb_is_not_a_quote():
+    assert suggest("Le président a évoqué «Notre-Dame» dans son discours.") == []
 
 
 def test_full_statement_is_full():
