@@ -8,12 +8,13 @@ The approach, one pass over the body in reading order:
    paragraph when that one reopens with a mark.
 2. **Sentences** (``text``): each text block is cut into tokens, a quotation standing as one
    token, and into sentences.
-3. **Attribution** (``attribution``): in the quotation's sentence, an incise inside the
-   words, a speech verb after them with its inverted subject («…», a déclaré X), a speech
-   verb before with its subject (X a affirmé : «…»), «selon X», «X : «…»», or the subject of
-   the sentence. Speech verbs (``verbs``) are matched in every form generated from the
-   lexicon; who is mentioned (``mentions``): names, titles, roles before or after a
-   name, unnamed people by role, organisations, texts and pronouns.
+3. **Attribution** (``attribution``, ``speakers``): in the quotation's sentence, an incise
+   inside the words, a speech verb after them with its inverted subject («…», a déclaré
+   X), a speech verb before with its subject (X a affirmé : «…»), «selon X», «X : «…»», or
+   the subject of the sentence; a statement standing alone goes to whoever is in focus.
+   Speech verbs (``verbs``) are matched in every form generated from the lexicon; who is
+   mentioned (``mentions``, ``nouns``): names, titles, roles before or after a name,
+   unnamed people by role, organisations, texts and pronouns.
 4. **Classification** (``kinds``): not a quotation (title, name, plan, affair, term, a
    word or two nobody is said to say), else «document» (a text speaks), «fragment» (woven
    into the sentence) or «full».
@@ -23,16 +24,18 @@ The approach, one pass over the body in reading order:
    fullest form of their name in the article and matched to the newsroom's Known people
    by name or alias, ignoring accents and case.
 
-Every word list is data in ``lexicon``; regexes compile at import.
+Every word list is data in ``lexicon``; regexes and verb forms are built at import, and
+each sentence is read once, so the time grows with the article's length.
 """
 
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .attribution import Attribution, Place, attribute, from_context, mentions_of
+from .attribution import Attribution, Place, attribute, mentions_of
 from .discourse import Discourse
 from .kinds import is_quotation, kind_of
 from .marks import Quotation, find_quotations
+from .speakers import from_context, settle
 from .text import Sentence, block_text, split_sentences, tokenize
 
 __all__ = ["Known", "Suggestion", "find_quotes"]
@@ -101,7 +104,7 @@ def find_quotes(blocks: list[dict], known: Iterable[Known] = ()) -> list[Suggest
 def _read_quotation(place: Place, earlier, index: int, memory: Discourse) -> _Candidate:
     place.earlier = list(earlier)
     words = place.quotation.text
-    attribution = attribute(place, words, memory)
+    attribution = settle(attribute(place, words, memory), place)
     if not is_quotation(words, place.opening, index, attribution):
         return _Candidate(place.quotation, attribution, "")
     kind = kind_of(words, place.opening, index, attribution)

@@ -1,85 +1,37 @@
 """Who said it: the attribution of a quotation in its sentence, tried in this order.
 
-1. an incise inside the words («Part one, assure-t-il, part two»);
-2. a speech verb right after, its subject inverted («…», a déclaré mardi X / estime-t-il);
+1. an incise inside the words, when it names someone («…, estime Jean Dupont, …»);
+2. a speech verb right after, its subject inverted («…», a déclaré mardi X / estime-t-il /
+   X l'a répété), or no one named when the verb ends the clause («…», s'est exclamée la
+   foule);
 3. a speech verb before, its subject before it («X a affirmé : «…»», «X a dénoncé «…»»),
-   or shared with the quotation before («…», a dit X, soulignant «…»);
-4. a source: «selon X», «d'après X», «pour X,»;
-5. a name and a colon: «X : «…»»;
-6. the subject of the sentence («X reste «confiant»»);
-7. for a full statement with none of these, the person the previous sentence was about or
-   the latest speaker of this paragraph or the one before.
+   the antecedent of «qui», the agent of a passive («jugée «…» par X»), or the subject of
+   the quotation before («…», a dit X, soulignant «…»);
+4. the previous paragraph ending «… a-t-il lancé :»;
+5. a source: «selon X», «d'après X», «pour X,»;
+6. a colon after a name or a clause («X : «…»», «Elle a présenté ses excuses : «…»»);
+7. the subject of the sentence («X reste «confiant»»);
+8. a pronoun incise («…, dit-il, …») when nothing else names the speaker.
+
+What the found subject finally stands for is decided in ``speakers``.
 """
 
 from dataclasses import dataclass, field
 
 from .discourse import Discourse, Entity
-from .lexicon import ADVERBS, PRONOUNS
+from .lexicon import (
+    ADVERBS,
+    AFTER_INVERSION,
+    CLITICS,
+    COORDINATION,
+    OBJECT_CLAUSE,
+    PRONOUNS,
+)
 from .mentions import Mention, find_mentions
 from .text import CLAUSE_END, Sentence, Token, tokenize
 from .verbs import VerbHit, find_verbs
 
 SPEAKERS = {"person", "role", "organisation", "pronoun", "document"}
-CLITICS = {"l’", "le", "la", "les", "lui", "leur", "y", "en", "n’", "ne", "se", "s’", "nous"}
-COORDINATION = {"et", "puis", "avant", "après", "pour", "sans", "tout", "en"}
-OBJECT_CLAUSE = {"que", "qu’", "si", "comment", "pourquoi", "combien"}
-NETWORKS = {
-    "x",
-    "twitter",
-    "facebook",
-    "instagram",
-    "tiktok",
-    "linkedin",
-    "telegram",
-    "bluesky",
-    "threads",
-    "truth",
-    "youtube",
-    "réseaux",
-    "compte",
-}
-DOCUMENT_INTRODUCERS = {"dans", "selon", "par", "via", "d’après"}
-REPLY_VERBS = {
-    "répondre",
-    "rétorquer",
-    "répliquer",
-    "riposter",
-    "objecter",
-    "contester",
-    "démentir",
-    "nier",
-    "réfuter",
-    "contredire",
-    "réagir",
-}
-AFTER_INVERSION = {
-    "à",
-    "au",
-    "aux",
-    "dans",
-    "sur",
-    "devant",
-    "lors",
-    "en",
-    "la",
-    "le",
-    "les",
-    "l’",
-    "un",
-    "une",
-    "des",
-    "encore",
-    "alors",
-    "aussitôt",
-    "mardi",
-    "lundi",
-    "mercredi",
-    "jeudi",
-    "vendredi",
-    "samedi",
-    "dimanche",
-    "hier",
-}
 NEAR = 6  # tokens within which a verb governs the words after it
 FAR = 14  # tokens within which a verb's inverted subject follows it
 
@@ -126,71 +78,18 @@ class Place:
 
 
 def attribute(place: Place, words: str, memory: Discourse) -> Attribution:
+    """The first attribution found, in the order of the module's docstring (1–6)."""
     incise = _incise(place, words, memory)
     if incise is not None and incise.subject.kind != "pronoun":
-        return _settle(incise, place, memory)
+        return incise
     for finder in (_after, _before, _announced, _source, _colon, _sentence_subject):
         attribution = finder(place, words, memory)
         if attribution is not None and (incise is None or attribution.subject is not None):
-            return _settle(attribution, place, memory)
+            return attribution
     if incise is not None:  # «…, dit-il, …» with no name around: the pronoun it is
         place.opening.cache["extra"].append((place.first, incise.subject))
-        return _settle(incise, place, memory)
-    return _settle(Attribution(), place, memory)
-
-
-def _settle(attribution: Attribution, place: Place, memory: Discourse) -> Attribution:
-    """Mark the speaker, and read a text's issuer as the speaker of a document quote."""
-    subject = attribution.subject
-    if subject is not None and _coordinated(subject, place, memory):
-        attribution.subject = subject = None  # «Jean Dupont et Marie Durand ont affirmé»
-    if subject is not None and subject.kind == "document":
-        attribution.document = True
-        attribution.subject = subject = subject.issuer
-    verb = attribution.verb
-    if verb is not None and verb.document:
-        attribution.document = True
-    passive = verb is not None and _is_passive(verb)
-    if not passive and (_cites_a_text(place.opening) or _cites_a_text(place.closing)):
-        attribution.document = True
-    if subject is not None:
-        subject.speaks = True
-        subject.refers_back = _refers_back(subject, attribution)
-        feminine = attribution.verb.feminine if attribution.verb is not None else None
-        if feminine is not None and subject.kind != "pronoun" and subject.gender is None:
-            subject.gender = "f" if feminine else "m"  # «s'est excusée Claude Dupont»
-    return attribution
-
-
-def _coordinated(subject: Mention, place: Place, memory: Discourse) -> bool:
-    """Whether the subject is one of several joined by «et»: no single speaker."""
-    for sentence in (place.opening, place.closing):
-        mentions = sentence.cache.get("mentions", [])
-        if subject not in mentions:
-            continue
-        tokens = sentence.tokens
-        joined_before = subject.start > 1 and tokens[subject.start - 1].low == "et"
-        joined_after = subject.end < len(tokens) and tokens[subject.end].low == "et"
-        return any(
-            (joined_before and other.end == subject.start - 1)
-            or (joined_after and other.start == subject.end + 1)
-            for other in mentions
-            if other is not subject and other.kind == subject.kind and not other.oblique
-        )
-    return False
-
-
-def _refers_back(subject: Mention, attribution: Attribution) -> bool:
-    """Whether a definite role without a name may describe someone already in the article:
-    a bare role noun («l'attaquant»), a role after an inverted verb («a déploré le député de
-    Seine-Saint-Denis») or opening the sentence («La présidente du groupe a ajouté»); not
-    a reply («a répondu le maire»), which brings in someone else."""
-    if subject.kind != "role" or not subject.definite or subject.plural:
-        return False
-    if attribution.verb is not None and attribution.verb.lemma in REPLY_VERBS:
-        return False
-    bare = len(subject.role.split()) == 1
-    return bare or attribution.how == "after" or subject.start == 0
+        return incise
+    return Attribution()
 
 
 # 1. Incise ---------------------------------------------------------------------------------
@@ -302,7 +201,7 @@ def _before(place: Place, words: str, memory: Discourse) -> Attribution | None:
         if previous is not None and previous.subject is not None:
             return Attribution(previous.subject, how="before", verb=verb, governed=governed)
     mentions = mentions_of(sentence, memory)
-    if _is_passive(verb):
+    if verb.passive:
         agent = _agent(place, memory)
         if agent is None and not governed:
             return None
@@ -322,11 +221,6 @@ def _before(place: Place, words: str, memory: Discourse) -> Attribution | None:
             return None
         subject = previous.subject
     return Attribution(subject, how="before", verb=verb, governed=governed)
-
-
-def _is_passive(verb: VerbHit) -> bool:
-    """«une position jugée «hypocrite»», «des propos qualifiés de «…»»: a participle alone."""
-    return verb.mood == "past" and verb.end - verb.start == 1 and not verb.pronoun
 
 
 def _agent(place: Place, memory: Discourse) -> Mention | None:
@@ -473,19 +367,6 @@ def _sentence_subject(place: Place, words: str, memory: Discourse) -> Attributio
     return Attribution(mention, how="subject", governed=True)
 
 
-def from_context(place: Place, memory: Discourse) -> Attribution:
-    """A full statement standing alone: said by whom the previous sentence was about, or by
-    the latest speaker of this paragraph or the one before."""
-    sentence = place.opening
-    subject = memory.last_subject
-    if subject is not None and subject[1] == sentence.index - 1:
-        return Attribution(entity=subject[0], how="context", role_then=subject[0].role)
-    speaker = memory.last_speaker
-    if speaker is not None and sentence.block - speaker[1] <= 1:
-        return Attribution(entity=speaker[0], how="context", role_then=speaker[0].role)
-    return Attribution(how="context")
-
-
 # Helpers -----------------------------------------------------------------------------------
 
 
@@ -510,20 +391,3 @@ def _next_quote(tokens: list[Token], start: int) -> int:
 
 def _clause_break(tokens: list[Token]) -> bool:
     return any(token.low in CLAUSE_END for token in tokens)
-
-
-def _cites_a_text(sentence: Sentence) -> bool:
-    """«dans un communiqué», «selon le rapport», «sur X», «sur son compte Instagram»."""
-    mentions = sentence.cache.get("mentions", [])
-    tokens = sentence.tokens
-    for mention in mentions:
-        if mention.kind == "document" and mention.start:
-            if tokens[mention.start - 1].low in DOCUMENT_INTRODUCERS:
-                return True
-    for position, token in enumerate(tokens[:-1]):
-        if token.low == "sur" and (
-            tokens[position + 1].low in NETWORKS
-            or (position + 2 < len(tokens) and tokens[position + 2].low in NETWORKS)
-        ):
-            return True
-    return False

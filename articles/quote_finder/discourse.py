@@ -11,33 +11,15 @@ its latest role, and is matched against the newsroom's Known people at the end.
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from .lexicon import NAME_PARTICLES, ORGANISATION_NOUNS
-from .mentions import Mention, first_name_gender
+from .lexicon import (
+    GENERIC_BODIES,
+    NAME_PARTICLES,
+    ORGANISATION_NOUNS,
+    ROLE_STOP_WORDS,
+)
+from .mentions import Mention
+from .nouns import first_name_gender
 from .text import fold
-
-# Bodies a generic noun may stand for once named: «le club» for «le PSG».
-GENERIC_BODIES = {
-    "club",
-    "syndicat",
-    "parti",
-    "groupe",
-    "entreprise",
-    "société",
-    "association",
-    "ong",
-    "fédération",
-    "organisation",
-    "mouvement",
-    "institut",
-    "constructeur",
-    "firme",
-    "compagnie",
-    "équipe",
-    "formation",
-    "collectif",
-    "opérateur",
-}
-ROLE_STOP_WORDS = {"de", "du", "des", "d", "la", "le", "l", "les", "a", "au", "aux", "en", "et"}
 
 
 @dataclass(eq=False)

@@ -12,105 +12,22 @@ else a «full» statement.
 import re
 
 from .attribution import Attribution
-from .lexicon import ARTICLES, AUXILIARIES, NAMING_WORDS, POSSESSIVES, TITLE_NOUNS
+from .lexicon import (
+    ARTICLES,
+    AUXILIARIES,
+    CLAUSE_STARTERS,
+    GOVERNING_WORDS,
+    MEDIUM_PREPOSITIONS,
+    NAMING_WORDS,
+    POSSESSIVES,
+    QUALIFYING_VERBS,
+    TITLE_GAP_WORDS,
+    TITLE_NOUNS,
+    VERB_WORDS,
+)
 from .text import Sentence
 
 TITLE_WINDOW = 4  # words between a title noun and the guillemets («le dernier film de X, «…»»)
-TITLE_GAP_WORDS = ARTICLES | {
-    "de",
-    "d’",
-    "du",
-    "des",
-    ",",
-    ":",
-    "(",
-    ")",
-    "nouveau",
-    "nouvelle",
-    "dernier",
-    "dernière",
-    "premier",
-    "première",
-    "fameux",
-    "fameuse",
-    "baptisé",
-    "baptisée",
-    "intitulé",
-    "intitulée",
-    "nommé",
-    "nommée",
-}
-QUALIFYING_VERBS = {"qualifier", "traiter", "accuser", "parler", "juger", "estimer"}
-GOVERNING_WORDS = (
-    ARTICLES
-    | POSSESSIVES
-    | {
-        "que",
-        "qu’",
-        "de",
-        "d’",
-        "à",
-        "comme",
-        "en",
-        "pour",
-        "par",
-        "sur",
-        "dans",
-        "avec",
-        "sans",
-        "est",
-        "sont",
-        "était",
-        "être",
-        "été",
-        "c’est",
-    }
-)
-CLAUSE_STARTERS = {
-    "je",
-    "j’",
-    "nous",
-    "on",
-    "vous",
-    "tu",
-    "il",
-    "elle",
-    "ils",
-    "elles",
-    "c’est",
-    "ce",
-    "ça",
-    "cela",
-    "si",
-    "quand",
-    "oui",
-    "non",
-    "pas",
-}
-VERB_WORDS = {
-    "est",
-    "sont",
-    "était",
-    "a",
-    "ont",
-    "avait",
-    "sera",
-    "va",
-    "vont",
-    "peut",
-    "doit",
-    "faut",
-    "fait",
-    "suis",
-    "sommes",
-    "ai",
-    "avons",
-    "n’est",
-    "n’a",
-    "veut",
-    "veulent",
-}
-MEDIUM_PREPOSITIONS = {"à", "au", "aux", "dans", "sur", "selon", "par", "de", "du", "d’"}
 LEADING_NOISE_RE = re.compile(r"^(?:\[[^\]]*\]|\([^)]*\)|[\W_])*")
 SENTENCE_PUNCTUATION_RE = re.compile(r"[.!?…]\W*$")
 WORD_RE = re.compile(r"[\w’']+")

@@ -462,3 +462,128 @@ FEMININE_NAMES = words("""
     raphaëlle raphaelle sonia stella tiphaine yolande yvonne aya rokhaya aminata
     fatou mariam coline carla clara elsa eva iris jeanne lola mia nina zélie
 """)
+
+
+# Reading sentences -------------------------------------------------------------------------
+
+# Pronouns that stand between a subject and its verb («X l'a répété»).
+CLITICS = words("""
+    en la le les leur lui l’ ne nous n’ se s’ y
+""")
+
+# Words after which a verb shares the subject before («et a ajouté», «avant d'ajouter»).
+COORDINATION = words("""
+    après avant en et pour puis sans tout
+""")
+
+# Words that open what is said, not who says it («a déclaré que…»).
+OBJECT_CLAUSE = words("""
+    combien comment pourquoi que qu’ si
+""")
+
+# Where a message is posted: «sur X», «sur son compte Instagram».
+NETWORKS = words("""
+    bluesky compte facebook instagram linkedin réseaux telegram threads tiktok truth twitter x
+    youtube
+""")
+
+# Prepositions before a text the words come from («dans un communiqué»).
+DOCUMENT_INTRODUCERS = words("""
+    dans d’après par selon via
+""")
+
+# Speech verbs that bring in someone else («a répondu le maire»).
+REPLY_VERBS = words("""
+    contester contredire démentir nier objecter riposter réagir réfuter répliquer répondre
+    rétorquer
+""")
+
+# What may follow an inverted verb with no subject («…», s'est exclamée la foule).
+AFTER_INVERSION = words("""
+    alors au aussitôt aux dans des devant dimanche en encore hier jeudi la le les lors lundi l’
+    mardi mercredi samedi sur un une vendredi à
+""")
+
+# Prepositions that complete a role or a body («ministre de…», «adjoint à…»).
+COMPLEMENT_PREPOSITIONS = words("""
+    au auprès aux de des du d’ en pour à
+""")
+
+# Articles inside a complement («de la Défense»).
+INNER_ARTICLES = words("""
+    la le les l’
+""")
+
+# Nouns before a medium's name in guillemets («le quotidien «Haaretz»»).
+MEDIA_NOUNS = words("""
+    agence chaîne hebdomadaire journal magazine mensuel média quotidien radio revue site
+    télévision webzine
+""")
+
+# Nouns of quantity before a group of people («une vingtaine d'économistes»).
+QUANTITY_NOUNS = words("""
+    centaine centaines cinquantaine collectif cortège dizaine dizaines douzaine foule groupe
+    majorité millier milliers nombre partie plupart poignée quarantaine trentaine vingtaine
+""")
+
+# Numbers inside a role («mère de trois enfants»).
+NUMBER_WORDS = words("""
+    cent cinq deux dix douze huit mille neuf onze plusieurs quatre quinze sept six trente trois
+    vingt
+""")
+
+# Determiners of a role in apposition («Jean Dupont, le maire,»).
+SUBJECT_DETERMINERS = words("""
+    la le l’ un une
+""")
+
+# What may follow a capitalised word opening a sentence that speaks («Moscou a…»).
+AUXILIARY_AFTER_NAME = words("""
+    , a aura avaient avait est ont sont était
+""")
+
+# Words between a title noun and the title («le dernier film de X, «…»»).
+TITLE_GAP_WORDS = words("""
+    ( ) , : au aux baptisé baptisée ce ces cet cette de dernier dernière des du d’ fameuse
+    fameux intitulé intitulée l' la le les l’ nommé nommée nouveau nouvelle premier première un
+    une
+""")
+
+# Verbs whose object's noun is judged in guillemets («a qualifié le projet de «…»»).
+QUALIFYING_VERBS = words("""
+    accuser estimer juger parler qualifier traiter
+""")
+
+# Words that weave the next words into the sentence («que «…»», «de «…»»).
+GOVERNING_WORDS = words("""
+    au aux avec ce ces cet cette comme c’est dans de des du d’ en est l' la le les leur leurs l’
+    ma mes mon nos notre par pour que qu’ sa sans ses son sont sur un une vos votre à était été
+    être
+""")
+
+# First words of a statement, not of a fragment («Je», «Nous», «C'est»).
+CLAUSE_STARTERS = words("""
+    ce cela c’est elle elles il ils je j’ non nous on oui pas quand si tu vous ça
+""")
+
+# Common verb forms: words that make a sentence, not a title.
+VERB_WORDS = words("""
+    a ai avait avons doit est fait faut n’a n’est ont peut sera sommes sont suis va veulent veut
+    vont était
+""")
+
+# Prepositions before a medium's name («au «Monde»», «selon «Le Parisien»»).
+MEDIUM_PREPOSITIONS = words("""
+    au aux dans de du d’ par selon sur à
+""")
+
+# Bodies a generic noun may stand for once named: «le club» for «le PSG».
+GENERIC_BODIES = words("""
+    association club collectif compagnie constructeur entreprise firme formation fédération
+    groupe institut mouvement ong opérateur organisation parti société syndicat équipe
+""")
+
+# Small words left out when comparing two roles.
+ROLE_STOP_WORDS = words("""
+    a au aux d de des du en et l la le les
+""")

@@ -11,88 +11,39 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .lexicon import (
+    AUXILIARY_AFTER_NAME,
+    COMPLEMENT_PREPOSITIONS,
     DETERMINERS,
-    DOCUMENT_NOUNS,
-    FEMININE_NAMES,
     FUNCTION_WORDS,
-    MASCULINE_NAMES,
+    INNER_ARTICLES,
+    MEDIA_NOUNS,
     NAME_PARTICLES,
-    ORGANISATION_NOUNS,
+    NUMBER_WORDS,
     ORGANISATION_WORDS,
     PRE_ADJECTIVES,
     PREPOSITIONS,
     PRONOUNS,
-    ROLE_ADJECTIVE_ENDINGS,
+    QUANTITY_NOUNS,
     ROLE_ADJECTIVES,
-    ROLE_NOUNS,
     SOURCE_WORDS,
-    TIME_WORDS,
+    SUBJECT_DETERMINERS,
     TITLES,
+)
+from .nouns import (
+    DOCUMENTS,
+    ORGANISATIONS,
+    ROLES,
+    can_start_name,
+    first_name_gender,
+    is_adjective,
+    is_complement_noun,
+    is_particle,
+    preposition_before,
 )
 from .text import Sentence, Token, fold
 from .verbs import FORMS
 
 HYPHENATED_PARTICLE_RE = re.compile(r"^(?:al|el|ben|bin|abou|abu|ould)-\w", re.IGNORECASE)
-COMPLEMENT_PREPOSITIONS = {"de", "d’", "du", "des", "à", "au", "aux", "en", "pour", "auprès"}
-INNER_ARTICLES = {"la", "le", "l’", "les"}
-MEDIA_NOUNS = {
-    "journal",
-    "quotidien",
-    "hebdomadaire",
-    "mensuel",
-    "magazine",
-    "site",
-    "chaîne",
-    "radio",
-    "revue",
-    "média",
-    "webzine",
-    "agence",
-    "télévision",
-}
-QUANTITY_NOUNS = {
-    "vingtaine",
-    "dizaine",
-    "douzaine",
-    "trentaine",
-    "quarantaine",
-    "cinquantaine",
-    "centaine",
-    "millier",
-    "milliers",
-    "dizaines",
-    "centaines",
-    "groupe",
-    "collectif",
-    "poignée",
-    "majorité",
-    "partie",
-    "plupart",
-    "nombre",
-    "foule",
-    "cortège",
-}
-NUMBER_WORDS = {
-    "deux",
-    "trois",
-    "quatre",
-    "cinq",
-    "six",
-    "sept",
-    "huit",
-    "neuf",
-    "dix",
-    "onze",
-    "douze",
-    "quinze",
-    "vingt",
-    "trente",
-    "cent",
-    "mille",
-    "plusieurs",
-}
-SUBJECT_DETERMINERS = {"le", "la", "l’", "un", "une"}
-AUXILIARY_AFTER_NAME = {"a", "ont", "avait", "avaient", "est", "sont", "aura", "était", ","}
 
 
 @dataclass(eq=False)
@@ -116,44 +67,6 @@ class Mention:
     role_then: str = ""  # the role known for that entity when mentioned here
 
 
-def _role_table() -> dict[str, tuple[str, str | None, bool]]:
-    """Every role noun form → (masculine singular, gender, plural)."""
-    table = {}
-    for entry in ROLE_NOUNS.split():
-        masculine, _, feminine = entry.partition("/")
-        forms = [(masculine, "m" if feminine else None)]
-        if feminine:
-            forms.append((feminine, "f"))
-        for form, gender in forms:
-            table.setdefault(form, (masculine, gender, False))
-            table.setdefault(_plural(form), (masculine, gender, True))
-    return table
-
-
-def _plural(word: str) -> str:
-    if word.endswith(("s", "x", "z")):
-        return word
-    if word.endswith("al"):
-        return word[:-2] + "aux"
-    if word.endswith("eau"):
-        return word + "x"
-    return word + "s"
-
-
-ROLES = _role_table()
-ORGANISATIONS = {form: noun for noun in ORGANISATION_NOUNS for form in (noun, _plural(noun))}
-DOCUMENTS = {form: noun for noun in DOCUMENT_NOUNS for form in (noun, _plural(noun))}
-FIRST_NAMES = {fold(name): "m" for name in MASCULINE_NAMES} | {
-    fold(name): "f" for name in FEMININE_NAMES
-}
-
-
-def first_name_gender(word: str) -> str | None:
-    """The gender of a given name, by its first part («Jean-Marie» → m)."""
-    key = fold(word)
-    return FIRST_NAMES.get(key) or FIRST_NAMES.get(key.split(" ")[0]) if key else None
-
-
 def find_mentions(sentence: Sentence, is_known: Callable[[str], bool]) -> list[Mention]:
     """The mentions of a sentence, in order. ``is_known(name)``: a person's name the
     article or the newsroom already knows (for a surname standing alone)."""
@@ -165,7 +78,7 @@ def find_mentions(sentence: Sentence, is_known: Callable[[str], bool]) -> list[M
         if mention is None:
             index += 1
             continue
-        before = _preposition_before(sentence.tokens, mention.start)
+        before = preposition_before(sentence.tokens, mention.start)
         mention.oblique = mention.oblique or before in PREPOSITIONS
         mention.source = before in SOURCE_WORDS or (
             before == "après"
@@ -230,7 +143,7 @@ class _Reader:
                 mention.start, mention.gender = index, gender or mention.gender
                 return mention
             return None
-        if not (_can_start_name(following) or self.particle_starts_name(after)):
+        if not (can_start_name(following) or self.particle_starts_name(after)):
             return None
         end = self.name_end(after)
         mention = Mention(
@@ -242,7 +155,7 @@ class _Reader:
         """A capitalised phrase: a person («Vedant Patel», «Patel» once known) or else an
         organisation or a place speaking («Moscou», «la CGT» without its article)."""
         token = self.token(index)
-        if token is None or not _can_start_name(token):
+        if token is None or not can_start_name(token):
             return None
         end = self.name_end(index)
         name = self.sentence.slice(index, end)
@@ -274,7 +187,7 @@ class _Reader:
             token = self.tokens[end]
             if token.is_capitalised and token.low not in FUNCTION_WORDS:
                 end += 1
-            elif token.low in NAME_PARTICLES and _can_start_name(self.token(end + 1)):
+            elif token.low in NAME_PARTICLES and can_start_name(self.token(end + 1)):
                 end += 2
             elif token.is_word and HYPHENATED_PARTICLE_RE.match(token.text):
                 end += 1
@@ -289,7 +202,7 @@ class _Reader:
             token is not None
             and token.is_capitalised
             and token.low in NAME_PARTICLES
-            and _can_start_name(self.token(index + 1))
+            and can_start_name(self.token(index + 1))
         )
 
     def with_apposition(self, mention: Mention) -> Mention:
@@ -302,7 +215,7 @@ class _Reader:
         if self.low(position).isdigit() and self.low(position + 1) == "ans":
             position += 3 if self.low(position + 2) == "," else 2
         if self.low(position) in SUBJECT_DETERMINERS | {"l’"}:
-            before = _preposition_before(self.tokens, mention.start)
+            before = preposition_before(self.tokens, mention.start)
             if before in PREPOSITIONS and before not in SOURCE_WORDS:
                 return mention  # «à New York, le secrétaire général…» is about someone else
             position += 1
@@ -423,7 +336,7 @@ class _Reader:
         """The name right after a role, or after a comma when the name is followed by a
         comma, a verb or the end («le porte-parole…, Vedant Patel, a…»)."""
         token = self.token(position)
-        if token is not None and _can_start_name(token) and token.low not in TITLES:
+        if token is not None and can_start_name(token) and token.low not in TITLES:
             return position
         if self.low(position) != ",":
             return None
@@ -431,7 +344,7 @@ class _Reader:
         if self.low(start) in TITLES and self.token(start).is_capitalised:
             start += 2 if self.low(start + 1) == "." else 1
         token = self.token(start)
-        if token is None or not _can_start_name(token):
+        if token is None or not can_start_name(token):
             return None
         end = self.name_end(start)
         name = self.sentence.slice(start, end)
@@ -495,7 +408,7 @@ class _Reader:
         («de la Défense Lloyd Austin») is not part of it: its start is returned too."""
         while position < len(self.tokens):
             token = self.tokens[position]
-            if _is_adjective(token):
+            if is_adjective(token):
                 position += 1
                 continue
             if token.low == "(":
@@ -515,7 +428,7 @@ class _Reader:
             ):
                 position += 1
                 continue
-            if split_name and _can_start_name(token):
+            if split_name and can_start_name(token):
                 group_end = self.name_end(position)
                 name_start = self.trailing_name(position, group_end, least=2)
                 if name_start is not None:  # «le député Renaissance Jean Dupont»
@@ -542,14 +455,14 @@ class _Reader:
             head = self.token(group)
             if head is None:
                 break
-            if _can_start_name(head):
+            if can_start_name(head):
                 group_end = self.name_end(group)
                 name_start = self.trailing_name(group, group_end) if split_name else None
                 if name_start is not None:
                     return name_start, name_start
                 position = group_end
                 continue
-            if nouns and _is_complement_noun(head):
+            if nouns and is_complement_noun(head):
                 position = group + 1
                 continue
             break
@@ -568,44 +481,5 @@ class _Reader:
         if len(words) < 3:
             return None
         last = words[-1]
-        earlier = [i for i in words if i < last and not _is_particle(self.tokens[i])]
+        earlier = [i for i in words if i < last and not is_particle(self.tokens[i])]
         return earlier[-1] if earlier and earlier[-1] > start else None
-
-
-def _preposition_before(tokens: list[Token], index: int) -> str:
-    """The word before ``index``, capital «A» read as «à» («A New York»)."""
-    if index == 0:
-        return ""
-    before = tokens[index - 1]
-    return "à" if before.text == "A" else before.low
-
-
-def _can_start_name(token: Token | None) -> bool:
-    return token is not None and token.is_capitalised and token.low not in FUNCTION_WORDS
-
-
-def _is_particle(token: Token) -> bool:
-    return token.low in NAME_PARTICLES
-
-
-def _is_adjective(token: Token) -> bool:
-    """A lowercase word that can qualify a role: «américain», «adjoint», «socialiste»."""
-    low = token.low
-    if token.kind != "word" or not low[0].isalpha() or token.text[0].isupper():
-        return False
-    if low in FUNCTION_WORDS or low in TIME_WORDS or low in FORMS:
-        return False
-    return low in ROLE_ADJECTIVES or (len(low) > 3 and low.endswith(ROLE_ADJECTIVE_ENDINGS))
-
-
-def _is_complement_noun(token: Token) -> bool:
-    """A lowercase noun after «de»: «du département», «de la santé»."""
-    low = token.low
-    return (
-        token.kind == "word"
-        and low[0].isalpha()
-        and not token.text[0].isupper()
-        and low not in FUNCTION_WORDS
-        and low not in TIME_WORDS
-        and low not in FORMS
-    )

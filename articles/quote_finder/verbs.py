@@ -50,6 +50,11 @@ class VerbHit:
     def participle(self) -> bool:
         return self.mood == "present"
 
+    @property
+    def passive(self) -> bool:
+        """A past participle alone: «une position jugée «hypocrite»», «des propos qualifiés»."""
+        return self.mood == "past" and self.end - self.start == 1 and not self.pronoun
+
 
 def _first_group(infinitive: str) -> dict[str, str]:
     stem = infinitive[:-2]

@@ -1,0 +1,100 @@
+"""Who the speaker finally is, once an attribution is found, and who speaks a statement
+standing alone.
+
+A text speaks through its issuer («le rapport de la Cour des comptes» → Cour des comptes)
+and makes the words a «document»; so do «dans un communiqué», «sur X» and the verbs of
+writing. Several people joined by «et» are no single speaker. A definite role may
+describe someone already met (``refers_back``, resolved by the discourse memory). A
+statement standing alone is said by whom the previous sentence was about, or by the
+latest speaker of this paragraph or the one before.
+"""
+
+from .attribution import Attribution, Place
+from .discourse import Discourse
+from .lexicon import DOCUMENT_INTRODUCERS, NETWORKS, REPLY_VERBS
+from .mentions import Mention
+from .text import Sentence
+
+
+def settle(attribution: Attribution, place: Place) -> Attribution:
+    """Mark the speaker, and read a text's issuer as the speaker of a document quote."""
+    subject = attribution.subject
+    if subject is not None and _coordinated(subject, place):
+        attribution.subject = subject = None  # «Jean Dupont et Marie Durand ont affirmé»
+    if subject is not None and subject.kind == "document":
+        attribution.document = True
+        attribution.subject = subject = subject.issuer
+    verb = attribution.verb
+    if verb is not None and verb.document:
+        attribution.document = True
+    passive = verb is not None and verb.passive
+    if not passive and (_cites_a_text(place.opening) or _cites_a_text(place.closing)):
+        attribution.document = True
+    if subject is not None:
+        subject.speaks = True
+        subject.refers_back = _refers_back(subject, attribution)
+        feminine = attribution.verb.feminine if attribution.verb is not None else None
+        if feminine is not None and subject.kind != "pronoun" and subject.gender is None:
+            subject.gender = "f" if feminine else "m"  # «s'est excusée Claude Dupont»
+    return attribution
+
+
+def _coordinated(subject: Mention, place: Place) -> bool:
+    """Whether the subject is one of several joined by «et»: no single speaker."""
+    for sentence in (place.opening, place.closing):
+        mentions = sentence.cache.get("mentions", [])
+        if subject not in mentions:
+            continue
+        tokens = sentence.tokens
+        joined_before = subject.start > 1 and tokens[subject.start - 1].low == "et"
+        joined_after = subject.end < len(tokens) and tokens[subject.end].low == "et"
+        return any(
+            (joined_before and other.end == subject.start - 1)
+            or (joined_after and other.start == subject.end + 1)
+            for other in mentions
+            if other is not subject and other.kind == subject.kind and not other.oblique
+        )
+    return False
+
+
+def _refers_back(subject: Mention, attribution: Attribution) -> bool:
+    """Whether a definite role without a name may describe someone already in the article:
+    a bare role noun («l'attaquant»), a role after an inverted verb («a déploré le député de
+    Seine-Saint-Denis») or opening the sentence («La présidente du groupe a ajouté»); not
+    a reply («a répondu le maire»), which brings in someone else."""
+    if subject.kind != "role" or not subject.definite or subject.plural:
+        return False
+    if attribution.verb is not None and attribution.verb.lemma in REPLY_VERBS:
+        return False
+    bare = len(subject.role.split()) == 1
+    return bare or attribution.how == "after" or subject.start == 0
+
+
+def _cites_a_text(sentence: Sentence) -> bool:
+    """«dans un communiqué», «selon le rapport», «sur X», «sur son compte Instagram»."""
+    mentions = sentence.cache.get("mentions", [])
+    tokens = sentence.tokens
+    for mention in mentions:
+        if mention.kind == "document" and mention.start:
+            if tokens[mention.start - 1].low in DOCUMENT_INTRODUCERS:
+                return True
+    for position, token in enumerate(tokens[:-1]):
+        if token.low == "sur" and (
+            tokens[position + 1].low in NETWORKS
+            or (position + 2 < len(tokens) and tokens[position + 2].low in NETWORKS)
+        ):
+            return True
+    return False
+
+
+def from_context(place: Place, memory: Discourse) -> Attribution:
+    """A full statement standing alone: said by whom the previous sentence was about, or by
+    the latest speaker of this paragraph or the one before."""
+    sentence = place.opening
+    subject = memory.last_subject
+    if subject is not None and subject[1] == sentence.index - 1:
+        return Attribution(entity=subject[0], how="context", role_then=subject[0].role)
+    speaker = memory.last_speaker
+    if speaker is not None and sentence.block - speaker[1] <= 1:
+        return Attribution(entity=speaker[0], how="context", role_then=speaker[0].role)
+    return Attribution(how="context")
