@@ -26,6 +26,7 @@ from .lexicon import (
     VERB_WORDS,
 )
 from .text import Sentence
+from .verbs import find_verbs
 
 TITLE_WINDOW = 4  # words between a title noun and the guillemets («le dernier film de X, «…»»)
 LEADING_NOISE_RE = re.compile(r"^(?:\[[^\]]*\]|\([^)]*\)|[\W_])*")
@@ -118,8 +119,6 @@ def _naming_word(sentence: Sentence, position: int) -> bool:
 
 def _qualified(sentence: Sentence, position: int) -> bool:
     """«a qualifié le projet de «désastreux»»: the noun is the object of a judgement."""
-    from .verbs import find_verbs
-
     verbs = find_verbs(sentence.tokens[max(0, position - 4) : position])
     return any(verb.lemma in QUALIFYING_VERBS for verb in verbs)
 

@@ -90,6 +90,11 @@ def find_mentions(sentence: Sentence, is_known: Callable[[str], bool]) -> list[M
     return mentions
 
 
+def _is_party(token: Token) -> bool:
+    """A party or body qualifying a role: «LFI», «Renaissance», «RN»."""
+    return token.is_acronym or (token.is_capitalised and token.low in ORGANISATION_WORDS)
+
+
 class _Reader:
     def __init__(self, sentence: Sentence, is_known: Callable[[str], bool]):
         self.sentence = sentence
@@ -429,14 +434,15 @@ class _Reader:
                 position += 1
                 continue
             if split_name and can_start_name(token):
-                group_end = self.name_end(position)
-                name_start = self.trailing_name(position, group_end, least=2)
-                if name_start is not None:  # «le député Renaissance Jean Dupont»
-                    return name_start, name_start
-                if all(t.is_acronym for t in self.tokens[position:group_end]):
-                    position = group_end  # «les députés LFI»
-                    continue
-                break
+                party_end = position
+                while party_end < len(self.tokens) and _is_party(self.tokens[party_end]):
+                    party_end += 1  # «les députés LFI», «le député Renaissance Jean Dupont»
+                if party_end == position:
+                    break  # the name itself: «le président turc Recep Tayyip Erdogan»
+                position = party_end
+                if can_start_name(self.token(position)):
+                    return position, position
+                continue
             if token.low not in COMPLEMENT_PREPOSITIONS:
                 break
             group = position + 1

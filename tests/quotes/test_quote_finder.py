@@ -425,6 +425,12 @@ def test_role_before_the_name_without_a_comma():
     assert (found["speaker"], found["role"]) == ("Lloyd Austin", "ministre américain de la Défense")
 
 
+def test_role_before_a_name_of_three_words():
+    found = only("Le président turc Recep Tayyip Erdogan a jugé «inacceptable» cette attitude.")
+
+    assert (found["speaker"], found["role"]) == ("Recep Tayyip Erdogan", "président turc")
+
+
 def test_role_after_the_name():
     found = only("«Nous ne céderons pas», estime Jean Dupont, maire (PS) de Nantes.")
 
