@@ -42,6 +42,7 @@ test: install chromium ## Run the whole test suite (against PostgreSQL)
 bench: install ## Benchmarks (not part of make test), written to docs/benchmarks.md
 	SECRET_KEY=$${SECRET_KEY:-bench-only} $(PY) manage.py migrate --no-input
 	SECRET_KEY=$${SECRET_KEY:-bench-only} $(PY) manage.py bench_renditions --output docs/benchmarks.md
+	SECRET_KEY=$${SECRET_KEY:-bench-only} $(PY) manage.py quote_bench --output docs/benchmarks.md
 	SECRET_KEY=$${SECRET_KEY:-bench-only} $(PY) manage.py bench_search --runs 5
 	SECRET_KEY=$${SECRET_KEY:-bench-only} $(PY) manage.py bench_timeline --size 100000
 	SECRET_KEY=$${SECRET_KEY:-bench-only} ALLOWED_HOSTS=localhost $(PY) manage.py bench_syndication

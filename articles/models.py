@@ -493,6 +493,24 @@ class Quote(models.Model):
         return self.person.name if self.person_id else self.organisation
 
 
+class RejectedSuggestion(models.Model):
+    """Words the quote finder suggested for an article that the journalist set aside: they
+    are no longer offered for it (articles.suggestions)."""
+
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="rejected_suggestions"
+    )
+    text = models.TextField(_("words"))
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    at = models.DateTimeField(_("at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("rejected quote suggestion")
+        verbose_name_plural = _("rejected quote suggestions")
+
+
 class Revision(models.Model):
     """The full content of an article as one save left it: who, when, what.
 

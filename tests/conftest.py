@@ -7,6 +7,8 @@ from rest_framework.test import APIClient
 from articles import workflow
 from tests.factories import ArticleFactory
 
+pytest_plugins = ["tests.browser"]
+
 
 @pytest.fixture
 def api():

@@ -23,6 +23,7 @@ from articles.admin.changelist import (
     SectionListFilter,
 )
 from articles.admin.history import RevisionHistoryAdmin
+from articles.admin.suggestions import QuoteSuggestionsAdmin
 from articles.carriers import Reach
 from articles.forms import ArticleForm, CorrectionForm, ScheduleForm
 from articles.models import Article, Byline, Correction, Person, Quote, Section, Tag
@@ -105,12 +106,12 @@ def _may_change_carried(request, article) -> bool:
 
 
 @admin.register(Article)
-class ArticleAdmin(RevisionHistoryAdmin, admin.ModelAdmin):
+class ArticleAdmin(QuoteSuggestionsAdmin, RevisionHistoryAdmin, admin.ModelAdmin):
     form = ArticleForm
     fieldsets = [
         (_("Headline"), {"fields": ["kicker", "headline", "slug", "expected_version"]}),
         (_("Standfirst"), {"fields": ["standfirst"]}),
-        (_("Body"), {"fields": ["body_html"]}),
+        (_("Body"), {"fields": [("body_html", "quote_suggestions")]}),
         (
             _("Lead photo"),
             {"fields": [("lead_photo", "lead_photo_preview"), "lead_photo_caption"]},
@@ -143,6 +144,7 @@ class ArticleAdmin(RevisionHistoryAdmin, admin.ModelAdmin):
         "modified_by",
         "lead_photo_preview",
         "pending_changes",
+        "quote_suggestions",
     ]
     prepopulated_fields = {"slug": ["headline"]}
     autocomplete_fields = ["lead_photo", "tags"]
@@ -416,9 +418,10 @@ class SectionAdmin(ThroughVerbs, admin.ModelAdmin):
 
 @admin.register(Person)
 class PersonAdmin(ThroughVerbs, admin.ModelAdmin):
-    list_display = ["name", "description", "user"]
+    list_display = ["name", "description", "aliases", "user"]
     list_select_related = ["user"]
-    search_fields = ["name", "slug", "description"]
+    search_fields = ["name", "slug", "description", "wikidata_id"]
+    fields = ["name", "slug", "description", "aliases", "wikidata_id", "user"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["user"]
 
@@ -453,12 +456,21 @@ class TagAdmin(ThroughVerbs, admin.ModelAdmin):
 
 @admin.register(Quote)
 class QuoteAdmin(ThroughVerbs, admin.ModelAdmin):
-    list_display = ["excerpt", "person", "role", "said_on"]
-    list_filter = ["said_on", ("articles", admin.EmptyFieldListFilter)]
+    list_display = ["excerpt", "said_by", "role", "kind", "said_on"]
+    list_filter = ["kind", "said_on", ("articles", admin.EmptyFieldListFilter)]
     # Searched in full text and by the speaker's name (get_search_results).
     search_fields = ["text", "person__name"]
     autocomplete_fields = ["person", "articles"]
-    fields = ["text", "person", "role", "said_on", "context", "articles"]
+    fields = [
+        "text",
+        "kind",
+        ("person", "organisation"),
+        "role",
+        "document",
+        "said_on",
+        "context",
+        "articles",
+    ]
     # A quarter of the articles carry quotes: like the article list, never count them all.
     paginator = EstimatedCountPaginator
     show_full_result_count = False
@@ -490,3 +502,7 @@ class QuoteAdmin(ThroughVerbs, admin.ModelAdmin):
     @admin.display(description=_("exact words"), ordering="text")
     def excerpt(self, quote):
         return f"«{quote.text[:100]}»"
+
+    @admin.display(description=_("said by"))
+    def said_by(self, quote):
+        return quote.speaker or "—"

@@ -333,17 +333,47 @@ class ArticleWriteSerializer(StrictFieldsMixin, serializers.ModelSerializer):
         ]
 
     def validate_body(self, value):
-        if len(orjson.dumps(value)) > settings.MAX_BODY_CHARS:
-            raise serializers.ValidationError(
-                _("The body is too long: at most %(max)d characters.")
-                % {"max": settings.MAX_BODY_CHARS}
-            )
-        try:
-            blocks = body.clean_blocks(value)
+        return checked_body(value, check_references=True)
+
+
+def checked_body(value, *, check_references: bool) -> list[dict]:
+    """Blocks as the article write API takes them, cleaned; a 400 naming the problem."""
+    if len(orjson.dumps(value)) > settings.MAX_BODY_CHARS:
+        raise serializers.ValidationError(
+            _("The body is too long: at most %(max)d characters.")
+            % {"max": settings.MAX_BODY_CHARS}
+        )
+    try:
+        blocks = body.clean_blocks(value)
+        if check_references:
             references.check(blocks)
-        except DjangoValidationError as error:
-            raise serializers.ValidationError(error.messages) from None
-        return blocks
+    except DjangoValidationError as error:
+        raise serializers.ValidationError(error.messages) from None
+    return blocks
+
+
+class SuggestionsRequestSerializer(StrictFieldsMixin, serializers.Serializer):
+    body = serializers.JSONField(help_text=_("Body blocks, as in the article write API."))
+
+    def validate_body(self, value):
+        return checked_body(value, check_references=False)
+
+
+class QuoteSuggestionSerializer(serializers.Serializer):
+    text = serializers.CharField(help_text=_("The exact words, without the quotation marks."))
+    speaker = serializers.CharField(
+        allow_null=True, help_text=_("The speaker's name as written in full, or null.")
+    )
+    person = serializers.CharField(
+        allow_null=True, help_text=_("Slug of the existing person the speaker is, or null.")
+    )
+    role = serializers.CharField(allow_blank=True, help_text=_("The role as written, or empty."))
+    kind = serializers.ChoiceField(choices=Quote.Kind.choices)
+    block = serializers.IntegerField(help_text=_("Index of the block where the quote starts."))
+
+
+class QuoteSuggestionsSerializer(serializers.Serializer):
+    suggestions = QuoteSuggestionSerializer(many=True, help_text=_("In reading order."))
 
 
 class QuoteWriteSerializer(StrictFieldsMixin, serializers.ModelSerializer):

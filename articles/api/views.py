@@ -8,7 +8,18 @@ from rest_framework import exceptions, mixins, permissions, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from articles import ninjs, pending, people, preview, quotes, references, rendering, roles, workflow
+from articles import (
+    ninjs,
+    pending,
+    people,
+    preview,
+    quotes,
+    references,
+    rendering,
+    roles,
+    suggestions,
+    workflow,
+)
 from articles.api import filters, serializers
 from articles.models import Article, Person, Quote, Section, Tag
 from articles.responses import (
@@ -27,6 +38,13 @@ from newsroom.api import (
 from newsroom.caching import CacheHeadersMixin, PreconditionFailed, if_match_values
 
 SLUG = r"[-a-zA-Z0-9_]+"
+
+
+def require_newsroom(request):
+    if not request.user.has_perm("articles.view_article"):
+        raise exceptions.PermissionDenied(
+            _("Quote suggestions are for the newsroom: send a newsroom member's token.")
+        )
 
 
 def article_etag(article) -> str:
@@ -211,6 +229,21 @@ class ArticleViewSet(
         data.is_valid(raise_exception=True)
         return self._transition(workflow.correct, text=data.validated_data["text"])
 
+    @extend_schema(responses=serializers.QuoteSuggestionsSerializer)
+    @action(
+        detail=True,
+        methods=["get"],
+        url_path="quote-suggestions",
+        permission_classes=[permissions.AllowAny],  # 403 for anyone outside the newsroom
+    )
+    def quote_suggestions(self, request, slug=None):
+        """The quotes found in the article's body (with its pending changes), as
+        ``POST /api/v1/quotes/suggestions/`` answers. Newsroom only."""
+        require_newsroom(request)
+        article = pending.shown(self.get_object())
+        found = suggestions.suggest(article.body)
+        return Response({"suggestions": found}, headers={"ETag": article_etag(article)})
+
     @extend_schema(request=None, responses=serializers.PreviewTokenSerializer)
     @action(detail=True, methods=["post"], url_path="preview-token")
     def preview_token(self, request, slug=None):
@@ -379,6 +412,25 @@ class QuoteViewSet(
         if self.request.method in permissions.SAFE_METHODS:
             return serializers.QuoteSerializer
         return serializers.QuoteWriteSerializer
+
+    @extend_schema(
+        request=serializers.SuggestionsRequestSerializer,
+        responses=serializers.QuoteSuggestionsSerializer,
+    )
+    @action(
+        detail=False,
+        methods=["post"],
+        permission_classes=[permissions.AllowAny],  # 403 for anyone outside the newsroom
+        throttle_classes=[],
+    )
+    def suggestions(self, request):
+        """The quotes found in a body (blocks as in the article write API), in reading
+        order, each with its speaker, the known person it is, their role and its kind.
+        Newsroom only; nothing is saved."""
+        require_newsroom(request)
+        data = serializers.SuggestionsRequestSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        return Response({"suggestions": suggestions.suggest(data.validated_data["body"])})
 
     def perform_create(self, serializer):
         fields = dict(serializer.validated_data)
