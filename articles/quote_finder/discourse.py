@@ -76,7 +76,7 @@ class Discourse:
         self.names_seen: set[str] = set()
         self.last_speaker: tuple[Entity, int] | None = None  # and the block where it spoke
         self.last_subject: tuple[Entity, int] | None = None  # and the sentence it began
-        self.block = 0  # the block being read
+        self.block = self.sentence = 0  # the block and sentence being read
 
     def is_known(self, name: str) -> bool:
         """Whether a capitalised word or phrase names a person already met or known."""
@@ -97,16 +97,23 @@ class Discourse:
     def read(self, mentions: list[tuple[int, Mention]], sentence_index: int, block: int):
         """Resolve a sentence's mentions (position, mention) in order and remember them; the
         first one not after a preposition is taken for the sentence's subject."""
-        self.block = block
+        self.block, self.sentence = block, sentence_index
         subject_found = False
-        for _, mention in sorted(mentions, key=lambda pair: pair[0]):
-            if mention.kind == "pronoun" and not mention.speaks:
-                continue
+        for position, mention in sorted(mentions, key=lambda pair: pair[0]):
             opens = not subject_found and not mention.oblique and not mention.source
-            opens = opens and mention.kind in ("person", "role", "organisation")
+            if mention.kind == "pronoun" and not mention.speaks:
+                if not (opens and position == 0 and mention.personal):
+                    continue  # only «Elle y entre…» keeps the chain, not «il faut»
+            opens = opens and mention.kind in ("person", "role", "organisation", "pronoun")
             subject_found = subject_found or opens
             bare_role = mention.kind == "role" and len(mention.role.split()) == 1
-            if opens and bare_role and mention.definite and not mention.speaks:
+            if (
+                opens
+                and bare_role
+                and mention.definite
+                and not mention.speaks
+                and not mention.possessive
+            ):
                 mention.refers_back = not mention.plural  # «L'actrice avait été…»
             entity = self.resolve(mention, salient=mention.speaks or opens)
             if mention.issuer is not None:
@@ -206,8 +213,11 @@ class Discourse:
             if entity is not None:
                 return entity
             if mention.refers_back:
-                entity = (len(words) <= 1 and self._latest_without_role(mention.gender)) or (
-                    mention.speaks and self._in_focus(mention.gender)
+                bare = len(words) <= 1
+                entity = (
+                    (bare and self._latest_without_role(mention.gender))
+                    or (bare and self._previous_subject(mention.gender))
+                    or (mention.speaks and self._in_focus(mention.gender))
                 )
                 if entity:
                     return entity
@@ -224,6 +234,16 @@ class Discourse:
         if entity.kind != "person" or self.block - block > 1 or not entity.agrees(gender):
             return None
         return entity
+
+    def _previous_subject(self, gender: str | None) -> Entity | None:
+        """Whom the previous sentence was about: «Au lycée, un professeur, Michel Lefort, la
+        remarque. «…», raconte l'enseignant»."""
+        if self.last_subject is None:
+            return None
+        entity, sentence = self.last_subject
+        if sentence != self.sentence - 1 or entity.kind == "organisation":
+            return None
+        return entity if entity.agrees(gender) else None
 
     def _latest_without_role(self, gender: str | None) -> Entity | None:
         """«confie l'autrice» after «Marie Dupré raconte…», «a confié l'attaquant» after «la
@@ -277,6 +297,10 @@ class Discourse:
         if not candidates:
             return None
         best = max(candidates, key=lambda e: (e.salient, e.last))
+        in_view = self.last_subject is not None and self.last_subject[0] is best
+        if not best.spoke and not (in_view and self.last_subject[1] >= self.sentence - 1):
+            speakers = [e for e in candidates if e.spoke]  # the protagonist, not «sa mère»
+            best = max(speakers, key=lambda e: e.salient) if speakers else best
         if best.gender is None and best.kind != "organisation":
             best.gender = mention.gender
         return best

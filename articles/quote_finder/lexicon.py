@@ -293,6 +293,13 @@ ORGANISATION_WORDS = words("""
     allemagne italie espagne europe afrique amérique asie onu otan ue fmi oms unesco unicef
     cgt cfdt fo medef fnsea sncf ratp edf engie renault total insee inserm cnrs
     républicains renaissance socialiste insoumise national nationale
+    paris lyon marseille lille toulouse nice nantes strasbourg montpellier bordeaux rennes
+    reims toulon grenoble dijon angers nîmes villeurbanne clermont-ferrand limoges tours
+    amiens metz besançon perpignan orléans rouen mulhouse caen nancy roubaix tourcoing
+    calais dunkerque brest lorient ajaccio bastia pau bayonne avignon poitiers versailles
+    saint-denis créteil nanterre bobigny cergy évry londres berlin madrid rome bruxelles
+    genève moscou kyiv kiev washington pékin tokyo téhéran jérusalem gaza beyrouth damas
+    bagdad kaboul alger tunis rabat dakar abidjan bamako new-york york
     energies télécom telecom motors university université hôpital club olympique
     football racing stade conseil-général région département métropole ville
 """)
@@ -325,7 +332,7 @@ ROLE_ADJECTIVES = words("""
     allemand italien espagnol portugais néerlandais autrichien ukrainien biélorusse
     européen européenne onusien onusienne adjoint adjointe délégué déléguée général
     générale chargé chargée principal principale sortant sortante intérimaire honoraire
-    démissionnaire proche proches anonyme anonymes informé informée
+    démissionnaire proche proches anonyme anonymes informé informée voisin voisine voisins
     actuel actuelle désigné désignée élu élue national nationale régional
     régionale départemental départementale municipal municipale fédéral fédérale
     socialiste écologiste insoumis insoumise communiste républicain républicaine
@@ -511,7 +518,7 @@ COMPLEMENT_PREPOSITIONS = words("""
 
 # Articles inside a complement («de la Défense»).
 INNER_ARTICLES = words("""
-    la le les l’
+    la le les l’ un une
 """)
 
 # Nouns before a medium's name in guillemets («le quotidien «Haaretz»»).
@@ -586,4 +593,10 @@ GENERIC_BODIES = words("""
 # Small words left out when comparing two roles.
 ROLE_STOP_WORDS = words("""
     a au aux d de des du en et l la le les
+""")
+
+# What follows «il» when it stands for no one («il faut», «il y a», «il s'agit»).
+IMPERSONAL_AFTER = words("""
+    faut fallait faudra y s’agit s'agit semble semblait paraît est était sera reste suffit
+    manque existe convient importe arrive pleut
 """)

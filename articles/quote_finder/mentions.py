@@ -15,11 +15,13 @@ from .lexicon import (
     COMPLEMENT_PREPOSITIONS,
     DETERMINERS,
     FUNCTION_WORDS,
+    IMPERSONAL_AFTER,
     INNER_ARTICLES,
     MEDIA_NOUNS,
     NAME_PARTICLES,
     NUMBER_WORDS,
     ORGANISATION_WORDS,
+    POSSESSIVES,
     PRE_ADJECTIVES,
     PREPOSITIONS,
     PRONOUNS,
@@ -63,6 +65,8 @@ class Mention:
     issuer: "Mention | None" = None  # who wrote a text («le rapport de la Cour des comptes»)
     speaks: bool = False  # the speaker of a quotation
     refers_back: bool = False  # a description of whoever is in focus («a déploré l'élu»)
+    possessive: bool = False  # «son avocat», «sa mère»: someone related, not the same
+    personal: bool = True  # a pronoun standing for someone («elle y entre», not «il faut»)
     entity: object = None  # what the discourse memory resolved it to
     role_then: str = ""  # the role known for that entity when mentioned here
 
@@ -93,6 +97,9 @@ def find_mentions(sentence: Sentence, is_known: Callable[[str], bool]) -> list[M
 def _is_party(token: Token) -> bool:
     """A party or body qualifying a role: «LFI», «Renaissance», «RN»."""
     return token.is_acronym or (token.is_capitalised and token.low in ORGANISATION_WORDS)
+
+
+ARTICLE_PREPOSITIONS = {"de", "d’", "à", "auprès", "pour", "en"}  # «de la», «d'une», «à l'»
 
 
 class _Reader:
@@ -128,7 +135,9 @@ class _Reader:
         if word in ("lui", "eux") and self.low(index - 1) not in SOURCE_WORDS | {"après"}:
             return None
         gender, plural = PRONOUNS[word]
-        return Mention("pronoun", index, index + 1, name=word, gender=gender, plural=plural)
+        mention = Mention("pronoun", index, index + 1, name=word, gender=gender, plural=plural)
+        mention.personal = self.low(index + 1) not in IMPERSONAL_AFTER
+        return mention
 
     # People by name ---------------------------------------------------------------------
 
@@ -327,6 +336,9 @@ class _Reader:
             definite=definite,
             oblique=oblique,
         )
+        if any(self.low(i) in ("un", "une") for i in range(position + 1, end)):
+            mention.definite = False  # «le maire RN d'une commune voisine»: someone new
+        mention.possessive = self.low(index) in POSSESSIVES  # «son père»: someone else
         if name_start is None and not plural:
             name_start = self.name_after_role(end)
         if name_start is not None:
@@ -450,13 +462,7 @@ class _Reader:
                 group += 1
             if self.low(group).isdigit() or self.low(group) in NUMBER_WORDS:
                 group += 1  # «mère de trois enfants»
-            if self.low(group) in INNER_ARTICLES and token.low in (
-                "de",
-                "à",
-                "auprès",
-                "pour",
-                "en",
-            ):
+            if self.low(group) in INNER_ARTICLES and token.low in ARTICLE_PREPOSITIONS:
                 group += 1
             head = self.token(group)
             if head is None:

@@ -62,7 +62,7 @@ def _refers_back(subject: Mention, attribution: Attribution) -> bool:
     a bare role noun («l'attaquant»), a role after an inverted verb («a déploré le député de
     Seine-Saint-Denis») or opening the sentence («La présidente du groupe a ajouté»); not
     a reply («a répondu le maire»), which brings in someone else."""
-    if subject.kind != "role" or not subject.definite or subject.plural:
+    if subject.kind != "role" or not subject.definite or subject.plural or subject.possessive:
         return False
     if attribution.verb is not None and attribution.verb.lemma in REPLY_VERBS:
         return False
@@ -88,13 +88,18 @@ def _cites_a_text(sentence: Sentence) -> bool:
 
 
 def from_context(place: Place, memory: Discourse) -> Attribution:
-    """A full statement standing alone: said by whom the previous sentence was about, or by
-    the latest speaker of this paragraph or the one before."""
+    """A full statement standing alone: said by the named person the previous sentence was
+    about («Jean Dupont hausse les épaules. «…»»), else by the latest speaker of this
+    paragraph or the one before, else by whoever the previous sentence was about."""
     sentence = place.opening
     subject = memory.last_subject
-    if subject is not None and subject[1] == sentence.index - 1:
-        return Attribution(entity=subject[0], how="context", role_then=subject[0].role)
+    if subject is not None and subject[1] != sentence.index - 1:
+        subject = None
     speaker = memory.last_speaker
-    if speaker is not None and sentence.block - speaker[1] <= 1:
-        return Attribution(entity=speaker[0], how="context", role_then=speaker[0].role)
-    return Attribution(how="context")
+    if speaker is not None and sentence.block - speaker[1] > 1:
+        speaker = None
+    named = subject is not None and subject[0].kind in ("person", "organisation")
+    chosen = subject if named else speaker or subject
+    if chosen is None:
+        return Attribution(how="context")
+    return Attribution(entity=chosen[0], how="context", role_then=chosen[0].role)

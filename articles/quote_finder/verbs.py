@@ -144,7 +144,8 @@ def _build_forms() -> tuple[dict[str, list[Form]], dict[str, list[Form]], set[st
         add(reflexive, infinitive, _second_group(infinitive))
     for lemma, forms in IRREGULAR_VERBS.items():
         for name in lemma.split("|"):
-            add(reflexive if name.startswith(("se ", "s'")) else plain, name, _irregular(forms))
+            table = reflexive if name.startswith(("se ", "s'")) else plain
+            add(table, name.removeprefix("se ").removeprefix("s'"), _irregular(forms))
     documents = set()
     for lemma, forms in DOCUMENT_ONLY_VERBS.items():
         for form, mood in _irregular(forms).items():

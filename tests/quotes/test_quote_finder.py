@@ -547,6 +547,15 @@ def test_a_description_opening_the_next_sentence_is_the_person_in_focus():
     assert [s["speaker"] for s in found] == ["Marine Le Pen", "Marine Le Pen"]
 
 
+def test_a_role_with_an_indefinite_complement_is_someone_new():
+    found = suggest(
+        "«Elle nous a fait changer d’avis», reconnaît le préfet, Jean-François Cordet.",
+        "Le maire RN d’une commune voisine dénonce «un appel d’air».",
+    )
+
+    assert (found[1]["speaker"], found[1]["role"]) == (None, "maire RN d’une commune voisine")
+
+
 def test_a_reply_is_not_the_person_in_focus():
     found = suggest("«C’est fini», a dit Jean Dupont. «Rien n’est fini», a répondu le maire.")
 
@@ -652,6 +661,25 @@ def test_participle_agreement_tells_the_gender():
     )
 
     assert [s["speaker"] for s in found] == ["Claude Dupont", "Claude Dupont"]
+
+
+def test_pronoun_prefers_the_protagonist_who_spoke_to_a_relative_mentioned_since():
+    found = suggest(
+        "Samia Benali dirige une association. «Je n’ai rien oublié», dit-elle.",
+        "Sa mère tenait la maison. Son père travaillait à la filature.",
+        "Elle entre à Sciences-Po en 2001. «Je me sentais comme une extraterrestre», sourit-elle.",
+    )
+
+    assert [(s["speaker"], s["role"]) for s in found] == [("Samia Benali", "")] * 2
+
+
+def test_reflexive_inverted_verb_finds_the_speaker():
+    found = suggest(
+        "Samia Benali a grandi à Roubaix.",
+        "«Il rentrait épuisé, mais il ne se plaignait jamais», se souvient-elle.",
+    )
+
+    assert found[0]["speaker"] == "Samia Benali"
 
 
 def test_pronoun_finds_an_organisation_that_spoke():
