@@ -78,7 +78,7 @@ class Place:
 
 
 def attribute(place: Place, words: str, memory: Discourse) -> Attribution:
-    """The first attribution found, in the order of the module's docstring (1–6)."""
+    """The first attribution found, in the order of the module's docstring (1–8)."""
     incise = _incise(place, words, memory)
     if incise is not None and incise.subject.kind != "pronoun":
         return incise
@@ -293,6 +293,9 @@ def _earlier_attribution(place: Place) -> Attribution | None:
     return place.earlier[-1][1] if place.earlier else None
 
 
+# 4. Announced -------------------------------------------------------------------------------
+
+
 def _announced(place: Place, words: str, memory: Discourse) -> Attribution | None:
     """A paragraph ending «… a-t-il lancé :» announces the quotation opening the next."""
     previous = place.previous
@@ -311,12 +314,12 @@ def _announced(place: Place, words: str, memory: Discourse) -> Attribution | Non
             previous, mentions, verb, len(previous.tokens)
         )
     if subject is not None and subject.entity is None:
-        subject.speaks = True
+        subject.speaks = True  # that sentence was read already: resolve its speaker now
         memory.resolve(subject, salient=True)
     return Attribution(subject, how="before", verb=verb, governed=True)
 
 
-# 4–6. Source, colon, subject ---------------------------------------------------------------
+# 5–7. Source, colon, subject ---------------------------------------------------------------
 
 
 def _source(place: Place, words: str, memory: Discourse) -> Attribution | None:
