@@ -61,7 +61,7 @@ class QuoteSuggestionsAdmin:
 
     quote_suggestions.short_description = gettext_lazy("quotes found in the text")
 
-    def _article(self, request, object_id, *, changing: bool):
+    def _article_for_suggestions(self, request, object_id, *, changing: bool):
         article = self.get_object(request, str(object_id))
         if article is None:
             raise Http404
@@ -73,7 +73,7 @@ class QuoteSuggestionsAdmin:
     def quote_suggestions_view(self, request, object_id):
         """The panel's content: the suggestions for the text posted (the editor's, saved
         or not), or for the article as it will be published."""
-        article = self._article(request, object_id, changing=False)
+        article = self._article_for_suggestions(request, object_id, changing=False)
         if request.method == "POST" and "body_html" in request.POST:
             article.body = body.html_to_blocks(request.POST["body_html"])
         found = suggestions.for_article(article)
@@ -99,7 +99,7 @@ class QuoteSuggestionsAdmin:
         )
 
     def accept_suggestion_view(self, request, object_id):
-        article = self._article(request, object_id, changing=True)
+        article = self._article_for_suggestions(request, object_id, changing=True)
         data = request.POST
         text = data.get("text", "").strip()
         kind = data.get("kind", Quote.Kind.FULL)
@@ -133,7 +133,7 @@ class QuoteSuggestionsAdmin:
         )
 
     def reject_suggestion_view(self, request, object_id):
-        article = self._article(request, object_id, changing=True)
+        article = self._article_for_suggestions(request, object_id, changing=True)
         text = request.POST.get("text", "").strip()
         if not text:
             return JsonResponse({"error": _("Which words? None were sent.")}, status=400)
