@@ -79,6 +79,8 @@ class QuoteSuggestionsAdmin:
         found = suggestions.for_article(article)
         for suggestion in found:
             suggestion["kind_label"] = Quote.Kind(suggestion["kind"]).label
+            speaker = suggestion["speaker"]
+            suggestion["organisation"] = bool(speaker) and suggestions.is_organisation(speaker)
         return render(
             request,
             "admin/articles/article/quote_suggestions.html",

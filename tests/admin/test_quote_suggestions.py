@@ -174,3 +174,14 @@ def test_accept_without_words_is_a_clear_error(journalist, draft):
     assert response.status_code == 400
     assert response.json()["error"]
     assert not Quote.objects.exists()
+
+
+def test_panel_tells_an_organisation_speaking_from_a_new_person(journalist, draft):
+    html = panel(
+        client_for(journalist),
+        draft,
+        body_html="<p>Le ministère des Armées a indiqué : «Aucune frappe n’a visé de civils.»</p>",
+    )
+    assert "ministère des Armées" in html
+    assert "organisation" in html
+    assert "nouvelle personne" not in html
