@@ -23,6 +23,7 @@ from .lexicon import (
     ADVERBS,
     AFTER_INVERSION,
     CLITICS,
+    COORDINATED_WORDS,
     COORDINATION,
     OBJECT_CLAUSE,
     PRONOUNS,
@@ -195,6 +196,7 @@ def _before(place: Place, words: str, memory: Discourse) -> Attribution | None:
         return None
     verb = verbs[-1]
     governed = index - verb.end <= NEAR and not _clause_break(sentence.tokens[verb.end : index])
+    governed = governed or _coordinated_with_governed(place, verb)
     earlier = [attribution for at, attribution in place.earlier if at > verb.start]
     if earlier or _shares_subject(sentence.tokens, verb):
         previous = earlier[-1] if earlier else _earlier_attribution(place)
@@ -221,6 +223,20 @@ def _before(place: Place, words: str, memory: Discourse) -> Attribution | None:
             return None
         subject = previous.subject
     return Attribution(subject, how="before", verb=verb, governed=governed)
+
+
+def _coordinated_with_governed(place: Place, verb: VerbHit) -> bool:
+    """«a appelé au «calme» et au «dialogue»»: words joined by «et», «ou» or a comma to
+    words the same verb governs are governed too."""
+    if not place.earlier:
+        return False
+    at, previous = place.earlier[-1]
+    if not previous.governed or previous.verb is not verb:
+        return False
+    between = place.opening.tokens[at + 1 : place.first]
+    return bool(between) and all(
+        token.low in COORDINATED_WORDS or token.low in ("et", "ou", ",") for token in between
+    )
 
 
 def _agent(place: Place, memory: Discourse) -> Mention | None:

@@ -13,21 +13,27 @@ import re
 
 from .attribution import Attribution
 from .lexicon import (
+    APPOSITION_DETERMINERS,
     ARTICLES,
     AUXILIARIES,
+    CALL_PREPOSITIONS,
     CLAUSE_STARTERS,
+    DOCUMENT_ONLY_VERBS,
     GOVERNING_WORDS,
     MEDIUM_PREPOSITIONS,
+    NAMING_STEMS,
     NAMING_WORDS,
-    POSSESSIVES,
+    OBJECT_CLAUSE,
     QUALIFYING_VERBS,
     TITLE_GAP_WORDS,
     TITLE_NOUNS,
     VERB_WORDS,
+    WRITING_VERBS,
 )
 from .text import Sentence
 from .verbs import find_verbs
 
+NAMING_OBJECT_WINDOW = 4  # words of the named thing between a naming verb and the name
 TITLE_WINDOW = 4  # words between a title noun and the guillemets («le dernier film de X, «…»»)
 LEADING_NOISE_RE = re.compile(r"^(?:\[[^\]]*\]|\([^)]*\)|[\W_])*")
 SENTENCE_PUNCTUATION_RE = re.compile(r"[.!?…]\W*$")
@@ -40,9 +46,9 @@ def is_quotation(words: str, sentence: Sentence, index: int, attribution: Attrib
     before = _word_before(sentence, index)
     if sentence.intertitle and attribution.how not in ("incise", "after", "before"):
         return False
-    if _named(sentence, index):
+    if _named(words, sentence, index, attribution):
         return False
-    if before in ARTICLES and (count <= 2 or not attribution.found):
+    if before in ARTICLES and not _spoken(attribution) and (count <= 2 or not attribution.found):
         return False
     if count <= 2 and not (attribution.governed and attribution.found):
         return _alone(sentence, index) and not _title_like(words)  # «Jamais.»
@@ -51,6 +57,15 @@ def is_quotation(words: str, sentence: Sentence, index: int, attribution: Attrib
     if _title_like(words) and count <= 2 and attribution.how == "before" and before != ":":
         return False  # «a évoqué «Notre-Dame»»
     return True
+
+
+def _spoken(attribution: Attribution) -> bool:
+    """A speech verb governs the words closely: «a dénoncé un «plan prémédité»», «a appelé
+    au «calme»» — the words are someone's, even after an article."""
+    verb = attribution.verb
+    if attribution.how != "before" or not attribution.governed or verb is None:
+        return False
+    return verb.lemma not in DOCUMENT_ONLY_VERBS or verb.lemma in WRITING_VERBS  # not «prévoit»
 
 
 def _alone(sentence: Sentence, index: int) -> bool:
@@ -78,18 +93,26 @@ def _is_fragment(words: str, sentence: Sentence, index: int) -> bool:
     return before in GOVERNING_WORDS and first_word not in CLAUSE_STARTERS
 
 
-def _named(sentence: Sentence, index: int) -> bool:
-    """A name or title: «surnommé «…»», «le film «…»», «plan «…»», «l'affaire des «…»»."""
+def _named(words: str, sentence: Sentence, index: int, attribution: Attribution) -> bool:
+    """A name or title: «surnommé «…»», «le film «…»», «plan «…»», «l'affaire des «…»».
+
+    Not after a title noun: words a speech verb governs that open in lower case («a défendu
+    une réforme «attendue par tous»», «a exigé que le groupe «assume»»), nor a statement
+    after a colon («ne mâche pas ses mots : «Nous…»»)."""
     tokens = sentence.tokens
     position = index - 1
     if position >= 0 and tokens[position].low in ARTICLES:
         position -= 1
     if position >= 0 and _naming_word(sentence, position):
         return True
+    if _naming_verb_before(tokens, index):
+        return True
     after = index + 2
     if after + 1 < len(tokens) and tokens[index + 1].low == ",":
-        if tokens[after].low in ARTICLES | POSSESSIVES and _is_title_noun(tokens[after + 1].low):
+        if tokens[after].low in APPOSITION_DETERMINERS and _is_title_noun(tokens[after + 1].low):
             return True  # «Emilia Pérez», le film de Jacques Audiard
+    if _said_not_named(words, sentence, index, attribution):
+        return False
     for back in range(index - 1, max(-1, index - 2 - TITLE_WINDOW), -1):
         token = tokens[back]
         if _is_title_noun(token.low):
@@ -97,6 +120,15 @@ def _named(sentence: Sentence, index: int) -> bool:
         if not (token.low in TITLE_GAP_WORDS or token.is_capitalised or _adjective_like(token.low)):
             return False
     return False
+
+
+def _said_not_named(words: str, sentence: Sentence, index: int, attribution) -> bool:
+    """Words after a title noun that are said rather than named: a statement announced by
+    a colon, or lowercase words a speech verb governs (a title opens with a capital)."""
+    start = LEADING_NOISE_RE.sub("", words)
+    if index and sentence.tokens[index - 1].low == ":" and not _title_like(words):
+        return True
+    return bool(start) and start[0].islower() and _spoken(attribution)
 
 
 def _is_title_noun(word: str) -> bool:
@@ -115,6 +147,20 @@ def _naming_word(sentence: Sentence, position: int) -> bool:
         return False
     previous = tokens[position - 1].low if position else ""
     return previous not in AUXILIARIES and not previous.endswith(("-il", "-elle"))
+
+
+def _naming_verb_before(tokens, index: int) -> bool:
+    """A naming verb whose object stands between it and the name: «a surnommé le texte la
+    «loi des patrons»», «appellent leur chef «le Vieux»»."""
+    for back in range(index - 1, max(-1, index - 2 - NAMING_OBJECT_WINDOW), -1):
+        token = tokens[back]
+        if token.kind != "word" and token.kind != "elided":
+            return False
+        if token.low in OBJECT_CLAUSE or token.low in CALL_PREPOSITIONS:
+            return False  # «a appelé les deux camps au «calme»»: a call, not a name
+        if token.low.startswith(NAMING_STEMS):
+            return True
+    return False
 
 
 def _qualified(sentence: Sentence, position: int) -> bool:

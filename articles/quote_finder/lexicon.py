@@ -112,6 +112,20 @@ NAMING_WORDS = words("""
     sobriquet pseudonyme pseudo surnom
     s'appelle s'appelait s'appellent nom intitule baptise surnomme
 """)
+# Stems of the naming verbs that take an object before the name («a surnommé le texte la
+# «…»»): the form matters less than the verb.
+NAMING_STEMS = (
+    "surnomm",
+    "baptis",
+    "rebaptis",
+    "renomm",
+    "dénomm",
+    "appel",
+)
+# Prepositions after «appeler» that make it a call, not a naming («appeler au «calme»»).
+CALL_PREPOSITIONS = words("""
+    à au aux
+""")
 
 AUXILIARIES = words("""
     a ont avait avaient aura auront aurait auraient eut eût ait aient ayant avoir
@@ -483,6 +497,11 @@ COORDINATION = words("""
     après avant en et pour puis sans tout
 """)
 
+# Small words between two coordinated quotations («au «calme» et au «dialogue»»).
+COORDINATED_WORDS = words("""
+    à au aux de des du d’ la le les l’ un une
+""")
+
 # Words that open what is said, not who says it («a déclaré que…»).
 OBJECT_CLAUSE = words("""
     combien comment pourquoi que qu’ si
@@ -547,6 +566,11 @@ SUBJECT_DETERMINERS = words("""
 # What may follow a capitalised word opening a sentence that speaks («Moscou a…»).
 AUXILIARY_AFTER_NAME = words("""
     , a aura avaient avait est ont sont était
+""")
+
+# Determiners of a title noun in apposition after guillemets («X», le film de…), not «au».
+APPOSITION_DETERMINERS = words("""
+    la le les l' l’ un une son sa ses leur leurs ce cet cette
 """)
 
 # Words between a title noun and the title («le dernier film de X, «…»»).

@@ -926,6 +926,50 @@ def test_speech_in_an_intertitle_is_a_quote():
     assert found == quote("On ne lâchera rien", "CGT")
 
 
+# Said, not named --------------------------------------------------------------------------------
+
+
+def test_words_after_an_article_are_a_quote_when_a_speech_verb_governs_them():
+    assert only("Le maire, Paul Girard, a dénoncé un «projet bâclé».") == quote(
+        "projet bâclé", "Paul Girard", "maire", "fragment"
+    )
+
+
+def test_a_call_to_one_word_and_the_word_coordinated_with_it_are_quotes():
+    found = suggest("La préfète, Anne Roux, a appelé les riverains au «calme» et à la «prudence».")
+
+    assert [(q["text"], q["speaker"], q["kind"]) for q in found] == [
+        ("calme", "Anne Roux", "fragment"),
+        ("prudence", "Anne Roux", "fragment"),
+    ]
+
+
+def test_lowercase_words_a_speech_verb_governs_after_a_title_noun_are_a_quote():
+    found = only("La ministre, Lise Moreau, a défendu une réforme «attendue depuis dix ans».")
+
+    assert (found["text"], found["speaker"], found["kind"]) == (
+        "attendue depuis dix ans",
+        "Lise Moreau",
+        "fragment",
+    )
+
+
+def test_a_statement_after_a_colon_is_not_named_by_the_noun_before_it():
+    found = only("Henri Vidal ne cache pas son mot : «Nous irons jusqu’au bout.»")
+
+    assert (found["speaker"], found["kind"]) == ("Henri Vidal", "full")
+
+
+def test_a_naming_verb_names_the_words_after_its_object():
+    assert suggest("Les habitants ont surnommé le quartier la «petite Venise».") == []
+
+
+def test_a_contracted_article_after_the_words_is_no_title_in_apposition():
+    found = only("Marc Petit s’est réjoui d’un «accord historique», au terme d’une longue nuit.")
+
+    assert (found["text"], found["speaker"]) == ("accord historique", "Marc Petit")
+
+
 # Known people ---------------------------------------------------------------------------------
 
 KNOWN = [
