@@ -6,7 +6,8 @@ from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.core.validators import RegexValidator
 from django.db import models
-from django.db.models import F, Func, Q
+from django.db.models import F, Func, Q, Value
+from django.db.models.functions import Coalesce
 from django.db.models.lookups import Exact
 from django.urls import reverse
 from django.utils import timezone
@@ -16,6 +17,7 @@ from articles import body
 from articles.body import reject_markup
 from articles.querysets import (
     SEARCH_CONFIG,
+    UNDATED,
     ArticleQuerySet,
     PersonQuerySet,
     QuoteQuerySet,
@@ -473,6 +475,20 @@ class Quote(models.Model):
         verbose_name = _("quote")
         verbose_name_plural = _("quotes")
         ordering = ["-said_on", "id"]
+        indexes = [
+            # The public lists' order, newest said first (QuoteQuerySet.newest_first).
+            models.Index(
+                Coalesce("said_on", Value(UNDATED)).desc(),
+                F("id").desc(),
+                name="quote_newest_said_idx",
+            ),
+            models.Index(
+                F("person"),
+                Coalesce("said_on", Value(UNDATED)).desc(),
+                F("id").desc(),
+                name="quote_person_newest_said_idx",
+            ),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(kind__in=["full", "fragment", "document"]), name="quote_kind_is_known"

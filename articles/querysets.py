@@ -18,6 +18,7 @@ from django.db.models.functions import Coalesce, Least
 from django.utils import timezone
 
 SEARCH_CONFIG = "french_unaccent"
+UNDATED = dt.date(1, 1, 1)  # what an undated quote is sorted as: after every dated one
 # The name, an alias, or the name's last word (for a surname alone), case and accents ignored.
 NAMED_SQL = """
 lower(unaccent(articles_person.name)) = ANY(%s::text[])
@@ -170,8 +171,7 @@ class PersonQuerySet(models.QuerySet):
 class QuoteQuerySet(models.QuerySet):
     def newest_first(self):
         """By the day said (``said``; undated quotes last), then the latest added."""
-        undated = Value(dt.date(1, 1, 1))
-        return self.annotate(said=Coalesce("said_on", undated)).order_by("-said", "-id")
+        return self.annotate(said=Coalesce("said_on", Value(UNDATED))).order_by("-said", "-id")
 
     def public(self, at=None):
         """Quotes carried by at least one public article."""
