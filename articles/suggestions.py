@@ -41,16 +41,11 @@ def suggest(blocks: list[dict]) -> list[dict]:
     if names:
         known = [
             Known(person.slug, person.name, tuple(person.aliases))
-            for person in Person.objects.named(_name_forms(names)).only("slug", "name", "aliases")
+            for person in Person.objects.named(names).only("slug", "name", "aliases")
         ]
         if known:
             found = find_quotes(blocks, known)
     return [suggestion.as_dict() for suggestion in found]
-
-
-def _name_forms(names) -> set[str]:
-    """Each name, and its last word (a surname the paper may write alone)."""
-    return {form for name in names for form in (name, name.split()[-1])}
 
 
 def suggest_safely(blocks: list[dict]) -> list[dict]:

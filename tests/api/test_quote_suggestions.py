@@ -102,3 +102,29 @@ def test_stored_article_suggestions_match_those_of_its_body(db, journalist, as_u
 def test_stored_article_suggestions_are_refused_to_the_public(api, make_published):
     make_published(slug="publie", body=BODY)
     assert api.get("/api/v1/articles/publie/quote-suggestions/").status_code == 403
+
+
+ODD_BODIES = [
+    [{"type": "paragraph", "html": "«"}],
+    [{"type": "paragraph", "html": "»"}],
+    [{"type": "paragraph", "html": "«««« a dit »»»» »"}],
+    [
+        {
+            "type": "paragraph",
+            "html": "“«”»“ «",
+        },
+        {"type": "paragraph", "html": "«"},
+    ],
+    [{"type": "paragraph", "html": "Rien."}, {"type": "intertitle", "text": "«Titre»"}],
+    [{"type": "paragraph", "html": "«Sans fin, a déclaré M."}],
+    [{"type": "paragraph", "html": "a-t-il ajouté «» selon , pour : «"}],
+    [{"type": "paragraph", "html": "«" + "mot " * 3000 + "», a dit Jean Dupont."}],
+    [{"type": "paragraph", "html": "<em>«Des</em> mots<strong>»</strong>, a dit Mme."}],
+]
+
+
+@pytest.mark.parametrize("blocks", ODD_BODIES)
+def test_odd_text_gets_an_answer_never_an_error(db, journalist, as_user, blocks):
+    response = as_user(journalist).post(URL, {"body": blocks}, format="json")
+    assert response.status_code == 200, response.content
+    assert isinstance(response.json()["suggestions"], list)
