@@ -4,6 +4,9 @@ Each JSON file is an article body with its quotes labelled by hand (conventions 
 corpus README). These tests hold the labels to the text: every label sits, byte for byte,
 between guillemets in the block it names, every pair of guillemets in a body is labelled
 (as a quote or as a non-quote), and the set covers each pattern the quote bench scores.
+The held-out articles of bench/quote_corpus/heldout (written blind, never used to tune the
+finder) are held to the same structural checks; the per-pattern minimums are for the main
+set only.
 """
 
 import html
@@ -16,7 +19,12 @@ import pytest
 
 CORPUS = Path(__file__).resolve().parents[2] / "bench" / "quote_corpus"
 FILES = sorted(CORPUS.glob("*.json"))
+HELD_OUT = CORPUS / "heldout"
+HELD_OUT_FILES = sorted(HELD_OUT.glob("*.json"))
+ALL_FILES = FILES + HELD_OUT_FILES
+ALL_IDS = [path.relative_to(CORPUS).as_posix() for path in ALL_FILES]
 REFERENCE = "00-reference.json"
+HELD_OUT_NAME_RE = re.compile(r"^h\d{2}-[a-z0-9]+(-[a-z0-9]+)*\.json$")
 
 KINDS = {"full", "fragment", "document"}
 BLOCK_FIELDS = {"paragraph": {"type", "html"}, "intertitle": {"type", "text"}}
@@ -164,19 +172,31 @@ def corpus() -> dict[str, dict]:
     return {path.name: load(path) for path in FILES}
 
 
+@pytest.fixture(scope="module")
+def held_out() -> dict[str, dict]:
+    return {f"heldout/{path.name}": load(path) for path in HELD_OUT_FILES}
+
+
 def test_the_corpus_is_there():
     assert (CORPUS / REFERENCE).exists()
     assert (CORPUS / "README.md").exists()
     assert len(FILES) >= 16
 
 
-@pytest.mark.parametrize("path", FILES, ids=[path.name for path in FILES])
+def test_the_held_out_set_is_there():
+    assert HELD_OUT.is_dir()
+    assert len(HELD_OUT_FILES) >= 6
+    assert all(HELD_OUT_NAME_RE.match(path.name) for path in HELD_OUT_FILES)
+    assert "heldout/" in (CORPUS / "README.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("path", ALL_FILES, ids=ALL_IDS)
 def test_file_is_indented_utf8_json(path):
     text = path.read_text(encoding="utf-8")
     assert text == json.dumps(json.loads(text), ensure_ascii=False, indent=1) + "\n"
 
 
-@pytest.mark.parametrize("path", FILES, ids=[path.name for path in FILES])
+@pytest.mark.parametrize("path", ALL_FILES, ids=ALL_IDS)
 def test_article_shape(path):
     data = load(path)
     assert set(data) == {"title", "genre", "people", "body", "quotes", "not_quotes"}
@@ -204,7 +224,7 @@ def test_article_shape(path):
                 assert set(re.findall(r"</?([a-z]+)", block["html"])) <= {"em", "strong"}, block
 
 
-@pytest.mark.parametrize("path", FILES, ids=[path.name for path in FILES])
+@pytest.mark.parametrize("path", ALL_FILES, ids=ALL_IDS)
 def test_labels_are_consistent(path):
     data = load(path)
     blocks = blocks_of(path, data)
@@ -244,7 +264,7 @@ def test_labels_are_consistent(path):
         assert not_quote["why"], not_quote
 
 
-@pytest.mark.parametrize("path", FILES, ids=[path.name for path in FILES])
+@pytest.mark.parametrize("path", ALL_FILES, ids=ALL_IDS)
 def test_each_label_is_between_marks_in_its_block(path):
     data = load(path)
     texts = [plain(block) for block in blocks_of(path, data)]
@@ -267,7 +287,7 @@ def test_each_label_is_between_marks_in_its_block(path):
         assert marked(texts[not_quote["block"]], not_quote["text"]), not_quote
 
 
-@pytest.mark.parametrize("path", FILES, ids=[path.name for path in FILES])
+@pytest.mark.parametrize("path", ALL_FILES, ids=ALL_IDS)
 def test_every_quoted_span_is_labelled_once(path):
     data = load(path)
     found = labelled_spans(blocks_of(path, data))
@@ -309,6 +329,32 @@ def test_corpus_size(corpus):
     assert len({data["genre"] for data in articles.values()}) >= len(REQUIRED_GENRES) + 3
 
 
+def test_held_out_size(held_out):
+    assert len(held_out) >= 6
+    assert sum(len(data["quotes"]) for data in held_out.values()) >= 60
+    assert sum(len(data["not_quotes"]) for data in held_out.values()) >= 10
+    assert all(data["body"] != "reference" for data in held_out.values())
+
+
+def test_held_out_people_are_new(corpus, held_out):
+    """Written blind: no person, speaker or title of the main set comes back."""
+
+    def names(data: dict) -> set[str]:
+        people = {person["name"] for person in data["people"]}
+        return people | {quote["speaker"] for quote in data["quotes"] if quote["speaker"]}
+
+    seen = set().union(*(names(data) for data in corpus.values()))
+    titles = {data["title"] for data in corpus.values()}
+    for name, data in held_out.items():
+        people = {person["name"] for person in data["people"]} | {
+            quote["speaker"]
+            for quote in data["quotes"]
+            if quote["speaker"] and "organisation" not in quote["patterns"]
+        }
+        assert not people & seen, name
+        assert data["title"] not in titles, name
+
+
 def test_pattern_minimums(corpus):
     counts = Counter(
         tag for data in corpus.values() for quote in data["quotes"] for tag in quote["patterns"]
@@ -318,25 +364,26 @@ def test_pattern_minimums(corpus):
     assert [verb for verb in VERBS if counts[f"verb-{verb}"] == 0] == []
 
 
-def test_the_portrait_is_long(corpus):
-    portraits = [data for data in corpus.values() if data["genre"] == "portrait"]
-    assert portraits
+def test_the_portrait_is_long(corpus, held_out):
+    assert any(data["genre"] == "portrait" for data in corpus.values())
+    portraits = [data for data in {**corpus, **held_out}.values() if data["genre"] == "portrait"]
     for data in portraits:
         assert sum(len(plain(block).split()) for block in data["body"]) >= 1500
 
 
-def test_the_live_blog_has_timestamped_entries(corpus):
-    lives = [data for data in corpus.values() if data["genre"] == "live"]
-    assert lives
+def test_the_live_blog_has_timestamped_entries(corpus, held_out):
+    assert any(data["genre"] == "live" for data in corpus.values())
+    lives = [data for data in {**corpus, **held_out}.values() if data["genre"] == "live"]
     for data in lives:
         entries = [block for block in data["body"] if LIVE_ENTRY_RE.match(plain(block))]
         assert len(entries) >= 5
         assert all("live-blog" in quote["patterns"] for quote in data["quotes"])
 
 
-def test_several_speakers_per_article_and_shared_surnames(corpus):
+@pytest.mark.parametrize("which", ["main", "heldout"])
+def test_several_speakers_per_article_and_shared_surnames(which, corpus, held_out):
     shared = 0
-    for name, data in corpus.items():
+    for name, data in (corpus if which == "main" else held_out).items():
         speakers = {quote["speaker"] for quote in data["quotes"] if quote["speaker"]}
         assert len(speakers) >= 3, name
         names = speakers | {person["name"] for person in data["people"]}
@@ -345,8 +392,8 @@ def test_several_speakers_per_article_and_shared_surnames(corpus):
     assert shared >= 2
 
 
-def test_about_half_the_speakers_are_known_people(corpus):
-    for name, data in corpus.items():
+def test_about_half_the_speakers_are_known_people(corpus, held_out):
+    for name, data in {**corpus, **held_out}.items():
         speakers = {quote["speaker"] for quote in data["quotes"] if quote["speaker"]}
         linked = {quote["speaker"] for quote in data["quotes"] if quote["person"]}
         assert linked, name
