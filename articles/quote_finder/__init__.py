@@ -131,6 +131,8 @@ def _suggestion(candidate: _Candidate, memory: Discourse) -> Suggestion:
         speaker = entity.full
     if subject is not None and subject.kind == "role" and entity is None:
         role = subject.role
+    if not role and entity is not None and entity.kind != "organisation":
+        role = entity.first_role  # a role written only after the first words applies to them
     return Suggestion(
         text=candidate.quotation.text,
         speaker=speaker,

@@ -33,6 +33,8 @@ class Entity:
     role: str = ""
     head: str = ""  # role noun, or an organisation's head noun or folded name
     last: int = -1  # when last mentioned
+    block: int = -1  # the block where last mentioned
+    first_role: str = ""  # the first role written for it, even after its first words
     salient: int = -1  # when last the subject of a sentence or a speaker
     spoke: bool = False
 
@@ -77,6 +79,7 @@ class Discourse:
         self.last_speaker: tuple[Entity, int] | None = None  # and the block where it spoke
         self.last_subject: tuple[Entity, int] | None = None  # and the sentence it began
         self.block = self.sentence = 0  # the block and sentence being read
+        self.cataphoras: list[tuple[Mention, int]] = []  # pronouns before any name, block
 
     def is_known(self, name: str) -> bool:
         """Whether a capitalised word or phrase names a person already met or known."""
@@ -99,10 +102,10 @@ class Discourse:
         first one not after a preposition is taken for the sentence's subject."""
         self.block, self.sentence = block, sentence_index
         subject_found = False
-        for position, mention in sorted(mentions, key=lambda pair: pair[0]):
+        for _position, mention in sorted(mentions, key=lambda pair: pair[0]):
             opens = not subject_found and not mention.oblique and not mention.source
             if mention.kind == "pronoun" and not mention.speaks:
-                if not (opens and position == 0 and mention.personal):
+                if not (opens and mention.leads and mention.personal):
                     continue  # only «Elle y entre…» keeps the chain, not «il faut»
             opens = opens and mention.kind in ("person", "role", "organisation", "pronoun")
             subject_found = subject_found or opens
@@ -139,15 +142,13 @@ class Discourse:
         entity = finder(mention) if finder else None
         if entity is None:
             return None
-        entity.last = self.clock
+        entity.last, entity.block = self.clock, self.block
         if salient:
             entity.salient = self.clock
-        if (
-            mention.role
-            and entity.kind != "organisation"
-            and not _vaguer(mention.role, entity.role)
-        ):
-            entity.role, entity.head = mention.role, mention.head
+        if mention.role and entity.kind != "organisation":
+            entity.first_role = entity.first_role or mention.role
+            if not _vaguer(mention.role, entity.role):
+                entity.role, entity.head = mention.role, mention.head
         if entity.gender is None and mention.kind != "pronoun":
             entity.gender = mention.gender
         mention.entity = entity
@@ -171,6 +172,7 @@ class Discourse:
         if entity is None:
             entity = Entity("person", first=first, surname=surname)
             self.entities.append(entity)
+            self._bind_cataphoras(entity, mention.gender or first_name_gender(first))
         if first and not entity.first:
             entity.first = first
         if surname and not entity.surname:
@@ -180,6 +182,19 @@ class Discourse:
         entity.gender = entity.gender or mention.gender or first_name_gender(first)
         self.names_seen.update(name for name in (folded, surname, first) if name)
         return entity
+
+    def _bind_cataphoras(self, entity: Entity, gender: str | None) -> None:
+        """«Elle parle vite. […] «…», lance-t-elle.» and the next paragraph names her: a
+        pronoun that had no one to stand for yet is the first person of its gender named
+        right after (in its paragraph or the next)."""
+        waiting = []
+        for mention, block in self.cataphoras:
+            if self.block - block <= 1 and (mention.gender is None or mention.gender == gender):
+                mention.entity = entity
+                entity.spoke = entity.spoke or mention.speaks
+            elif self.block - block <= 1:
+                waiting.append((mention, block))
+        self.cataphoras = waiting
 
     def _same_surname(self, first: str, surname: str, gender: str | None) -> Entity | None:
         if not surname:
@@ -295,8 +310,11 @@ class Discourse:
                 and (e.kind != "organisation" or e.spoke or e.salient >= 0)
             ]
         if not candidates:
+            if mention.gender is not None and not mention.plural:
+                self.cataphoras.append((mention, self.block))
             return None
         best = max(candidates, key=lambda e: (e.salient, e.last))
+        best = self._named_speaker_over(best, candidates, mention.gender)
         in_view = self.last_subject is not None and self.last_subject[0] is best
         if not best.spoke and not (in_view and self.last_subject[1] >= self.sentence - 1):
             speakers = [e for e in candidates if e.spoke]  # the protagonist, not «sa mère»
@@ -304,6 +322,15 @@ class Discourse:
         if best.gender is None and best.kind != "organisation":
             best.gender = mention.gender
         return best
+
+    def _named_speaker_over(self, best: Entity, candidates, gender) -> Entity:
+        """An unnamed voice («confie une ancienne commise») or a body met in an earlier
+        paragraph is rarely «elle» in a new one: the named person of that gender who has
+        spoken, the article's protagonist, is."""
+        if best.kind == "person" or best.block >= self.block or gender is None:
+            return best
+        named = [e for e in candidates if e.kind == "person" and e.spoke and e.gender == gender]
+        return max(named, key=lambda e: (e.salient, e.last)) if named else best
 
     def _latest(self, matches) -> Entity | None:
         found = [entity for entity in self.entities if matches(entity)]

@@ -317,6 +317,12 @@ ORGANISATION_WORDS = words("""
     energies télécom telecom motors university université hôpital club olympique
     football racing stade conseil-général région département métropole ville
 """)
+# Nouns of streets and squares: the capitalised words right after them name a place («rue
+# Mercière», «place Bellecour»).
+STREET_NOUNS = words("""
+    rue avenue boulevard bd place quai allée impasse chemin route cours square esplanade
+    passage faubourg ruelle parvis
+""")
 PRONOUNS = {
     "il": ("m", False),
     "elle": ("f", False),
@@ -328,6 +334,10 @@ PRONOUNS = {
     "eux": ("m", True),
     "on": (None, False),
 }
+# Pronouns that can be the subject of a clause («Quatre ans plus tard, elle…»).
+SUBJECT_PRONOUNS = words("""
+    il elle ils elles
+""")
 # Words that introduce a source: «selon X», «pour X», «d'après X».
 SOURCE_WORDS = words("selon pour d'après d’après")
 

@@ -28,7 +28,9 @@ from .lexicon import (
     QUANTITY_NOUNS,
     ROLE_ADJECTIVES,
     SOURCE_WORDS,
+    STREET_NOUNS,
     SUBJECT_DETERMINERS,
+    SUBJECT_PRONOUNS,
     TITLES,
 )
 from .nouns import (
@@ -50,7 +52,8 @@ HYPHENATED_PARTICLE_RE = re.compile(r"^(?:al|el|ben|bin|abou|abu|ould)-\w", re.I
 
 @dataclass(eq=False)
 class Mention:
-    kind: str  # "person", "role" (someone unnamed), "organisation", "document", "pronoun"
+    kind: str  # "person", "role" (someone unnamed), "organisation", "document", "pronoun",
+    # or "place" (a street: never a speaker)
     start: int  # first token
     end: int  # past the last token
     name: str = ""  # a person's name without title, an organisation's without article
@@ -67,6 +70,7 @@ class Mention:
     refers_back: bool = False  # a description of whoever is in focus («a déploré l'élu»)
     possessive: bool = False  # «son avocat», «sa mère»: someone related, not the same
     personal: bool = True  # a pronoun standing for someone («elle y entre», not «il faut»)
+    leads: bool = False  # a pronoun opening its clause: «Elle…», «Quatre ans plus tard, elle…»
     entity: object = None  # what the discourse memory resolved it to
     role_then: str = ""  # the role known for that entity when mentioned here
 
@@ -117,11 +121,25 @@ class _Reader:
 
     def mention_at(self, index: int) -> Mention | None:
         return (
-            self.pronoun_at(index)
+            self.address_at(index)
+            or self.pronoun_at(index)
             or self.titled_name_at(index)
             or self.determined_at(index)
             or self.name_at(index)
         )
+
+    def address_at(self, index: int) -> Mention | None:
+        """«rue Mercière», «place Bellecour», «quai Branly»: the name of a street is a place,
+        neither a person nor a body that could speak or be «elle»."""
+        token = self.token(index)
+        if token is None or not can_start_name(token):
+            return None
+        if self.low(index - 1) not in STREET_NOUNS and not (
+            token.low in STREET_NOUNS and can_start_name(self.token(index + 1))
+        ):
+            return None  # «rue Mercière», or «Rue Mercière» opening a sentence
+        end = self.name_end(index)
+        return Mention("place", index, end, name=self.sentence.slice(index, end))
 
     # Pronouns ---------------------------------------------------------------------------
 
@@ -137,6 +155,7 @@ class _Reader:
         gender, plural = PRONOUNS[word]
         mention = Mention("pronoun", index, index + 1, name=word, gender=gender, plural=plural)
         mention.personal = self.low(index + 1) not in IMPERSONAL_AFTER
+        mention.leads = index == 0 or (self.low(index - 1) == "," and word in SUBJECT_PRONOUNS)
         return mention
 
     # People by name ---------------------------------------------------------------------
@@ -315,6 +334,8 @@ class _Reader:
             )
             if kind == "document":
                 mention.issuer = self.issuer_in(position + 1, end)
+            else:
+                self.with_name_in_apposition(mention)
             return mention
         if head.is_capitalised and position == index + 1:
             return self.named_after_article(index, position, gender, plural, oblique)
@@ -406,6 +427,21 @@ class _Reader:
             plural=plural,
             oblique=oblique,
         )
+
+    def with_name_in_apposition(self, mention: Mention) -> None:
+        """«La société de production, Studio Lumen, a…»: a capitalised name set off by
+        commas after a body's noun is that body's name, unless it is a person's (a given
+        name, or someone already met)."""
+        start = mention.end + 1
+        token = self.token(start)
+        if self.low(mention.end) != "," or not can_start_name(token) or token.low in TITLES:
+            return
+        end = self.name_end(start)
+        name = self.sentence.slice(start, end)
+        if first_name_gender(token.text) or self.is_known(name):
+            return
+        if self.low(end) in {",", ")", ".", ";", ""}:
+            mention.name, mention.head, mention.end = name, fold(name), end
 
     def issuer_in(self, start: int, end: int) -> Mention | None:
         """Who issued a text, named in its complement: «le rapport de la Cour des comptes»."""

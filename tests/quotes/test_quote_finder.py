@@ -970,6 +970,57 @@ def test_a_contracted_article_after_the_words_is_no_title_in_apposition():
     assert (found["text"], found["speaker"]) == ("accord historique", "Marc Petit")
 
 
+# Who «elle» is --------------------------------------------------------------------------------
+
+
+def test_a_pronoun_before_any_name_is_the_person_named_next_with_the_role_given_then():
+    found = suggest(
+        "Elle arrive tôt, rue Lafayette, et ouvre les volets. «Ici, tout commence avant l’aube»,"
+        " lance-t-elle.",
+        "A 52 ans, la boulangère du quartier, Odile Maréchal, ne compte plus ses heures.",
+    )
+
+    assert found == [
+        quote("Ici, tout commence avant l’aube", "Odile Maréchal", "boulangère du quartier")
+    ]
+
+
+def test_a_street_name_is_no_one():
+    found = only("Rue Lafayette, Anne Roux ouvre sa boutique. «Le quartier revit», sourit-elle.")
+
+    assert found["speaker"] == "Anne Roux"
+
+
+def test_a_name_in_apposition_after_a_body_noun_is_the_body_name():
+    found = only("La compagnie aérienne, Air Lumio, a évoqué dans un communiqué «un incident».")
+
+    assert (found["speaker"], found["role"], found["kind"]) == ("Air Lumio", "", "document")
+
+
+def test_a_pronoun_in_a_new_paragraph_is_the_named_speaker_not_an_unnamed_voice():
+    found = suggest(
+        "Sophie Arnal, la maire, a parlé. «Nous tiendrons», a-t-elle dit.",
+        "«J’ai eu peur», confie une habitante.",
+        "Trois mois après, elle n’a pas changé d’avis. «Nous rouvrirons l’école», assure-t-elle.",
+    )
+
+    assert [(q["speaker"], q["role"]) for q in found] == [
+        ("Sophie Arnal", "maire"),
+        (None, "habitante"),
+        ("Sophie Arnal", "maire"),
+    ]
+
+
+def test_a_pronoun_after_a_fronted_phrase_keeps_the_chain_for_the_next_statement():
+    found = suggest(
+        "Marc Petit, le maire, a parlé. «Nous tiendrons», a-t-il dit.",
+        "Le syndicat a publié un communiqué.",
+        "Un an plus tard, il n’a rien retiré. «Je le redirais demain.»",
+    )
+
+    assert found[-1]["speaker"] == "Marc Petit"
+
+
 # Known people ---------------------------------------------------------------------------------
 
 KNOWN = [
