@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "rest_framework.authtoken",
     "django_filters",
     "drf_spectacular",
+    "drf_spectacular_sidecar",
     "django_prose_editor",
     "django_tasks",
     "django_tasks_db",
@@ -187,6 +188,10 @@ SPECTACULAR_SETTINGS = {
     "photos, people, quotes and tags.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    # /api/docs/ works without internet: Swagger UI's files are ours (static files).
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
 }
 
 # HTTP caching: what a CDN may keep, and how it is told what changed (newsroom/purge.py).

@@ -1,8 +1,11 @@
 from django.conf import settings
 from django.contrib import admin
+from django.shortcuts import redirect
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
 from django.views.static import serve
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from rest_framework import parsers
 from rest_framework.authtoken.views import ObtainAuthToken
 from rest_framework.renderers import JSONRenderer
 
@@ -10,6 +13,7 @@ from articles.api import urls as article_routes  # noqa: F401 - each app registe
 from dossiers.api import urls as dossier_routes  # noqa: F401 - resources on the router
 from media.api import urls as photo_routes  # noqa: F401
 from newsroom.api import router
+from newsroom.parsers import JSONParser
 from newsroom.permissions import AuthThrottle
 
 
@@ -18,9 +22,24 @@ class TokenView(ObtainAuthToken):
 
     throttle_classes = [AuthThrottle]
     renderer_classes = [JSONRenderer]
+    parser_classes = [JSONParser, parsers.FormParser, parsers.MultiPartParser]
+
+
+# The newsroom's admin speaks as the paper's tool; its «Voir le site» opens "/" (home).
+admin.site.site_header = _("Newsroom: the desk")
+admin.site.site_title = _("Newsroom")
+admin.site.index_title = _("The desk")
+
+
+def home(request):
+    """The archive for those who may read it, the public API's root for everyone else."""
+    if request.user.has_perm("dossiers.change_dossier"):  # dossiers.views.ARCHIVE_PERMISSION
+        return redirect("dossiers:list")
+    return redirect("api:api-root")
 
 
 urlpatterns = [
+    path("", home, name="home"),
     path("admin/", admin.site.urls),
     path("api/v1/auth/token/", TokenView.as_view(), name="api-token"),
     path("api/v1/", include((router.urls, "api"))),

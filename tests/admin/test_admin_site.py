@@ -1,0 +1,47 @@
+"""The admin speaks as the newsroom's tool: its own name, working links to the archive,
+the photo report and the API documentation, which loads without internet."""
+
+import re
+
+from django.test import Client
+
+
+def client_for(user) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def test_admin_is_named_for_the_newsroom_not_django(editor):
+    page = client_for(editor).get("/admin/").content.decode()
+    assert "Administration de Django" not in page
+    assert "Newsroom" in page
+
+
+def test_admin_links_lead_to_working_newsroom_pages(archivist):
+    client = client_for(archivist)
+    page = client.get("/admin/").content.decode()
+    links = re.findall(r'href="(/(?:dossiers|photos|api)/[^"]*)"', page)
+    assert {"/dossiers/", "/photos/report/", "/api/docs/"} <= set(links)
+    for link in set(links):
+        assert client.get(link).status_code == 200, link
+
+
+def test_journalist_sees_no_link_to_pages_they_may_not_open(journalist):
+    page = client_for(journalist).get("/admin/").content.decode()
+    assert 'href="/dossiers/"' not in page
+    assert 'href="/photos/report/"' in page  # journalists may view photos
+
+
+def test_view_site_leads_to_the_archive_or_the_public_api(client, archivist, journalist):
+    assert client_for(archivist).get("/").url == "/dossiers/"
+    assert client_for(journalist).get("/").url == "/api/v1/"
+    assert client.get("/").url == "/api/v1/"
+
+
+def test_api_docs_load_swagger_ui_from_our_own_static_files(client, db):
+    page = client.get("/api/docs/").content.decode()
+    scripts = re.findall(r'<(?:script|link)[^>]+(?:src|href)="([^"]+)"', page)
+    assert scripts
+    assert not [url for url in scripts if url.startswith(("http:", "https:", "//"))]
+    assert any("swagger-ui" in url for url in scripts)
