@@ -15,11 +15,14 @@ from .lexicon import (
     GENERIC_BODIES,
     NAME_PARTICLES,
     ORGANISATION_NOUNS,
+    PRE_ADJECTIVES,
     ROLE_STOP_WORDS,
 )
 from .mentions import Mention
 from .nouns import first_name_gender
 from .text import fold
+
+FOLDED_PRE_ADJECTIVES = frozenset(fold(word) for word in PRE_ADJECTIVES)
 
 
 @dataclass(eq=False)
@@ -147,7 +150,7 @@ class Discourse:
             entity.salient = self.clock
         if mention.role and entity.kind != "organisation":
             entity.first_role = entity.first_role or mention.role
-            if not _vaguer(mention.role, entity.role):
+            if not _vaguer(mention.role, entity.role) and not _refers_back(mention, entity):
                 entity.role, entity.head = mention.role, mention.head
         if entity.gender is None and mention.kind != "pronoun":
             entity.gender = mention.gender
@@ -353,10 +356,24 @@ def _split_name(mention: Mention) -> tuple[str, str]:
     return "", fold(mention.name)
 
 
+def _refers_back(mention: Mention, entity: Entity) -> bool:
+    """«la magistrate», «l'élu», «l'ancien chef» for someone whose role is known: a bare
+    role noun only refers back and keeps the role, unless it completes it."""
+    if mention.kind != "role" or not entity.role or len(_role_words(mention.role)) > 1:
+        return False  # «a déploré le député de Seine-Saint-Denis» describes them anew
+    return not _vaguer(entity.role, mention.role)
+
+
 def _vaguer(role: str, known_role: str) -> bool:
     """«maire» says less than «maire de Lyon»: the fuller role is kept."""
     return bool(known_role) and _role_words(role) <= _role_words(known_role)
 
 
 def _role_words(role: str) -> set[str]:
-    return {word for word in fold(role).replace("'", " ").split() if word not in ROLE_STOP_WORDS}
+    """The words that tell a role, «ancien» or «nouveau» aside: «l'ancien chef» refers
+    back to the chef."""
+    return {
+        word
+        for word in fold(role).replace("'", " ").split()
+        if word not in ROLE_STOP_WORDS and word not in FOLDED_PRE_ADJECTIVES
+    }

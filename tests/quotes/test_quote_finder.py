@@ -970,6 +970,27 @@ def test_a_contracted_article_after_the_words_is_no_title_in_apposition():
     assert (found["text"], found["speaker"]) == ("accord historique", "Marc Petit")
 
 
+def test_a_role_noun_that_refers_back_keeps_the_role_written_before():
+    found = suggest(
+        "La procureure, Anne Roux, a requis cinq ans. «Rien ne justifie ce silence», a-t-elle"
+        " dit. La magistrate a dénoncé des «fautes graves»."
+    )
+
+    assert [(q["speaker"], q["role"]) for q in found] == [
+        ("Anne Roux", "procureure"),
+        ("Anne Roux", "procureure"),
+    ]
+
+
+def test_the_former_role_refers_back_to_whoever_held_it():
+    found = only(
+        "Le commissaire Paul Girard a mené l’enquête. «Je n’oublie rien», raconte l’ancien"
+        " commissaire."
+    )
+
+    assert (found["speaker"], found["role"]) == ("Paul Girard", "commissaire")
+
+
 # Who «elle» is --------------------------------------------------------------------------------
 
 
