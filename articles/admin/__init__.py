@@ -19,6 +19,7 @@ from articles.admin.changelist import (
     ArticleChangeList,
     EstimatedCountPaginator,
     LanguageListFilter,
+    MineListFilter,
     PublicationDateListFilter,
     SectionListFilter,
 )
@@ -101,6 +102,20 @@ class QuoteInline(admin.TabularInline):
         return super().has_delete_permission(request, obj) and _may_change_carried(request, obj)
 
 
+def status_label(article, at=None) -> str:
+    """«brouillon», «programmé pour le 13 novembre 2024 à 9h07», «publié»…"""
+    at = at or timezone.now()
+    if article.status == Article.Status.PUBLISHED:
+        for moment, label in (
+            (article.published_at, gettext("scheduled for %(when)s")),
+            (article.embargo_until, gettext("under embargo until %(when)s")),
+        ):
+            if moment and moment > at:
+                when = formats.date_format(timezone.localtime(moment), "DATETIME_FORMAT")
+                return label % {"when": when}
+    return article.get_status_display()
+
+
 def _may_change_carried(request, article) -> bool:
     return not _live(article) or roles.can_publish(request.user)
 
@@ -152,6 +167,7 @@ class ArticleAdmin(QuoteSuggestionsAdmin, RevisionHistoryAdmin, admin.ModelAdmin
 
     list_display = ["headline", "section", "state", "published_at", "thumbnail", "authors"]
     list_filter = [
+        MineListFilter,
         "status",
         ("section", SectionListFilter),
         "is_premium",
@@ -261,9 +277,10 @@ class ArticleAdmin(QuoteSuggestionsAdmin, RevisionHistoryAdmin, admin.ModelAdmin
 
     @admin.display(description=_("status"))
     def state(self, article):
-        """The status, whether changes wait, and the version the list shows (posted back
-        with an action, so that an editor acts on what they saw)."""
-        label = article.get_status_display()
+        """The status in the paper's words (a scheduled or embargoed article says until
+        when), whether changes wait, and the version the list shows (posted back with an
+        action, so that an editor acts on what they saw)."""
+        label = status_label(article)
         if article.pending:
             label = gettext("%(status)s, changes waiting") % {"status": label}
         return format_html(

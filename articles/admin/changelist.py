@@ -122,6 +122,21 @@ class PublicationDateListFilter(admin.SimpleListFilter):
         return queryset.filter(published_at__gte=start, published_at__lt=end)
 
 
+class MineListFilter(admin.SimpleListFilter):
+    """The articles the user signs: a journalist's own desk."""
+
+    title = _("author")
+    parameter_name = "mine"
+
+    def lookups(self, request, model_admin):
+        return [("1", _("My articles"))]
+
+    def queryset(self, request, queryset):
+        if self.value() != "1":
+            return queryset
+        return queryset.filter(bylines__person__user=request.user)
+
+
 class LanguageListFilter(admin.SimpleListFilter):
     """The newsroom's languages, without reading every article for their distinct values."""
 

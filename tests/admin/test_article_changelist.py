@@ -231,3 +231,34 @@ def test_begun_word_is_not_used_with_a_phrase_or_an_exclusion(admin_client):
     for text in ('"soldats" coré', "coré -Mali"):
         response = admin_client.get(CHANGELIST_URL, {"q": text})
         assert list(response.context["cl"].result_list) == []
+
+
+def test_list_tells_scheduled_and_embargoed_articles_from_published_ones(admin_client, now):
+    from articles import workflow
+
+    paris = ZoneInfo("Europe/Paris")
+    live = ArticleFactory(headline="En ligne")
+    workflow.publish(live, by=None, at=now - dt.timedelta(hours=1))
+    scheduled = ArticleFactory(headline="Programmé")
+    when = dt.datetime(2031, 11, 13, 9, 7, tzinfo=paris)
+    workflow.publish(scheduled, by=None, at=now, when=when)
+    ArticleFactory(headline="Brouillon")
+
+    page = admin_client.get(CHANGELIST_URL).content.decode()
+
+    assert "programmé pour le 13 novembre 2031 à 9h07" in page
+    assert page.count(">publié<") + page.count(">publié,") >= 1
+    assert ">brouillon<" in page
+
+
+def test_my_articles_filter_shows_the_articles_the_journalist_signs(client, journalist):
+    mine = ArticleFactory(headline="Mon papier")
+    BylineFactory(article=mine, person=journalist.person)
+    ArticleFactory(headline="Le papier d’un collègue")
+    client.force_login(journalist)
+
+    page = client.get(f"{CHANGELIST_URL}?mine=1").content.decode()
+
+    assert "Mon papier" in page
+    assert "Le papier d’un collègue" not in page
+    assert "Mes articles" in client.get(CHANGELIST_URL).content.decode()
