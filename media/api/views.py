@@ -14,6 +14,7 @@ from media.models import Photo
 from newsroom import surrogate_keys
 from newsroom.api import StrictQueryParametersMixin
 from newsroom.caching import CacheHeadersMixin
+from newsroom.parsers import JSONParser
 
 
 class PhotoViewSet(
@@ -33,7 +34,7 @@ class PhotoViewSet(
 
     lookup_value_regex = r"[0-9]+"
     http_method_names = ["get", "post", "patch", "head", "options"]
-    parser_classes = [parsers.JSONParser, parsers.MultiPartParser]
+    parser_classes = [JSONParser, parsers.MultiPartParser]
 
     def get_queryset(self):
         return Photo.objects.visible_to(self.request.user).with_renditions()
