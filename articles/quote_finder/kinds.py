@@ -25,6 +25,7 @@ from .lexicon import (
     NAMING_WORDS,
     OBJECT_CLAUSE,
     QUALIFYING_VERBS,
+    TERM_VERBS,
     TITLE_GAP_WORDS,
     TITLE_NOUNS,
     VERB_WORDS,
@@ -65,6 +66,8 @@ def _spoken(attribution: Attribution) -> bool:
     verb = attribution.verb
     if attribution.how != "before" or not attribution.governed or verb is None:
         return False
+    if verb.lemma in TERM_VERBS:
+        return False  # «les prévisionnistes parlent d'une «cyclogenèse explosive»»: a term
     return verb.lemma not in DOCUMENT_ONLY_VERBS or verb.lemma in WRITING_VERBS  # not «prévoit»
 
 

@@ -253,7 +253,27 @@ ROLE_NOUNS = """
     boulanger/boulangère artisan/artisane pêcheur/pêcheuse viticulteur/viticultrice
     vigneron/vigneronne maraîcher/maraîchère chômeur/chômeuse livreur/livreuse
     conducteur/conductrice cheminot/cheminote marin ouvrier/ouvrière paysan/paysanne entourage
+    opérateur/opératrice soudeur/soudeuse commis/commise critique principal/principale
+    cosecrétaire co-secrétaire prévisionniste céréalier/céréalière ostréiculteur/ostréicultrice
+    oncle/tante cousin/cousine neveu/nièce grand-père/grand-mère paléontologue primatologue
+    hydrologue géologue biologiste glaciologue sismologue volcanologue archéologue
 """
+# Endings of nouns of trades and functions, for a role set after a name that is not in
+# the list («Jean Dupont, volcanologue au CNRS», «…, céréalier à Niort»).
+ROLE_NOUN_ENDINGS = (
+    "logue",
+    "iste",
+    "ier",
+    "ière",
+    "eur",
+    "euse",
+    "trice",
+    "ienne",
+    "graphe",
+    "naute",
+    "ant",
+    "ante",
+)
 # Organisation nouns: who speaks as a body («le ministère des Armées», «le parquet»).
 ORGANISATION_NOUNS = words("""
     ministère gouvernement parquet préfecture mairie municipalité syndicat parti armée
@@ -371,6 +391,7 @@ ROLE_ADJECTIVES = words("""
     exécutive permanent permanente spécial spéciale exécutifs opérationnel technique
     scientifique juridique financier financière politique militaire diplomatique
     économique sportif sportive artistique médical médicale judiciaire
+    aîné aînée cadet cadette benjamin benjamine retraité retraitée
 """)
 # Endings of adjectives that may follow a role noun when they are not in the list.
 ROLE_ADJECTIVE_ENDINGS = (
@@ -593,6 +614,11 @@ TITLE_GAP_WORDS = words("""
 # Verbs whose object's noun is judged in guillemets («a qualifié le projet de «…»»).
 QUALIFYING_VERBS = words("""
     accuser estimer juger parler qualifier traiter
+""")
+
+# Verbs that name a term rather than say words («parlent d'une «cyclogenèse explosive»»).
+TERM_VERBS = words("""
+    parler
 """)
 
 # Words that weave the next words into the sentence («que «…»», «de «…»»).

@@ -27,6 +27,7 @@ from .lexicon import (
     PRONOUNS,
     QUANTITY_NOUNS,
     ROLE_ADJECTIVES,
+    ROLE_NOUN_ENDINGS,
     SOURCE_WORDS,
     STREET_NOUNS,
     SUBJECT_DETERMINERS,
@@ -247,23 +248,53 @@ class _Reader:
         position += 1
         if self.low(position).isdigit() and self.low(position + 1) == "ans":
             position += 3 if self.low(position + 2) == "," else 2
+        possessive = self.low(position) in POSSESSIVES
         if self.low(position) in SUBJECT_DETERMINERS | {"l’"}:
             before = preposition_before(self.tokens, mention.start)
             if before in PREPOSITIONS and before not in SOURCE_WORDS:
                 return mention  # «à New York, le secrétaire général…» is about someone else
             position += 1
+        elif possessive:
+            position += 1  # «Yacine Belkacem, son second de cuisine,»
         start = position
         while self.low(position) in PRE_ADJECTIVES:
             position += 1
-        role = ROLES.get(self.low(position).removeprefix("ex-"))
-        if role is None:
+        head = self.apposed_role_head(position, possessive)
+        if head is None:
             return mention
-        end, _ = self.complement_end(position + 1, split_name=False)
+        end, _ = self.complement_end(position + 1, split_name=False, names=True)
         mention.role = self.sentence.slice(start, end)
-        mention.head = role[0]
-        mention.gender = mention.gender or role[1]
+        mention.head, mention.gender = head[0], mention.gender or head[1]
         mention.end = end
         return mention
+
+    def apposed_role_head(self, position: int, possessive: bool) -> tuple[str, str | None] | None:
+        """The noun of a role set after a name: a role noun, a word shaped like one
+        («paléontologue», «céréalier», «soudeur»), or any noun after a possessive
+        («son second», «sa compagne»). (masculine or the word, gender)."""
+        token = self.token(position)
+        if token is None:
+            return None
+        role = ROLES.get(token.low.removeprefix("ex-"))
+        if role is not None:
+            return role[0], role[1]
+        if not is_complement_noun(token):
+            return None
+        if possessive:
+            return token.low, None
+        if token.low.endswith(ROLE_NOUN_ENDINGS) and self.followed_like_a_role(position + 1):
+            return token.low, None
+        return None
+
+    def followed_like_a_role(self, position: int) -> bool:
+        """What may follow a role's noun: its complement, an adjective, a comma, the end."""
+        token = self.token(position)
+        return (
+            token is None
+            or token.kind == "punct"
+            or token.low in COMPLEMENT_PREPOSITIONS
+            or is_adjective(token)
+        )
 
     def skip_brackets(self, position: int) -> int:
         if self.low(position) != "(":
@@ -346,6 +377,10 @@ class _Reader:
         Anne Dupuis», «l'ambassadeur américain adjoint à l'ONU»."""
         masculine, noun_gender, plural = ROLES[self.low(position).removeprefix("ex-")]
         end, name_start = self.complement_end(position + 1, split_name=True)
+        if name_start is not None or self.body_name_at(end):
+            behind = self.name_behind_group(end if name_start is None else name_start)
+            if behind is not None:
+                end, name_start = behind
         mention = Mention(
             "role",
             index,
@@ -455,14 +490,21 @@ class _Reader:
 
     # Complements ------------------------------------------------------------------------
 
-    def complement_end(self, position: int, split_name: bool, nouns: bool = True):
+    def complement_end(
+        self, position: int, split_name: bool, nouns: bool = True, names: bool = False
+    ):
         """Past the adjectives, brackets and «de …», «à …» groups that complete a role or
         an organisation. With ``split_name``, a person's name that ends a capitalised group
-        («de la Défense Lloyd Austin») is not part of it: its start is returned too."""
+        («de la Défense Lloyd Austin») is not part of it: its start is returned too. With
+        ``names`` (a role after the person's name), capitalised names of parties, bodies and
+        places are part of it («député La France insoumise du Nord»)."""
         while position < len(self.tokens):
             token = self.tokens[position]
             if is_adjective(token):
                 position += 1
+                continue
+            if names and self.body_name_at(position):
+                position = self.name_end(position + (token.low in INNER_ARTICLES))
                 continue
             if token.low == "(":
                 after = self.skip_brackets(position)
@@ -515,6 +557,24 @@ class _Reader:
                 continue
             break
         return position, None
+
+    def body_name_at(self, position: int) -> bool:
+        """A capitalised name, maybe after its article, inside a role: «Les Républicains»,
+        «SUD Santé», «Jules-Ferry»."""
+        token = self.token(position)
+        if token is not None and token.low in INNER_ARTICLES and token.is_capitalised:
+            return can_start_name(self.token(position + 1))
+        return can_start_name(token)
+
+    def name_behind_group(self, start: int) -> tuple[int, int] | None:
+        """«le délégué de la section SUD Santé, Jean Dupont»: a capitalised group followed
+        by a comma and a name belongs to the role; the name is after the comma. (role end,
+        name start), or None."""
+        group_end, _ = self.complement_end(start, split_name=False, names=True)
+        if self.low(group_end) != ",":
+            return None
+        name_start = self.name_after_role(group_end)
+        return (group_end, name_start) if name_start is not None else None
 
     def trailing_name(self, start: int, end: int, least: int = 3) -> int | None:
         """Where a person's name begins at the end of a capitalised group of three words or

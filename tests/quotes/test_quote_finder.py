@@ -991,6 +991,41 @@ def test_the_former_role_refers_back_to_whoever_held_it():
     assert (found["speaker"], found["role"]) == ("Paul Girard", "commissaire")
 
 
+def test_a_capitalised_group_before_a_comma_and_a_name_belongs_to_the_role():
+    found = only(
+        "«Nous ne céderons pas», a déclaré la secrétaire de la section CFDT Métaux, Julie Arnaud."
+    )
+
+    assert (found["speaker"], found["role"]) == (
+        "Julie Arnaud",
+        "secrétaire de la section CFDT Métaux",
+    )
+
+
+def test_a_party_with_its_article_is_part_of_the_role_before_or_after_the_name():
+    after = only(
+        "«Ce budget est injuste», a affirmé Luc Ferrand, député Les Ecologistes de la Drôme."
+    )
+    before = only(
+        "Le président du groupe Les Indépendants, Paul Girard, a prévenu : «Nous voterons contre.»"
+    )
+
+    assert after["role"] == "député Les Ecologistes de la Drôme"
+    assert before["role"] == "président du groupe Les Indépendants"
+
+
+def test_a_possessive_noun_phrase_after_a_name_is_the_role_without_the_possessive():
+    found = only("«Il ne dort jamais», raconte Karim Amrani, son associé depuis dix ans.")
+
+    assert (found["speaker"], found["role"]) == ("Karim Amrani", "associé")
+
+
+def test_a_trade_shaped_noun_after_a_name_is_a_role():
+    found = only("«La terre se vend mal», regrette Marie Lenoir, céramiste à Vallauris.")
+
+    assert (found["speaker"], found["role"]) == ("Marie Lenoir", "céramiste à Vallauris")
+
+
 # Who «elle» is --------------------------------------------------------------------------------
 
 
