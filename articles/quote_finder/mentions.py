@@ -401,7 +401,7 @@ class _Reader:
             name_end = self.name_end(name_start)
             mention.kind = "person"
             mention.name = self.sentence.slice(name_start, name_end)
-            mention.end = name_end
+            mention.end = self.skip_brackets(name_end)  # a party in brackets is no one
             mention.gender = first_name_gender(self.tokens[name_start].text) or mention.gender
         return mention
 
@@ -414,6 +414,8 @@ class _Reader:
         if self.low(position) != ",":
             return None
         start = position + 1
+        if self.low(start) in SUBJECT_DETERMINERS and self.low(start + 1) in TITLES:
+            start += 1  # «le chef du service, le Dr Karim Bensalah,»
         if self.low(start) in TITLES and self.token(start).is_capitalised:
             start += 2 if self.low(start + 1) == "." else 1
         token = self.token(start)
@@ -423,7 +425,8 @@ class _Reader:
         name = self.sentence.slice(start, end)
         if end - start < 2 and not self.is_known(name) and not first_name_gender(token.text):
             return None
-        if self.low(end) in {",", ".", ":", ";", ")", ""} or self.low(end) in FORMS:
+        after = self.skip_brackets(end)  # «Claire Lemoine (Renaissance),»
+        if self.low(after) in {",", ".", ":", ";", ")", ""} or self.low(after) in FORMS:
             return start
         return None
 

@@ -1026,6 +1026,23 @@ def test_a_trade_shaped_noun_after_a_name_is_a_role():
     assert (found["speaker"], found["role"]) == ("Marie Lenoir", "céramiste à Vallauris")
 
 
+def test_a_name_in_apposition_after_a_role_may_carry_its_party_in_brackets():
+    found = only(
+        "La rapporteure du texte, Anne Roux (PS), a défendu le projet. «Nous irons vite»,"
+        " a-t-elle lancé."
+    )
+
+    assert (found["speaker"], found["role"]) == ("Anne Roux", "rapporteure du texte")
+
+
+def test_a_titled_name_with_its_article_in_apposition_after_a_role():
+    found = only(
+        "Le chef du service, le Dr Paul Girard, ne mâche pas ses mots : «Nous sommes à bout.»"
+    )
+
+    assert (found["speaker"], found["role"]) == ("Paul Girard", "chef du service")
+
+
 # Who «elle» is --------------------------------------------------------------------------------
 
 
