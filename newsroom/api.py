@@ -1,5 +1,8 @@
 """What every API resource shares: the router, pagination, strict query parameters, errors."""
 
+from base64 import b64encode
+from urllib import parse
+
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import models
 from django.utils.translation import gettext as _
@@ -24,17 +27,60 @@ class CursorPagination(pagination.CursorPagination):
     page_size_query_param = "page_size"
     max_page_size = 100
 
+    def paginate_queryset(self, queryset, request, view=None):
+        self.queryset = queryset  # a cursor's position is checked against its ordering field
+        return super().paginate_queryset(queryset, request, view)
+
     def decode_cursor(self, request):
+        """The cursor as this paginator wrote it, else a 400: one never given (``%00``,
+        an offset beyond the cutoff) or a position the ordering field cannot take (``p=x``
+        on a date) would otherwise reach the database."""
+        encoded = request.query_params.get(self.cursor_query_param)
+        if encoded is None:
+            return None
         try:
-            return super().decode_cursor(request)
+            cursor = super().decode_cursor(request)
         except exceptions.NotFound:
+            cursor = None
+        if cursor is None or encoded != self.encoded(cursor) or not self.takes(cursor.position):
             raise exceptions.ValidationError(
                 {
                     self.cursor_query_param: [
                         _("This cursor is not valid; use the next or previous link as given.")
                     ]
                 }
-            ) from None
+            )
+        return cursor
+
+    @staticmethod
+    def encoded(cursor) -> str:
+        """The cursor's text, as ``encode_cursor`` puts it in a link."""
+        tokens = {"o": str(cursor.offset)} if cursor.offset else {}
+        if cursor.reverse:
+            tokens["r"] = "1"
+        if cursor.position is not None:
+            tokens["p"] = cursor.position
+        return b64encode(parse.urlencode(tokens).encode("ascii")).decode("ascii")
+
+    def takes(self, position: str | None) -> bool:
+        """Whether the first ordering field (a column or an annotation) can hold ``position``."""
+        if position is None:
+            return True
+        if "\x00" in position:
+            return False
+        name = self.ordering[0].lstrip("-")
+        query = self.queryset.query
+        if name in query.annotations:
+            field = query.annotations[name].output_field
+        else:
+            field = self.queryset.model._meta.get_field(name)
+        try:
+            value = field.to_python(position)
+            if isinstance(field, models.IntegerField):
+                field.run_validators(value)  # within the column's range
+        except DjangoValidationError:
+            return False
+        return True
 
     def get_page_size(self, request):
         raw = request.query_params.get(self.page_size_query_param)

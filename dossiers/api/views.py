@@ -6,9 +6,9 @@ order, is ``pinned/`` (linked from the dossier), for a front-end to show above p
 ``months/`` counts the timeline's articles by month from one grouped query.
 """
 
+from django import forms
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import exceptions, viewsets
 from rest_framework.decorators import action
@@ -37,13 +37,12 @@ MAX_QUERY = 200
 
 
 def search_text(request) -> str:
-    """``q``, as the article list takes it: at most 200 characters, else a 400."""
-    text = request.query_params.get("q", "").strip()
-    if len(text) > MAX_QUERY:
-        raise exceptions.ValidationError(
-            {"q": [_("Ensure this value has at most %(max)d characters.") % {"max": MAX_QUERY}]}
-        )
-    return text
+    """``q``, as the article list takes it (at most 200 characters, no NUL), else a 400."""
+    field = forms.CharField(required=False, max_length=MAX_QUERY)
+    try:
+        return field.clean(request.query_params.get("q", ""))
+    except forms.ValidationError as error:
+        raise exceptions.ValidationError({"q": error.messages}) from None
 
 
 class DossierViewSet(
