@@ -21,6 +21,11 @@ DOSSIER_ORDER = ("entry_published_at", "entry_article")  # Article.objects.in_do
 BY_SCORE = ("search_score", "id")
 
 
+# What PostgreSQL's timestamptz and bigint columns take; Python takes more.
+MAX_OFFSET = dt.timedelta(hours=15, minutes=59)
+MAX_ID = 2**63 - 1
+
+
 class InvalidCursor(ValueError):
     """The cursor was not made by ``Cursor.encode``."""
 
@@ -59,6 +64,10 @@ class Cursor:
             value = float(key) if by_score else parse_datetime(key)
             if value is None or (isinstance(value, dt.datetime) and timezone.is_naive(value)):
                 raise ValueError(key)
+            if isinstance(value, dt.datetime) and abs(value.utcoffset()) > MAX_OFFSET:
+                raise ValueError(key)
+            if not (pk.isascii() and pk.isdigit() and int(pk) <= MAX_ID):
+                raise ValueError(pk)
             return cls(value, int(pk))
         except (ValueError, UnicodeDecodeError, binascii.Error):
             raise InvalidCursor(text) from None

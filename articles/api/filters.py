@@ -19,8 +19,11 @@ class DateOrDateTimeField(forms.Field):
     default_error_messages = {
         "invalid": _(
             "Give a date (2024-11-13) or an ISO 8601 datetime (2024-11-13T09:07:00+01:00)."
-        )
+        ),
+        "offset": _("Give a UTC offset between -15:59 and +15:59."),
     }
+    # What PostgreSQL takes; Python takes up to ±23:59.
+    MAX_OFFSET = dt.timedelta(hours=15, minutes=59)
 
     def to_python(self, value):
         if value in self.empty_values:
@@ -36,6 +39,8 @@ class DateOrDateTimeField(forms.Field):
             raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
         if timezone.is_naive(parsed):
             parsed = timezone.make_aware(parsed)
+        elif abs(parsed.utcoffset()) > self.MAX_OFFSET:
+            raise forms.ValidationError(self.error_messages["offset"], code="offset")
         return parsed
 
 

@@ -150,3 +150,27 @@ def test_a_cursor_that_was_never_given_is_a_400(api, article, text):
 def test_cursors_as_given_still_page(api, article):
     response = api.get(f"/api/v1/quotes/?cursor={cursor('p=2024-11-13')}")
     assert response.status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("url", "parameter"),
+    [
+        ("/api/v1/articles/", "published_from"),
+        ("/api/v1/articles/", "published_to"),
+        ("/api/v1/dossiers/sujet/articles/", "published_from"),
+        ("/api/v1/dossiers/sujet/months/", "published_to"),
+    ],
+)
+@pytest.mark.parametrize("offset", ["%2B16:00", "-16:00", "%2B15:60"])
+def test_a_utc_offset_beyond_15_59_is_a_400_naming_the_parameter(
+    api, article, url, parameter, offset
+):
+    response = api.get(f"{in_place(url, article)}?{parameter}=2024-11-13T09:07:00{offset}")
+    assert response.status_code == 400, response.content
+    assert list(response.json()) == [parameter]
+
+
+def test_a_utc_offset_of_15_59_is_taken(api, article):
+    response = api.get("/api/v1/articles/?published_from=2000-11-13T09:07:00%2B15:59")
+    assert response.status_code == 200
+    assert [found["slug"] for found in response.json()["results"]] == ["papier"]
