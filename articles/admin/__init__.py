@@ -8,9 +8,11 @@ from functools import partial
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.db.models import Prefetch, Q
+from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils import formats, timezone
 from django.utils.html import format_html, format_html_join
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -235,6 +237,77 @@ class ArticleAdmin(QuoteSuggestionsAdmin, RevisionHistoryAdmin, admin.ModelAdmin
         form.user = request.user
         return form
 
+    def has_change_permission(self, request, obj=None):
+        """An article the user may not edit (someone else's, or published, for a
+        journalist) opens read-only, saying why, instead of refusing the save."""
+        allowed = super().has_change_permission(request, obj)
+        if not allowed or obj is None or obj.pk is None:
+            return allowed
+        return self.edit_refusal(request, obj) is None
+
+    def edit_refusal(self, request, article) -> str | None:
+        """Why the user may not edit ``article`` at all (asked once per request)."""
+        cache = request.__dict__.setdefault("_edit_refusals", {})
+        if article.pk not in cache:
+            cache[article.pk] = roles.edit_refusal(request.user, article, roles.METADATA_FIELDS)
+        return cache[article.pk]
+
+    # The workflow actions the article page offers, by where the article stands; the
+    # user's role then keeps those it allows (``get_actions``).
+    DESK_ACTIONS = {
+        "draft": ["submit", "publish_now", "schedule"],
+        "ready": ["publish_now", "schedule", "return_to_draft"],
+        "scheduled": ["withdraw", "return_to_draft"],
+        "published": ["mark_updated", "correct", "withdraw", "return_to_draft"],
+        "pending": ["publish_now", "schedule", "mark_updated", "correct", "withdraw"],
+        "withdrawn": ["return_to_draft"],
+    }
+
+    def desk(self, request, article) -> dict:
+        """What the article page shows above the form: the status in the paper's words,
+        the actions the user may take from there, and why the form is read-only, if so."""
+        stage = article.status
+        if stage == Article.Status.PUBLISHED:
+            if article.published_at and article.published_at > timezone.now():
+                stage = "scheduled"
+            elif article.pending:
+                stage = "pending"
+        actions = self.get_actions(request)
+        refusal = self.edit_refusal(request, article)
+        names = self.DESK_ACTIONS[stage]
+        if not roles.can_publish(request.user):
+            # A journalist submits their draft, or takes back what they submitted.
+            names = (
+                []
+                if refusal
+                else {"draft": ["submit"], "ready": ["return_to_draft"]}.get(stage, [])
+            )
+        status = status_label(article)
+        if article.pending:
+            status = gettext("%(status)s, changes waiting") % {"status": status}
+        return {
+            "status": status,
+            "stage": stage,
+            "version": article.version,
+            "actions": [(name, actions[name][2]) for name in names if name in actions],
+            "read_only": refusal,
+        }
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        if obj is not None and obj.pk is not None:
+            context["desk"] = self.desk(request, obj)
+            context["desk_seen"] = f"{SEEN}{obj.pk}"
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def response_action(self, request, queryset):
+        """Back to the article page when the action was asked from it (``_next``)."""
+        response = super().response_action(request, queryset)
+        back = request.POST.get("_next", "")
+        if response is not None and response.status_code == 302 and back:
+            if url_has_allowed_host_and_scheme(back, {request.get_host()}, request.is_secure()):
+                return HttpResponseRedirect(back)
+        return response
+
     def get_object(self, request, object_id, from_field=None):
         """A published article is edited as its pending changes, compared with the live one."""
         article = super().get_object(request, object_id, from_field)
@@ -389,7 +462,9 @@ class ArticleAdmin(QuoteSuggestionsAdmin, RevisionHistoryAdmin, admin.ModelAdmin
             "action": action,
             "selected": queryset,
             "seen_versions": {
-                name: value for name, value in request.POST.items() if name.startswith(SEEN)
+                name: value
+                for name, value in request.POST.items()
+                if name.startswith(SEEN) or name == "_next"
             },
             "media": self.media + form.media,
             "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,

@@ -67,7 +67,9 @@ class QuoteSuggestionsAdmin:
             raise Http404
         allowed = self.has_change_permission if changing else self.has_view_permission
         if not allowed(request, article):
-            raise PermissionDenied
+            raise PermissionDenied(
+                self.edit_refusal(request, article) or _("You may not change this article.")
+            )
         return article
 
     def quote_suggestions_view(self, request, object_id):
@@ -101,7 +103,10 @@ class QuoteSuggestionsAdmin:
         )
 
     def accept_suggestion_view(self, request, object_id):
-        article = self._article_for_suggestions(request, object_id, changing=True)
+        try:
+            article = self._article_for_suggestions(request, object_id, changing=True)
+        except PermissionDenied as refusal:
+            return JsonResponse({"error": str(refusal)}, status=403)
         data = request.POST
         text = data.get("text", "").strip()
         kind = data.get("kind", Quote.Kind.FULL)
@@ -135,7 +140,10 @@ class QuoteSuggestionsAdmin:
         )
 
     def reject_suggestion_view(self, request, object_id):
-        article = self._article_for_suggestions(request, object_id, changing=True)
+        try:
+            article = self._article_for_suggestions(request, object_id, changing=True)
+        except PermissionDenied as refusal:
+            return JsonResponse({"error": str(refusal)}, status=403)
         text = request.POST.get("text", "").strip()
         if not text:
             return JsonResponse({"error": _("Which words? None were sent.")}, status=400)

@@ -109,15 +109,18 @@ def test_a_stale_save_names_who_saved_and_when_and_keeps_all_the_typed_text(
 
 def test_a_journalist_cannot_edit_an_article_they_do_not_sign(journalist, article_data):
     article = ArticleFactory()
+    client = client_for(journalist)
 
-    response = client_for(journalist).post(
+    page = client.get(change_url(article)).content.decode()
+    response = client.post(
         change_url(article), unchanged(article, article_data, headline="Réécrit")
     )
 
-    assert response.status_code == 200
-    assert response.context["adminform"].form.non_field_errors() == [
-        "Vous ne pouvez modifier que les articles que vous signez."
-    ]
+    # The page opens read-only and says why, instead of refusing after the save.
+    assert "Lecture seule" in page
+    assert "Vous ne pouvez modifier que les articles que vous signez." in page
+    assert 'name="headline"' not in page
+    assert response.status_code == 403
     assert Article.objects.get(pk=article.pk).headline == article.headline
 
 
