@@ -28,6 +28,9 @@ INLINE_TAGS = {"strong", "em", "b", "i", "a", "br"}
 URL_SCHEMES = {"http", "https", "mailto"}
 MAX_BLOCKS = 500
 MAX_TEXT = 20_000
+MAX_ID = 2**63 - 1  # the ids' columns are bigint
+# JSON may escape half of a UTF-16 pair alone ("\ud800"): no character, and no UTF-8 for it.
+SURROGATE_RE = re.compile("[\ud800-\udfff]")
 
 FIELDS = {
     "paragraph": {"html": str},
@@ -141,12 +144,22 @@ def _clean_block(index: int, block) -> dict:
         if name not in block:
             continue
         value = block[name]
-        if expected is int and (isinstance(value, bool) or not isinstance(value, int) or value < 1):
+        if expected is int and (
+            isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_ID
+        ):
             raise error(_("%(field)s must be a positive integer id."), field=name)
         if expected is str and not isinstance(value, str):
             raise error(_("%(field)s must be text."), field=name)
         if expected is str and len(value) > MAX_TEXT:
             raise error(_("%(field)s is longer than %(max)d characters."), field=name, max=MAX_TEXT)
+        if expected is str and "\x00" in value:
+            raise error(_("%(field)s holds a NUL character."), field=name)
+        if expected is str and (surrogate := SURROGATE_RE.search(value)):
+            raise error(
+                _("%(field)s holds a lone surrogate (%(code)s), which is no character."),
+                field=name,
+                code=surrogate.group().encode("unicode_escape").decode(),
+            )
         cleaned[name] = value
     if kind == "paragraph":
         if found := active_content(cleaned["html"]):

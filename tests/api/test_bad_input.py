@@ -2,6 +2,7 @@
 is wrong, never a 500, and the database is as it was."""
 
 import base64
+import json
 from urllib import parse
 
 import pytest
@@ -18,6 +19,18 @@ GOOD = {
 @pytest.fixture(autouse=True)
 def in_english(settings):
     settings.LANGUAGE_CODE = "en"
+
+
+def send(client, method, url, payload):
+    """``payload`` as JSON with every non-ASCII character escaped, so that lone surrogates
+    (``\\ud800``) travel as a client would send them."""
+    return client.generic(
+        method.upper(),
+        url,
+        json.dumps(payload),
+        content_type="application/json",
+        HTTP_IF_MATCH="*",
+    )
 
 
 def deeply_nested(depth: int) -> str:
@@ -174,3 +187,123 @@ def test_a_utc_offset_of_15_59_is_taken(api, article):
     response = api.get("/api/v1/articles/?published_from=2000-11-13T09:07:00%2B15:59")
     assert response.status_code == 200
     assert [found["slug"] for found in response.json()["results"]] == ["papier"]
+
+
+@pytest.mark.parametrize(
+    ("block", "message"),
+    [
+        ({"type": "intertitle", "text": "Inter\x00titre"}, "Block 1: text holds a NUL character."),
+        (
+            {"type": "photo", "photo": 1, "caption": "Légende\x00"},
+            "Block 1: caption holds a NUL character.",
+        ),
+        (
+            {"type": "embed", "url": "https://example.org/\x00"},
+            "Block 1: url holds a NUL character.",
+        ),
+        ({"type": "paragraph", "html": "Texte\x00"}, "Block 1: html holds a NUL character."),
+        (
+            {"type": "paragraph", "html": "Texte \ud800"},
+            "Block 1: html holds a lone surrogate (\\ud800), which is no character.",
+        ),
+        (
+            {"type": "intertitle", "text": "\udfff"},
+            "Block 1: text holds a lone surrogate (\\udfff), which is no character.",
+        ),
+        (
+            {"type": "photo", "photo": 1, "caption": "\ud800"},
+            "Block 1: caption holds a lone surrogate (\\ud800), which is no character.",
+        ),
+        ({"type": "quote", "quote": 2**70}, "Block 1: quote must be a positive integer id."),
+        ({"type": "photo", "photo": 2**63}, "Block 1: photo must be a positive integer id."),
+        ({"type": "related", "article": 2**70}, "Block 1: article must be a positive integer id."),
+    ],
+)
+@pytest.mark.parametrize("url", ["/api/v1/articles/", "/api/v1/quotes/suggestions/"])
+def test_a_body_block_with_nul_a_lone_surrogate_or_an_id_past_bigint_is_a_400(
+    editor, as_user, block, message, url
+):
+    payload = {**GOOD, "body": [block]} if url == "/api/v1/articles/" else {"body": [block]}
+    response = send(as_user(editor), "post", url, payload)
+    assert response.status_code == 400, response.content
+    assert response.json() == {"body": [message]}
+    assert Article.objects.count() == 0
+    assert Revision.objects.count() == 0
+
+
+WRITES = {
+    "article": ("post", "/api/v1/articles/", GOOD),
+    "person": ("post", "/api/v1/people/", {"name": "Paul Durand", "slug": "paul-durand"}),
+    "quote": ("post", "/api/v1/quotes/", {"text": "Mots."}),
+    "photo": ("patch", "/api/v1/photos/{photo}/", {}),
+    "correction": ("post", "/api/v1/articles/papier/corrections/", {}),
+}
+TEXT_FIELDS = {
+    "article": [
+        "slug",
+        "kicker",
+        "headline",
+        "standfirst",
+        "lead_photo_caption",
+        "signature",
+        "seo_title",
+        "seo_description",
+        "language",
+    ],
+    "person": ["name", "slug", "description", "wikidata_id"],
+    "quote": ["text", "organisation", "document", "role", "context"],
+    "photo": [
+        "caption",
+        "credit",
+        "creator",
+        "copyright_notice",
+        "source",
+        "place",
+        "alt_text",
+        "usage_terms",
+    ],
+    "correction": ["text"],
+}
+
+
+@pytest.mark.parametrize("text", ["\x00", "\ud800"])
+@pytest.mark.parametrize(
+    ("resource", "field"), [(r, f) for r, fields in TEXT_FIELDS.items() for f in fields]
+)
+def test_nul_or_a_lone_surrogate_in_any_text_field_is_a_400_naming_it(
+    editor, as_user, article, resource, field, text
+):
+    method, url, good = WRITES[resource]
+    url = url.format(photo=article.lead_photo_id)
+    response = send(as_user(editor), method, url, {**good, field: f"a{text}b"})
+    assert response.status_code == 400, response.content
+    assert list(response.json()) == [field]
+
+
+@pytest.mark.parametrize("text", ["\x00", "\ud800"])
+def test_nul_or_a_lone_surrogate_in_an_alias_is_a_400_naming_aliases(editor, as_user, text):
+    person = {"name": "Paul Durand", "slug": "paul-durand", "aliases": [f"Du{text}rand"]}
+    response = send(as_user(editor), "post", "/api/v1/people/", person)
+    assert response.status_code == 400, response.content
+    assert list(response.json()) == ["aliases"]
+
+
+def test_a_body_is_measured_in_characters_not_bytes(editor, as_user):
+    """245,000 characters, 735,000 bytes in UTF-8: within MAX_BODY_CHARS (500,000)."""
+    paragraphs = [{"type": "paragraph", "html": "’" * 18_800} for _ in range(13)]
+    response = as_user(editor).post(
+        "/api/v1/articles/", {**GOOD, "body": paragraphs}, format="json"
+    )
+    assert response.status_code == 201, response.content[:300]
+    assert len(Article.objects.get().body_text) == 13 * 18_800 + 12 * 2
+
+
+def test_a_body_over_max_body_chars_characters_is_a_400(editor, as_user, settings):
+    settings.MAX_BODY_CHARS = 1000
+    paragraphs = [{"type": "paragraph", "html": "e" * 1000}]
+    response = as_user(editor).post(
+        "/api/v1/articles/", {**GOOD, "body": paragraphs}, format="json"
+    )
+    assert response.status_code == 400
+    assert response.json() == {"body": ["The body is too long: at most 1000 characters."]}
+    assert Article.objects.count() == 0
