@@ -3,6 +3,8 @@
 from base64 import b64encode
 from urllib import parse
 
+from django.conf import settings
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import models
 from django.utils.translation import gettext as _
@@ -203,14 +205,24 @@ class StrictFieldsMixin:
 
 
 def exception_handler(exc, context):
-    """DRF's handler, plus the verbs' refusals (``newsroom.errors``) and Django's
-    ValidationError as 4xx, each with the message the verb gave."""
+    """DRF's handler, plus the verbs' refusals (``newsroom.errors``), Django's
+    ValidationError and its request size limits as 4xx, each with the message given."""
     if isinstance(exc, errors.NotAllowed):
         exc = exceptions.PermissionDenied(exc.messages[0])
     elif isinstance(exc, errors.StaleVersion):
         exc = PreconditionFailed(exc.messages[0])
     elif isinstance(exc, errors.InUse):
         exc = Conflict(exc.messages[0])
+    elif isinstance(exc, RequestDataTooBig):  # raised when DRF reads the body to parse it
+        exc = exceptions.ParseError(
+            _("The request body is too large: at most %(max)d bytes.")
+            % {"max": settings.DATA_UPLOAD_MAX_MEMORY_SIZE}
+        )
+    elif isinstance(exc, TooManyFieldsSent):
+        exc = exceptions.ParseError(
+            _("The request has too many fields: at most %(max)d.")
+            % {"max": settings.DATA_UPLOAD_MAX_NUMBER_FIELDS}
+        )
     elif isinstance(exc, DjangoValidationError):
         exc = exceptions.ValidationError(
             exc.message_dict if hasattr(exc, "error_dict") else {"non_field_errors": exc.messages}

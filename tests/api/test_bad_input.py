@@ -307,3 +307,24 @@ def test_a_body_over_max_body_chars_characters_is_a_400(editor, as_user, setting
     assert response.status_code == 400
     assert response.json() == {"body": ["The body is too long: at most 1000 characters."]}
     assert Article.objects.count() == 0
+
+
+@pytest.mark.parametrize("url", ["/api/v1/articles/", "/api/v1/auth/token/"])
+def test_a_request_body_over_the_upload_limit_is_a_json_400(editor, as_user, settings, url):
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 10_000
+    payload = {**GOOD, "body": [{"type": "paragraph", "html": "x" * 10_000}]}
+    response = as_user(editor).post(url, payload, format="json")
+    assert response.status_code == 400
+    assert response.headers["Content-Type"] == "application/json"
+    assert response.json() == {"detail": "The request body is too large: at most 10000 bytes."}
+    assert Article.objects.count() == 0
+
+
+def test_a_form_with_too_many_fields_is_a_json_400(db, api, settings):
+    settings.DATA_UPLOAD_MAX_NUMBER_FIELDS = 10
+    form = "&".join(f"f{n}=x" for n in range(20))
+    response = api.generic(
+        "POST", "/api/v1/auth/token/", form, content_type="application/x-www-form-urlencoded"
+    )
+    assert response.status_code == 400
+    assert response.json() == {"detail": "The request has too many fields: at most 10."}
