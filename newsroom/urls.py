@@ -2,6 +2,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.shortcuts import redirect
 from django.urls import include, path
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django.views.static import serve
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
@@ -25,10 +26,13 @@ class TokenView(ObtainAuthToken):
     parser_classes = [JSONParser, parsers.FormParser, parsers.MultiPartParser]
 
 
-# The newsroom's admin speaks as the paper's tool; its «Voir le site» opens "/" (home).
-admin.site.site_header = _("Newsroom: the desk")
-admin.site.site_title = _("Newsroom")
+# The newsroom's admin is the paper's: its name, and «Voir le site» at SITE_URL (home).
+admin.site.site_header = format_lazy(
+    _("{publication}: the desk"), publication=settings.PUBLICATION_NAME
+)
+admin.site.site_title = settings.PUBLICATION_NAME
 admin.site.index_title = _("The desk")
+admin.site.site_url = f"{settings.SITE_URL}/"
 
 
 def home(request):

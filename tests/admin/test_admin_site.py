@@ -12,10 +12,11 @@ def client_for(user) -> Client:
     return client
 
 
-def test_admin_is_named_for_the_newsroom_not_django(editor):
+def test_admin_is_named_for_the_publication_not_django(editor, settings):
     page = client_for(editor).get("/admin/").content.decode()
     assert "Administration de Django" not in page
-    assert "Newsroom" in page
+    assert f"{settings.PUBLICATION_NAME} : la rédaction" in page
+    assert f'href="{settings.SITE_URL}/"' in page  # «Voir le site»
 
 
 def test_admin_links_lead_to_working_newsroom_pages(archivist):
