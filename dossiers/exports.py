@@ -123,11 +123,18 @@ def csv_lines(articles):
         yield writer.writerow([_cell(row[name]) for name in COLUMNS])
 
 
+# What a spreadsheet reads as the start of a formula (=HYPERLINK(…), +, -, @) or that
+# some read past (tab, carriage return): such a cell is written after a quote, as text.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
 def _cell(value):
     if value is None:
         return ""
     if isinstance(value, bool):
         return "oui" if value else "non"
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
     return value
 
 

@@ -120,3 +120,26 @@ def test_queries_grow_with_the_chunks_not_the_rows(
 def test_a_bad_filter_is_a_400(archivist_client, dossier):
     response = archivist_client.get(f"/dossiers/{dossier.slug}/export.csv", {"du": "demain"})
     assert response.status_code == 400
+
+
+@pytest.mark.parametrize(
+    "headline",
+    ['=HYPERLINK("https://example.org","Lire")', "+33 1 23", "-2+3", "@SUM(A1)", "\tTab", "\rCR"],
+)
+def test_a_cell_a_spreadsheet_would_run_as_a_formula_is_written_as_text(
+    archivist_client, dossier, headline
+):
+    """A leading quote makes Excel, LibreOffice and Sheets show the text, not compute it."""
+    publish_in(
+        dossier,
+        at=dt.datetime(2025, 1, 1, tzinfo=dt.UTC),
+        headline=headline,
+        kicker="=1+1",
+        signature="Libération et AFP",
+    )
+    _, content = download(archivist_client, f"/dossiers/{dossier.slug}/export.csv")
+    rows = list(csv.DictReader(io.StringIO(content.removeprefix("\ufeff"))))
+    newest = rows[0]
+    assert (newest["headline"], newest["kicker"]) == (f"'{headline}", "'=1+1")
+    assert newest["signature"] == "Libération et AFP"
+    assert rows[1]["headline"] == dossier.articles.get(slug=REFERENCE).headline
