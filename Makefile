@@ -26,6 +26,7 @@ run: install ## Migrate, load the demo content and serve on http://127.0.0.1:$(P
 	DEBUG=$${DEBUG:-1} $(PY) manage.py load_demo
 	DEBUG=$${DEBUG:-1} $(PY) manage.py refresh_renditions
 	DEBUG=$${DEBUG:-1} $(PY) manage.py ensure_admin
+	DEBUG=$${DEBUG:-1} $(PY) manage.py ensure_demo_accounts
 	DEBUG=$${DEBUG:-1} $(PY) manage.py db_worker & worker=$$!; trap "kill $$worker 2>/dev/null" EXIT; \
 	DEBUG=$${DEBUG:-1} $(PY) manage.py runserver 127.0.0.1:$(PORT)
 

@@ -4,6 +4,7 @@ Roles are Django groups (created by migration ``0002_roles``) carrying model per
 ownership (being a byline) is checked here, so the admin and the API ask the same question.
 """
 
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -115,6 +116,26 @@ def edit_refusal(user, article, changed_fields=()) -> str | None:
     if not is_byline(user, article):
         return _("You may edit only the articles you sign.")
     return None
+
+
+def add_member(username: str, role: str, *, password: str, full_name: str = ""):
+    """A working newsroom account: staff, in the role's group, with the Person who signs
+    as them. Refused (ValueError) for an unknown role or a username already taken."""
+    if role not in ROLE_PERMISSIONS:
+        raise ValueError(
+            _("Unknown role «%(role)s»: choose %(roles)s.")
+            % {"role": role, "roles": ", ".join(ROLE_PERMISSIONS)}
+        )
+    user_model = get_user_model()
+    if user_model.objects.filter(username=username).exists():
+        raise ValueError(_("The user «%(username)s» exists already.") % {"username": username})
+    first, _space, last = full_name.partition(" ")
+    user = user_model.objects.create_user(
+        username, password=password, is_staff=True, first_name=first, last_name=last
+    )
+    user.groups.add(Group.objects.get(name=role))
+    person_of(user)
+    return user
 
 
 def person_of(user):

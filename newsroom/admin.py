@@ -7,6 +7,9 @@ so the page is read-only, or the form shows the refusal before anything is writt
 """
 
 from django.contrib import messages
+from django.contrib.admin.forms import AdminAuthenticationForm
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy
 
 from newsroom.errors import ChangeRefused
 
@@ -74,3 +77,25 @@ class ThroughVerbs:
                 self.delete_verb(obj, by=request.user)
             except ChangeRefused as refusal:
                 self.message_user(request, f"{obj}: {' '.join(refusal.messages)}", messages.ERROR)
+
+
+class NewsroomLoginForm(AdminAuthenticationForm):
+    """The admin's login, saying plainly when a right password belongs to an account that
+    is not in the newsroom (Django's message blames the password)."""
+
+    error_messages = {
+        **AdminAuthenticationForm.error_messages,
+        "invalid_login": gettext_lazy(
+            "Wrong username or password. Both are case-sensitive; a newsroom account is "
+            "created by an administrator (manage.py add_newsroom_user)."
+        ),
+        "not_in_newsroom": gettext_lazy(
+            "This account is not part of the newsroom: ask an administrator to give it a "
+            "role (journalist, editor or archivist)."
+        ),
+    }
+
+    def confirm_login_allowed(self, user):
+        if not user.is_staff:
+            raise ValidationError(self.error_messages["not_in_newsroom"], code="not_in_newsroom")
+        super().confirm_login_allowed(user)

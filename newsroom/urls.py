@@ -13,6 +13,7 @@ from rest_framework.renderers import JSONRenderer
 from articles.api import urls as article_routes  # noqa: F401 - each app registers its
 from dossiers.api import urls as dossier_routes  # noqa: F401 - resources on the router
 from media.api import urls as photo_routes  # noqa: F401
+from newsroom.admin import NewsroomLoginForm
 from newsroom.api import router
 from newsroom.parsers import JSONParser
 from newsroom.permissions import AuthThrottle
@@ -33,6 +34,7 @@ admin.site.site_header = format_lazy(
 admin.site.site_title = settings.PUBLICATION_NAME
 admin.site.index_title = _("The desk")
 admin.site.site_url = f"{settings.SITE_URL}/"
+admin.site.login_form = NewsroomLoginForm
 
 
 def home(request):
