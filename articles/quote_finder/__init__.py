@@ -137,10 +137,18 @@ def _suggestion(candidate: _Candidate, memory: Discourse) -> Suggestion:
         text=candidate.quotation.text,
         speaker=speaker,
         person=memory.slug_for(entity) if entity is not None else None,
-        role=role if entity is None or entity.kind != "organisation" else "",
+        role=_role_shown(role, entity, candidate.kind),
         kind=candidate.kind,
         block=candidate.quotation.block,
     )
+
+
+def _role_shown(role: str, entity, kind: str) -> str:
+    """A text's words carry no role: what counts is who issued it, a person or a body, not
+    the function they signed in; a body has no role either."""
+    if kind == "document" or (entity is not None and entity.kind == "organisation"):
+        return ""
+    return role
 
 
 def _texts(blocks: list[dict]) -> tuple[dict[int, str], set[int]]:

@@ -287,14 +287,14 @@ def _subject_before(sentence: Sentence, mentions: list[Mention], verb: VerbHit) 
 
 
 def _relative_clauses(tokens: list[Token], end: int) -> set[int]:
-    """Tokens inside «, qui …,» and «, dont …,» before ``end``."""
+    """Tokens inside «, qui …,», «, dont …,» and «, que X a pu consulter,» before ``end``."""
     hidden: set[int] = set()
     index = 0
     while index < end:
         if (
             tokens[index].low == ","
             and index + 1 < end
-            and tokens[index + 1].low in ("qui", "dont", "où")
+            and tokens[index + 1].low in ("qui", "dont", "où", "que", "qu’")
         ):
             close = index + 2
             while close < end and tokens[close].low != ",":

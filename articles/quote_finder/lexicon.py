@@ -30,6 +30,7 @@ ER_VERBS = words("""
     publier poster murmurer chuchoter crier hurler lister énumérer avancer raisonner pronostiquer
     résumer souhaiter espérer penser trouver parler déclarer acquiescer approuver
     confesser regretter apostropher interpeller questionner illustrer citer fustiger
+    savourer exulter jubiler
 """)
 
 # First-group verbs that are speech only with «se»/«s'» («s'inquiète», not «inquiète»),
@@ -198,7 +199,8 @@ PREPOSITIONS = words("""
 """)
 PRE_ADJECTIVES = words("""
     ancien ancienne anciens anciennes ex nouveau nouvel nouvelle nouveaux nouvelles futur
-    future actuel actuelle jeune vieux vieil vieille premier première premiers haut haute
+    future actuel actuelle dernier dernière derniers dernières jeune vieux vieil vieille
+    premier première premiers haut haute
     grand grande éternel éternelle puissant puissante influent influente célèbre
     controversé controversée sulfureux sulfureuse emblématique très populaire
 """)
@@ -284,7 +286,7 @@ ORGANISATION_NOUNS = words("""
     coalition alliance autorités services secours hôpital université compagnie constructeur
     opérateur fabricant laboratoire banque assureur diocèse administration cabinet rectorat
     académie junte régime milice office observatoire agence ligue comité assemblée sénat
-    mouvement pays capitale ville commune famille défense procureur-général
+    mouvement pays capitale ville commune famille défense procureur-général service
 """)
 # Texts that can be quoted: what they say is a «document» quote.
 DOCUMENT_NOUNS = words("""
@@ -294,7 +296,7 @@ DOCUMENT_NOUNS = words("""
     pétition tribune plainte réquisitoire réquisitions procès-verbal compte-rendu avis étude
     sondage statuts contrat convention charte manifeste sms tweet post publication
     déclaration-commune notification verdict constitution règlement directive mémo
-    courriers lettres messages textes documents éditorial édito
+    courriers lettres messages textes documents éditorial édito bulletin
 """)
 # Nouns after which guillemets give a name, not words: titles, plans, affairs, terms.
 TITLE_NOUNS = words("""
@@ -395,6 +397,10 @@ ROLE_ADJECTIVES = words("""
 """)
 # Endings of adjectives that may follow a role noun when they are not in the list.
 ROLE_ADJECTIVE_ENDINGS = (
+    "ier",
+    "ière",
+    "iers",
+    "ières",
     "ain",
     "aine",
     "ains",
@@ -564,6 +570,16 @@ AFTER_INVERSION = words("""
 # Prepositions that complete a role or a body («ministre de…», «adjoint à…»).
 COMPLEMENT_PREPOSITIONS = words("""
     au auprès aux de des du d’ en pour à
+""")
+
+# Words between the article and the noun of a complement («du même collège»).
+COMPLEMENT_QUALIFIERS = words("""
+    même mêmes seul seule petit petite
+""")
+
+# Ranks written in words («du premier étage»); «deuxième», «3e» are read by their ending.
+ORDINALS = words("""
+    premier première dernier dernière
 """)
 
 # Articles inside a complement («de la Défense»).

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from .lexicon import (
     AUXILIARY_AFTER_NAME,
     COMPLEMENT_PREPOSITIONS,
+    COMPLEMENT_QUALIFIERS,
     DETERMINERS,
     FUNCTION_WORDS,
     IMPERSONAL_AFTER,
@@ -20,6 +21,7 @@ from .lexicon import (
     MEDIA_NOUNS,
     NAME_PARTICLES,
     NUMBER_WORDS,
+    ORDINALS,
     ORGANISATION_WORDS,
     POSSESSIVES,
     PRE_ADJECTIVES,
@@ -97,6 +99,11 @@ def find_mentions(sentence: Sentence, is_known: Callable[[str], bool]) -> list[M
         mentions.append(mention)
         index = mention.end
     return mentions
+
+
+def _is_ordinal(word: str) -> bool:
+    """«deuxième», «3e», «premier»: a rank before the noun of a complement."""
+    return word.endswith("ième") or word in ORDINALS or (word[:-1].isdigit() and word[-1:] == "e")
 
 
 def _is_party(token: Token) -> bool:
@@ -541,10 +548,14 @@ class _Reader:
             group = position + 1
             if token.low == "auprès" and self.low(group) in ("de", "d’", "du", "des"):
                 group += 1
+            if self.is_age(group) or self.is_gerund(token, group):
+                break  # «la chanteuse de 27 ans», «en recevant son trophée»: not the role
             if self.low(group).isdigit() or self.low(group) in NUMBER_WORDS:
                 group += 1  # «mère de trois enfants»
             if self.low(group) in INNER_ARTICLES and token.low in ARTICLE_PREPOSITIONS:
                 group += 1
+            while self.low(group) in COMPLEMENT_QUALIFIERS or _is_ordinal(self.low(group)):
+                group += 1  # «du même collège», «du deuxième étage»
             head = self.token(group)
             if head is None:
                 break
@@ -560,6 +571,16 @@ class _Reader:
                 continue
             break
         return position, None
+
+    def is_age(self, position: int) -> bool:
+        """«de 27 ans», «de vingt ans»: an age, said of the person, not part of a role."""
+        number = self.low(position)
+        return (number.isdigit() or number in NUMBER_WORDS) and self.low(position + 1) == "ans"
+
+    def is_gerund(self, preposition: Token, position: int) -> bool:
+        """«en recevant», «en quittant la scène»: what the person was doing, not a role."""
+        word = self.low(position)
+        return preposition.low == "en" and len(word) > 4 and word.endswith("ant")
 
     def body_name_at(self, position: int) -> bool:
         """A capitalised name, maybe after its article, inside a role: «Les Républicains»,

@@ -595,7 +595,7 @@ def test_bare_role_noun_finds_the_latest_person_mentioned_without_a_role():
 def test_bare_role_noun_opening_a_sentence_names_the_person_for_later_pronouns():
     found = suggest(
         "Karla Sofía Gascón a fondu en larmes. L’actrice avait été critiquée.",
-        "Dans un message, elle avait présenté ses excuses : «Je le regrette profondément.»",
+        "Sur le plateau, elle avait présenté ses excuses : «Je le regrette profondément.»",
     )
 
     assert (found[0]["speaker"], found[0]["role"]) == ("Karla Sofía Gascón", "actrice")
@@ -1128,3 +1128,84 @@ def test_organisation_is_never_a_known_person():
     known = [Known("cgt", "CGT")]
 
     assert only("La CGT a dénoncé : «C’est un passage en force.»", known=known)["person"] is None
+
+
+# Documents, bodies and role edges --------------------------------------------------------------
+
+
+def test_a_document_quote_carries_no_role_even_from_a_named_signatory():
+    found = suggest(
+        "La ministre des Sports, Odile Varenne, a visité le chantier.",
+        "«Nous tiendrons les délais», a-t-elle écrit sur X.",
+    )
+
+    assert (found[0]["speaker"], found[0]["role"], found[0]["kind"]) == (
+        "Odile Varenne",
+        "",
+        "document",
+    )
+
+
+def test_a_bulletin_is_a_text_of_its_issuer_even_after_dernier():
+    found = only("Selon le dernier bulletin de Météo-Alpes, «la neige tiendra jusqu’à jeudi».")
+
+    assert (found["speaker"], found["kind"]) == ("Météo-Alpes", "document")
+
+
+def test_a_medium_in_a_relative_clause_with_que_is_not_the_subject():
+    found = only(
+        "Une note du service départemental d’incendie, que Ouest-Matin a pu consulter, "
+        "pointait «des extincteurs périmés»."
+    )
+
+    assert (found["speaker"], found["kind"]) == ("service départemental d’incendie", "document")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "role"),
+    [
+        ("«Je n’y croyais plus», a lancé la nageuse de 19 ans en sortant du bassin.", "nageuse"),
+        ("«Je n’y croyais plus», a lancé le nageur de vingt ans.", "nageur"),
+    ],
+)
+def test_an_age_or_a_gerund_ends_the_role(sentence, role):
+    assert only(sentence)["role"] == role
+
+
+def test_a_role_after_the_age_refers_back_to_the_person_named_with_a_fuller_role():
+    found = suggest(
+        "La nageuse lyonnaise Sarah Peyrol a battu le record.",
+        "«Je n’y croyais plus», a lancé la nageuse de 19 ans en sortant du bassin.",
+    )
+
+    assert (found[0]["speaker"], found[0]["role"]) == ("Sarah Peyrol", "nageuse lyonnaise")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "role"),
+    [
+        ("«Tout a brûlé», raconte un voisin du troisième étage.", "voisin du troisième étage"),
+        ("«Tout a brûlé», raconte une voisine du 4e étage.", "voisine du 4e étage"),
+        (
+            "«C’est injuste», résume une institutrice de la même école.",
+            "institutrice de la même école",
+        ),
+    ],
+)
+def test_a_rank_or_meme_inside_a_complement_is_part_of_the_role(sentence, role):
+    assert only(sentence)["role"] == role
+
+
+def test_an_adjective_in_ier_completes_the_noun_of_a_role():
+    found = only("La directrice du centre pénitentiaire, Agnès Moreau, reconnaît «des tensions».")
+
+    assert (found["speaker"], found["role"]) == (
+        "Agnès Moreau",
+        "directrice du centre pénitentiaire",
+    )
+
+
+def test_savourer_is_a_speech_verb():
+    found = only("«On a tout donné», a savouré Kévin Marchal, le buteur du soir.")
+
+    assert found["speaker"] == "Kévin Marchal"
