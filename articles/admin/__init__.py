@@ -26,6 +26,7 @@ from articles.admin.changelist import (
     SectionListFilter,
 )
 from articles.admin.history import RevisionHistoryAdmin
+from articles.admin.preview import ArticlePreviewAdmin
 from articles.admin.suggestions import QuoteSuggestionsAdmin
 from articles.carriers import Reach
 from articles.forms import ArticleForm, CorrectionForm, ScheduleForm
@@ -123,7 +124,9 @@ def _may_change_carried(request, article) -> bool:
 
 
 @admin.register(Article)
-class ArticleAdmin(QuoteSuggestionsAdmin, RevisionHistoryAdmin, admin.ModelAdmin):
+class ArticleAdmin(
+    ArticlePreviewAdmin, QuoteSuggestionsAdmin, RevisionHistoryAdmin, admin.ModelAdmin
+):
     form = ArticleForm
     fieldsets = [
         (_("Headline"), {"fields": ["kicker", "headline", "slug", "expected_version"]}),
@@ -291,6 +294,7 @@ class ArticleAdmin(QuoteSuggestionsAdmin, RevisionHistoryAdmin, admin.ModelAdmin
             "version": article.version,
             "actions": [(name, actions[name][2]) for name in names if name in actions],
             "read_only": refusal,
+            "preview_url": self.preview_url(article),
         }
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
