@@ -275,7 +275,10 @@ class Discourse:
         entity = self._latest(
             lambda e: (
                 e.kind == "organisation"
-                and (folded in map(fold, e.names) or (head_only and e.head == mention.head))
+                and (
+                    {folded, *map(fold, mention.aliases)} & set(map(fold, e.names))
+                    or (head_only and e.head == mention.head)
+                )
             )
         )
         if entity is None and head_only and mention.definite and mention.head in GENERIC_BODIES:
@@ -285,8 +288,9 @@ class Discourse:
         if entity is None:
             entity = Entity("organisation", head=mention.head, plural=mention.plural)
             self.entities.append(entity)
-        if mention.name not in entity.names:
-            entity.names.append(mention.name)
+        for name in (mention.name, *mention.aliases):
+            if name not in entity.names:
+                entity.names.append(name)
         return entity
 
     def _latest_named_organisation(self) -> Entity | None:

@@ -143,6 +143,13 @@ ADVERBS = words("""
     tout tôt tard aussi très rapidement mardi lundi mercredi jeudi vendredi samedi dimanche
     hier
 """)
+# Phrases that may stand between an auxiliary and its participle («a pour sa part salué»),
+# separated by «|».
+INSERTED_BETWEEN = (
+    "pour sa part|pour leur part|de son côté|de leur côté|à son tour|à leur tour|lui aussi"
+    "|elle aussi|eux aussi|elles aussi|quant à lui|quant à elle|une nouvelle fois"
+    "|une fois de plus|encore une fois|de nouveau|à nouveau"
+)
 TIME_WORDS = words("""
     lundi mardi mercredi jeudi vendredi samedi dimanche hier demain aujourd'hui aujourd’hui
     matin soir midi après-midi soirée matinée nuit semaine week-end mois année fin début
@@ -286,7 +293,7 @@ ORGANISATION_NOUNS = words("""
     coalition alliance autorités services secours hôpital université compagnie constructeur
     opérateur fabricant laboratoire banque assureur diocèse administration cabinet rectorat
     académie junte régime milice office observatoire agence ligue comité assemblée sénat
-    mouvement pays capitale ville commune famille défense procureur-général service
+    mouvement pays capitale ville commune famille défense procureur-général service guide
 """)
 # Texts that can be quoted: what they say is a «document» quote.
 DOCUMENT_NOUNS = words("""
@@ -296,7 +303,7 @@ DOCUMENT_NOUNS = words("""
     pétition tribune plainte réquisitoire réquisitions procès-verbal compte-rendu avis étude
     sondage statuts contrat convention charte manifeste sms tweet post publication
     déclaration-commune notification verdict constitution règlement directive mémo
-    courriers lettres messages textes documents éditorial édito bulletin
+    courriers lettres messages textes documents éditorial édito bulletin édition
 """)
 # Nouns after which guillemets give a name, not words: titles, plans, affairs, terms.
 TITLE_NOUNS = words("""
@@ -397,6 +404,8 @@ ROLE_ADJECTIVES = words("""
 """)
 # Endings of adjectives that may follow a role noun when they are not in the list.
 ROLE_ADJECTIVE_ENDINGS = (
+    "anne",
+    "annes",
     "ier",
     "ière",
     "iers",
@@ -549,6 +558,22 @@ NETWORKS = words("""
     bluesky compte facebook instagram linkedin réseaux telegram threads tiktok truth twitter x
     youtube
 """)
+
+# Stems of the participles that say who issued a text («lancée par», «signé par»).
+ISSUING_STEMS = (
+    "adress",
+    "cosign",
+    "déposé",
+    "diffusé",
+    "écrit",
+    "émis",
+    "initié",
+    "lancé",
+    "publié",
+    "rédigé",
+    "signé",
+    "envoyé",
+)
 
 # Prepositions before a text the words come from («dans un communiqué»).
 DOCUMENT_INTRODUCERS = words("""

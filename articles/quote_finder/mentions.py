@@ -18,6 +18,7 @@ from .lexicon import (
     FUNCTION_WORDS,
     IMPERSONAL_AFTER,
     INNER_ARTICLES,
+    ISSUING_STEMS,
     MEDIA_NOUNS,
     NAME_PARTICLES,
     NUMBER_WORDS,
@@ -69,6 +70,7 @@ class Mention:
     oblique: bool = False  # after a preposition: «de Washington», «à l'AFP»
     source: bool = False  # after «selon», «d'après»
     issuer: "Mention | None" = None  # who wrote a text («le rapport de la Cour des comptes»)
+    aliases: tuple[str, ...] = ()  # other names of a body: its acronym in brackets
     speaks: bool = False  # the speaker of a quotation
     refers_back: bool = False  # a description of whoever is in focus («a déploré l'élu»)
     possessive: bool = False  # «son avocat», «sa mère»: someone related, not the same
@@ -355,28 +357,93 @@ class _Reader:
                 )
         if noun in ROLES:
             return self.role_at(index, position, gender, definite, oblique)
-        if noun in ORGANISATIONS or noun in DOCUMENTS:
+        if noun in ORGANISATIONS:
+            mention = self.body_at(index, position, gender, plural, definite, oblique)
+            self.with_name_in_apposition(mention)
+            return mention
+        if noun in DOCUMENTS:
             end, _ = self.complement_end(position + 1, split_name=False)
-            kind = "organisation" if noun in ORGANISATIONS else "document"
-            base = ORGANISATIONS.get(noun) or DOCUMENTS[noun]
-            mention = Mention(
-                kind,
+            return Mention(
+                "document",
                 index,
                 end,
                 name=self.sentence.slice(position, end),
-                head=base,
+                head=DOCUMENTS[noun],
                 gender=gender,
-                plural=plural or noun != base,
+                plural=plural or noun != DOCUMENTS[noun],
                 definite=definite,
                 oblique=oblique,
+                issuer=self.issuer_in(position + 1, end) or self.issuer_in_apposition(end),
             )
-            if kind == "document":
-                mention.issuer = self.issuer_in(position + 1, end)
-            else:
-                self.with_name_in_apposition(mention)
-            return mention
         if head.is_capitalised and position == index + 1:
             return self.named_after_article(index, position, gender, plural, oblique)
+        return None
+
+    def body_at(self, index, position, gender, plural, definite, oblique) -> Mention:
+        """A body named by its noun and what completes it, as French names bodies: «le
+        ministère des Armées», «la Confédération paysanne», a proper name after the noun
+        group («l'agence régionale de santé Centre-Val de Loire», «le syndicat SUD-Rail»),
+        a name in guillemets («le collectif «Sauvons les Capucins»»). An acronym in brackets
+        after it («(Fnaut)») is another name for it, not part of the name."""
+        noun = self.low(position).removeprefix("ex-")
+        base = ORGANISATIONS[noun]
+        mention = Mention(
+            "organisation",
+            index,
+            position + 1,
+            head=base,
+            gender=gender,
+            plural=plural or noun != base,
+            definite=definite,
+            oblique=oblique,
+        )
+        following = self.token(position + 1)
+        if following is not None and following.kind == "quote":
+            mention.name, mention.end = following.quote.text, position + 2
+            mention.head = fold(mention.name)
+            return mention
+        end, _ = self.complement_end(position + 1, split_name=False)
+        name_end, acronym = self.bracketed_acronym(end)
+        if acronym is None and self.proper_name_completes(end):
+            end = name_end = self.name_end(end)
+        mention.end = end
+        mention.name = self.sentence.slice(position, name_end)
+        if acronym is not None:
+            mention.aliases = (acronym,)
+        return mention
+
+    def bracketed_acronym(self, end: int) -> tuple[int, str | None]:
+        """«(Fnaut)», «(ARS)» closing a body's name: (where the name ends, the acronym)."""
+        if end < 3 or self.low(end - 1) != ")" or self.low(end - 3) != "(":
+            return end, None
+        token = self.tokens[end - 2]
+        if not token.is_capitalised or token.low in FUNCTION_WORDS:
+            return end, None
+        return end - 3, token.text
+
+    def proper_name_completes(self, position: int) -> bool:
+        """A capitalised name right after a body's noun group is its proper name, unless it
+        is a person («le syndicat SUD-Rail», not «le ministère Jean Dupont»)."""
+        token = self.token(position)
+        if not can_start_name(token) or token.low in TITLES or first_name_gender(token.text):
+            return False
+        return not self.is_known(self.sentence.slice(position, self.name_end(position)))
+
+    def issuer_in_apposition(self, end: int) -> Mention | None:
+        """Who issued a text, named in the apposition after it: «La pétition, lancée en
+        septembre par le collectif X, réclame…»; not who read or received it («lu à
+        l'audience par la présidente»)."""
+        if self.low(end) != "," or not self.low(end + 1).startswith(ISSUING_STEMS):
+            return None
+        for position in range(end + 2, min(end + 12, len(self.tokens))):
+            word = self.low(position)
+            if word in (",", ".", ";", ":") or self.tokens[position].kind == "quote":
+                return None
+            if word == "par":
+                mention = self.mention_at(position + 1)
+                if mention is not None and mention.kind in ("person", "organisation", "role"):
+                    return mention
+                return None
         return None
 
     def role_at(self, index, position, gender, definite, oblique) -> Mention:

@@ -15,6 +15,7 @@ from .lexicon import (
     DOCUMENT_ONLY_VERBS,
     ER_VERBS,
     ETRE_FORMS,
+    INSERTED_BETWEEN,
     IR_VERBS,
     IRREGULAR_VERBS,
     NOUN_HOMOGRAPHS,
@@ -27,6 +28,8 @@ from .text import Token
 
 INVERTED_RE = re.compile(r"^(?P<verb>.+?)(?:-t)?-(?P<pronoun>il|elle|ils|elles|on)$")
 REFLEXIVE_WORDS = {"se", "s’", "s'"}
+INCISE_WORDS = 5  # words of an incise between an auxiliary and its participle
+INSERTED_PHRASES = [phrase.split() for phrase in INSERTED_BETWEEN.split("|")]
 FEMININE_AGREEMENT_RE = re.compile(r"(?:ée|ie|ue|ise|ite|te)s?$")
 
 
@@ -198,8 +201,9 @@ def _verb_at(tokens: list[Token], index: int) -> VerbHit | None:
 def _compound(tokens, index, start, auxiliary, pronoun, reflexive) -> VerbHit | None:
     """An auxiliary and the participle after it, a few adverbs apart: «a-t-il encore dit»,
     «s'est-elle réjouie», «a-t-elle été ravie»."""
-    position = index + 1
-    while position < len(tokens) and position - index <= 3 and tokens[position].low in ADVERBS:
+    position = _past_incise(tokens, index + 1)
+    first = position
+    while position < len(tokens) and position - first <= 2 and tokens[position].low in ADVERBS:
         position += 1
     if position >= len(tokens):
         return None
@@ -220,6 +224,23 @@ def _compound(tokens, index, start, auxiliary, pronoun, reflexive) -> VerbHit | 
     if pronoun and word == "été" and position + 1 < len(tokens):
         return VerbHit(start, position + 2, "être", "past", pronoun, False, feminine)
     return None
+
+
+def _past_incise(tokens: list[Token], position: int) -> int:
+    """Past a short phrase between an auxiliary and its participle, set off by commas («a,
+    de son côté, appelé», «a, lui aussi, dénoncé») or one of the usual ones («a pour sa
+    part salué», «a une nouvelle fois dénoncé»)."""
+    for phrase in INSERTED_PHRASES:
+        if _next_words(tokens, position, phrase):
+            return position + len(phrase)
+    if position >= len(tokens) or tokens[position].low != ",":
+        return position
+    for close in range(position + 2, min(position + INCISE_WORDS + 2, len(tokens))):
+        if tokens[close].low == ",":
+            return close + 1
+        if not tokens[close].is_word and tokens[close].kind != "elided":
+            break
+    return position
 
 
 def _match(tokens: list[Token], position: int, forms: list[Form]) -> tuple[Form, int] | None:

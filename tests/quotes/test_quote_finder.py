@@ -1209,3 +1209,59 @@ def test_savourer_is_a_speech_verb():
     found = only("«On a tout donné», a savouré Kévin Marchal, le buteur du soir.")
 
     assert found["speaker"] == "Kévin Marchal"
+
+
+def test_a_body_named_with_a_capitalised_noun_keeps_its_lowercase_adjective():
+    found = only("La Fédération paysanne du Tarn a salué des mesures «bienvenues».")
+
+    assert found["speaker"] == "Fédération paysanne du Tarn"
+
+
+def test_an_acronym_in_brackets_is_another_name_of_the_body_not_part_of_it():
+    found = suggest(
+        "La Fédération nationale des pêcheurs de loisir (FNPL) dénonce «un scandale».",
+        "«Les quotas sont intenables», ajoute la FNPL.",
+    )
+
+    assert [q["speaker"] for q in found] == ["Fédération nationale des pêcheurs de loisir"] * 2
+
+
+def test_a_proper_name_after_a_body_noun_group_is_part_of_the_body_name():
+    found = only(
+        "Dans un communiqué, l’agence régionale de santé Bretagne-Sud juge la situation "
+        "«préoccupante»."
+    )
+
+    assert found["speaker"] == "agence régionale de santé Bretagne-Sud"
+    assert found["kind"] == "document"
+
+
+def test_a_text_issued_by_a_body_named_in_guillemets_in_its_apposition():
+    found = only(
+        "La pétition, signée par le collectif «Sauvons la gare», exige «un moratoire immédiat»."
+    )
+
+    assert (found["speaker"], found["kind"]) == ("Sauvons la gare", "document")
+
+
+def test_a_reader_named_in_the_apposition_of_a_text_is_not_its_issuer():
+    found = only("La lettre, lue à l’audience par la juge, évoquait «des menaces répétées».")
+
+    assert (found["speaker"], found["kind"]) == (None, "document")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Le syndicat des pilotes a, de son côté, dénoncé «une provocation».",
+        "Le syndicat des pilotes a pour sa part dénoncé «une provocation».",
+    ],
+)
+def test_a_phrase_between_the_auxiliary_and_the_participle(sentence):
+    assert only(sentence)["speaker"] == "syndicat des pilotes"
+
+
+def test_a_guide_speaks_through_its_edition_as_a_document():
+    found = only("Le guide Gourmets de France salue dans son édition 2026 «une cuisine sincère».")
+
+    assert (found["speaker"], found["kind"]) == ("guide Gourmets de France", "document")
