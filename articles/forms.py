@@ -14,6 +14,7 @@ BODY_EXTENSIONS = {
     "Italic": True,
     "Link": {"enableTarget": False, "protocols": sorted(body.URL_SCHEMES)},
     "Heading": {"levels": [2]},
+    "NoSpellCheck": False,  # the browser's spellcheck, in the page's language (French)
 }
 
 # The block kind, the model its id points to, and the marker the editor writes.

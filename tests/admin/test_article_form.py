@@ -244,3 +244,11 @@ def test_the_change_form_loads_no_photos_tags_people_dossiers_or_quotes_it_does_
     content = admin_client.get(change_url(article)).content.decode()
 
     assert [text for text in unused if text in content] == []
+
+
+def test_the_body_editor_keeps_the_browsers_spellcheck(db):
+    from articles.forms import ArticleForm
+
+    html = str(ArticleForm()["body_html"])
+    assert "NoSpellCheck" not in html
+    assert "Heading" in html  # the editor's configuration is in the page
