@@ -12,6 +12,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from .lexicon import (
+    COMPLEMENT_PREPOSITIONS,
+    FORMER_WORDS,
     GENERIC_BODIES,
     NAME_PARTICLES,
     ORGANISATION_NOUNS,
@@ -23,6 +25,7 @@ from .nouns import first_name_gender
 from .text import fold
 
 FOLDED_PRE_ADJECTIVES = frozenset(fold(word) for word in PRE_ADJECTIVES)
+FORMER = frozenset(fold(word) for word in FORMER_WORDS)
 
 
 @dataclass(eq=False)
@@ -112,10 +115,10 @@ class Discourse:
                     continue  # only «Elle y entre…» keeps the chain, not «il faut»
             opens = opens and mention.kind in ("person", "role", "organisation", "pronoun")
             subject_found = subject_found or opens
-            bare_role = mention.kind == "role" and len(mention.role.split()) == 1
             if (
                 opens
-                and bare_role
+                and mention.kind == "role"
+                and _described(mention.role)
                 and mention.definite
                 and not mention.speaks
                 and not mention.possessive
@@ -234,8 +237,9 @@ class Discourse:
                 bare = len(words) <= 1
                 entity = (
                     (bare and self._latest_without_role(mention.gender))
-                    or (bare and self._previous_subject(mention.gender))
+                    or (_described(mention.role) and self._previous_subject(mention.gender))
                     or (mention.speaks and self._in_focus(mention.gender))
+                    or (mention.speaks and self._previous_named_subject(mention.gender))
                 )
                 if entity:
                     return entity
@@ -262,6 +266,12 @@ class Discourse:
         if sentence != self.sentence - 1 or entity.kind == "organisation":
             return None
         return entity if entity.agrees(gender) else None
+
+    def _previous_named_subject(self, gender: str | None) -> Entity | None:
+        """«Serge Dupouy, agriculteur, n'en revient pas. «…», sourit l'ancien producteur de
+        melons»: a description that speaks is the person just introduced."""
+        entity = self._previous_subject(gender)
+        return entity if entity is not None and entity.kind == "person" else None
 
     def _latest_without_role(self, gender: str | None) -> Entity | None:
         """«confie l'autrice» after «Marie Dupré raconte…», «a confié l'attaquant» after «la
@@ -363,9 +373,21 @@ def _split_name(mention: Mention) -> tuple[str, str]:
 def _refers_back(mention: Mention, entity: Entity) -> bool:
     """«la magistrate», «l'élu», «l'ancien chef» for someone whose role is known: a bare
     role noun only refers back and keeps the role, unless it completes it."""
-    if mention.kind != "role" or not entity.role or len(_role_words(mention.role)) > 1:
+    if mention.kind != "role" or not entity.role:
+        return False
+    if fold(mention.role).split()[0] in FORMER:
+        return True  # «l'ancien producteur de melons» says what they were, not what they are
+    if not _described(mention.role):
         return False  # «a déploré le député de Seine-Saint-Denis» describes them anew
     return not _vaguer(entity.role, mention.role)
+
+
+def _described(role: str) -> bool:
+    """A role noun alone or with its adjectives («l'actrice», «le technicien nordiste»):
+    a description of someone met, not a function named with its complement («la
+    présidente du groupe»), which may bring in someone new."""
+    words = role.split()
+    return not any(word in COMPLEMENT_PREPOSITIONS or word[0].isupper() for word in words[1:])
 
 
 def _vaguer(role: str, known_role: str) -> bool:

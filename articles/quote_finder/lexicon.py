@@ -86,6 +86,12 @@ IRREGULAR_VERBS = {
     "s'émouvoir": "émeut émeuvent émouvait ému émue émus",
     "lire": "lit lire",
 }
+# Verbs of will before a speech verb in the infinitive («a tenu à souligner», «veut
+# rappeler»): the forms that carry the tense.
+MODAL_VERBS = words("""
+    tenu tient tenait tiennent voulu veut voulait veulent souhaité souhaite souhaitait
+    préféré préfère préférait choisi choisit décidé décide pu su
+""")
 # Speech verbs that describe writing: what they introduce is a document.
 WRITING_VERBS = words("écrire tweeter lire publier poster")
 # Verbs whose subject is a text: «le traité prévoit «…»», «l'article stipule «…»».
@@ -211,6 +217,10 @@ PRE_ADJECTIVES = words("""
     grand grande éternel éternelle puissant puissante influent influente célèbre
     controversé controversée sulfureux sulfureuse emblématique très populaire
 """)
+# Words that make a role a former one («l'ancien maire», «l'ex-ministre»).
+FORMER_WORDS = words("""
+    ancien ancienne anciens anciennes ex
+""")
 # Role nouns: who someone is («le porte-parole», «la maire»).
 ROLE_NOUNS = """
     ministre porte-parole président/présidente vice-président/vice-présidente maire
@@ -266,6 +276,7 @@ ROLE_NOUNS = """
     cosecrétaire co-secrétaire prévisionniste céréalier/céréalière ostréiculteur/ostréicultrice
     oncle/tante cousin/cousine neveu/nièce grand-père/grand-mère paléontologue primatologue
     hydrologue géologue biologiste glaciologue sismologue volcanologue archéologue
+    technicien/technicienne
 """
 # Endings of nouns of trades and functions, for a role set after a name that is not in
 # the list («Jean Dupont, volcanologue au CNRS», «…, céréalier à Niort»).

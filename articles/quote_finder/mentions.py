@@ -113,6 +113,7 @@ def _is_party(token: Token) -> bool:
     return token.is_acronym or (token.is_capitalised and token.low in ORGANISATION_WORDS)
 
 
+NAME_ENDS = {",", ".", ":", ";", ")", "", "–", "—"}  # what may follow a name set after a role
 ARTICLE_PREPOSITIONS = {"de", "d’", "à", "auprès", "pour", "en"}  # «de la», «d'une», «à l'»
 
 
@@ -272,10 +273,23 @@ class _Reader:
         if head is None:
             return mention
         end, _ = self.complement_end(position + 1, split_name=False, names=True)
+        end = self.coordinated_roles(end, possessive)
         mention.role = self.sentence.slice(start, end)
         mention.head, mention.gender = head[0], mention.gender or head[1]
         mention.end = end
         return mention
+
+    def coordinated_roles(self, end: int, possessive: bool) -> int:
+        """«contrôleur à Marseille et cofondateur du collectif»: a second role joined by
+        «et» belongs to the same person."""
+        while self.low(end) == "et":
+            position = end + 1
+            while self.low(position) in PRE_ADJECTIVES:
+                position += 1
+            if self.apposed_role_head(position, possessive) is None:
+                break
+            end, _ = self.complement_end(position + 1, split_name=False, names=True)
+        return end
 
     def apposed_role_head(self, position: int, possessive: bool) -> tuple[str, str | None] | None:
         """The noun of a role set after a name: a role noun, a word shaped like one
@@ -500,7 +514,7 @@ class _Reader:
         if end - start < 2 and not self.is_known(name) and not first_name_gender(token.text):
             return None
         after = self.skip_brackets(end)  # «Claire Lemoine (Renaissance),»
-        if self.low(after) in {",", ".", ":", ";", ")", ""} or self.low(after) in FORMS:
+        if self.low(after) in NAME_ENDS or self.low(after) in FORMS:
             return start
         return None
 

@@ -18,6 +18,7 @@ from .lexicon import (
     INSERTED_BETWEEN,
     IR_VERBS,
     IRREGULAR_VERBS,
+    MODAL_VERBS,
     NOUN_HOMOGRAPHS,
     POSSESSIVES,
     REFLEXIVE_ER_VERBS,
@@ -172,9 +173,29 @@ def find_verbs(tokens: list[Token]) -> list[VerbHit]:
         if hit is None:
             index += 1
         else:
-            hits.append(hit)
+            hits.append(_with_modal(tokens, hit))
             index = hit.end
     return hits
+
+
+def _with_modal(tokens: list[Token], hit: VerbHit) -> VerbHit:
+    """«a tenu à souligner», «a-t-elle voulu rappeler», «tient à préciser»: a verb of will
+    before an infinitive makes it said, with the tense and subject of that verb."""
+    if hit.mood != "infinitive":
+        return hit
+    position = hit.start - 1
+    if position >= 0 and tokens[position].low in ("à", "de", "d’"):
+        position -= 1
+    if position < 0:
+        return hit
+    base, pronoun = _split_inversion(tokens[position].low)
+    if base not in MODAL_VERBS:
+        return hit
+    start, mood = position, "finite"
+    if position > 0 and tokens[position - 1].low.split("-")[0] in AUXILIARIES:
+        start, mood = position - 1, "past"
+        pronoun = pronoun or _split_inversion(tokens[start].low)[1]
+    return VerbHit(start, hit.end, hit.lemma, mood, pronoun, hit.document, hit.feminine)
 
 
 def _verb_at(tokens: list[Token], index: int) -> VerbHit | None:

@@ -1265,3 +1265,53 @@ def test_a_guide_speaks_through_its_edition_as_a_document():
     found = only("Le guide Gourmets de France salue dans son édition 2026 «une cuisine sincère».")
 
     assert (found["speaker"], found["kind"]) == ("guide Gourmets de France", "document")
+
+
+def test_a_name_after_a_role_may_open_a_dash_incise():
+    found = only(
+        "Le chef de file de la majorité, Paul Girard – qui ne cache pas ses ambitions –, a "
+        "dénoncé «une manœuvre»."
+    )
+
+    assert (found["speaker"], found["role"]) == ("Paul Girard", "chef de file de la majorité")
+
+
+def test_roles_joined_by_et_after_a_name_are_one_role():
+    found = only(
+        "«Nous irons jusqu’au bout», insiste Hugo Lebrun, infirmier à Brest et fondateur du "
+        "collectif."
+    )
+
+    assert found["role"] == "infirmier à Brest et fondateur du collectif"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "«Rien n’est joué», a tenu à souligner la maire, Anne Roussel.",
+        "«Rien n’est joué», a-t-elle voulu rappeler, selon Anne Roussel.",
+    ],
+)
+def test_a_verb_of_will_before_a_speech_infinitive_makes_it_said(sentence):
+    assert only(sentence)["speaker"] == "Anne Roussel"
+
+
+def test_a_description_opening_a_sentence_refers_back_and_keeps_the_role():
+    found = suggest(
+        "L’entraîneur du FC Rouen, Marc Olivier, a souri : «On a tenu.»",
+        "Le technicien normand s’est gardé de tout triomphalisme. «Rien n’est fait», a-t-il"
+        " prévenu.",
+    )
+
+    assert [(q["speaker"], q["role"]) for q in found] == [
+        ("Marc Olivier", "entraîneur du FC Rouen")
+    ] * 2
+
+
+def test_a_former_trade_that_speaks_is_the_person_just_introduced_with_their_role():
+    found = only(
+        "Jules Marty, boulanger retraité à Figeac, n’en revient pas. «J’ai cru à une blague»,"
+        " sourit l’ancien artisan du village."
+    )
+
+    assert (found["speaker"], found["role"]) == ("Jules Marty", "boulanger retraité à Figeac")
