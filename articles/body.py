@@ -21,7 +21,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.utils.translation import gettext as _
 
-from newsroom.markup import TAG_RE, strip_html
+from newsroom.markup import markup_in, strip_html
 from newsroom.markup import reject_markup as reject_markup  # the articles' plain-text fields
 
 INLINE_TAGS = {"strong", "em", "b", "i", "a", "br"}
@@ -170,11 +170,11 @@ def _clean_block(index: int, block) -> dict:
         if not strip_html(cleaned["html"]).strip():
             raise error(_("the paragraph is empty."))
     elif kind in ("intertitle",):
-        if "<" in cleaned["text"] and strip_html(cleaned["text"]) != cleaned["text"]:
+        if markup_in(cleaned["text"]):
             raise error(_("an intertitle is plain text, without HTML."))
         if not cleaned["text"].strip():
             raise error(_("the intertitle is empty."))
-    elif kind == "photo" and "caption" in cleaned and TAG_RE.search(cleaned["caption"]):
+    elif kind == "photo" and markup_in(cleaned.get("caption", "")):
         raise error(_("a caption is plain text, without HTML."))
     elif kind == "embed":
         try:

@@ -30,7 +30,7 @@ WIKIDATA_ID = RegexValidator(r"^Q[1-9][0-9]{0,11}$", _("A Wikidata id is Q follo
 class Section(models.Model):
     """A rubrique of the paper; sections nest (International › Europe)."""
 
-    name = models.CharField(_("name"), max_length=100)
+    name = models.CharField(_("name"), max_length=100, validators=[reject_markup])
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
     parent = models.ForeignKey(
         "self",
@@ -59,9 +59,11 @@ class Section(models.Model):
 class Person(models.Model):
     """Someone the paper writes about, quotes or employs; an author has a user account."""
 
-    name = models.CharField(_("name"), max_length=200)
+    name = models.CharField(_("name"), max_length=200, validators=[reject_markup])
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
-    description = models.CharField(_("short description"), max_length=300, blank=True)
+    description = models.CharField(
+        _("short description"), max_length=300, blank=True, validators=[reject_markup]
+    )
     aliases = ArrayField(
         models.CharField(max_length=200, validators=[reject_markup]),
         verbose_name=_("aliases"),
@@ -120,7 +122,7 @@ class Tag(models.Model):
         PLACE = "place", _("place")
         ORGANISATION = "organisation", _("organisation")
 
-    name = models.CharField(_("name"), max_length=200)
+    name = models.CharField(_("name"), max_length=200, validators=[reject_markup])
     slug = models.SlugField(_("slug"), max_length=200)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.TOPIC)
     person = models.ForeignKey(
@@ -205,7 +207,9 @@ class Article(models.Model):
         help_text=_("For example «Libération et AFP»."),
     )
     tags = models.ManyToManyField(Tag, verbose_name=_("tags"), blank=True, related_name="articles")
-    language = models.CharField(_("language"), max_length=8, default="fr")
+    language = models.CharField(
+        _("language"), max_length=8, default="fr", validators=[reject_markup]
+    )
     is_premium = models.BooleanField(_("subscribers only"), default=False)
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT
@@ -214,8 +218,12 @@ class Article(models.Model):
     first_published_at = models.DateTimeField(_("first publication time"), null=True, blank=True)
     updated_at = models.DateTimeField(_("updated time shown to readers"), null=True, blank=True)
     embargo_until = models.DateTimeField(_("embargo until"), null=True, blank=True)
-    seo_title = models.CharField(_("SEO title"), max_length=200, blank=True)
-    seo_description = models.CharField(_("SEO description"), max_length=300, blank=True)
+    seo_title = models.CharField(
+        _("SEO title"), max_length=200, blank=True, validators=[reject_markup]
+    )
+    seo_description = models.CharField(
+        _("SEO description"), max_length=300, blank=True, validators=[reject_markup]
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     modified_at = models.DateTimeField(_("last saved"), auto_now=True)
     modified_by = models.ForeignKey(
@@ -409,7 +417,7 @@ class Correction(models.Model):
     """A dated public note on an article."""
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="corrections")
-    text = models.TextField(_("text"))
+    text = models.TextField(_("text"), validators=[reject_markup])
     published_at = models.DateTimeField(_("date"))
 
     class Meta:
@@ -461,10 +469,11 @@ class Quote(models.Model):
         _("role at that time"),
         max_length=300,
         blank=True,
+        validators=[reject_markup],
         help_text=_("For example «porte-parole du département d’Etat américain»."),
     )
     said_on = models.DateField(_("said on"), null=True, blank=True)
-    context = models.TextField(_("context"), blank=True)
+    context = models.TextField(_("context"), blank=True, validators=[reject_markup])
     articles = models.ManyToManyField(
         Article, verbose_name=_("articles"), blank=True, related_name="quotes"
     )

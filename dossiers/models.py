@@ -5,14 +5,15 @@ from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article
 from dossiers.querysets import DossierEntryQuerySet, DossierQuerySet
+from newsroom.markup import reject_markup
 
 
 class Dossier(models.Model):
     """An editorial collection that keeps a long story together."""
 
-    title = models.CharField(_("title"), max_length=200)
+    title = models.CharField(_("title"), max_length=200, validators=[reject_markup])
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
-    introduction = models.TextField(_("introduction"), blank=True)
+    introduction = models.TextField(_("introduction"), blank=True, validators=[reject_markup])
     cover_photo = models.ForeignKey(
         "media.Photo",
         verbose_name=_("cover photo"),

@@ -15,7 +15,7 @@ from defusedxml import ElementTree
 from django.utils import timezone
 from PIL import IptcImagePlugin
 
-from newsroom.markup import TAG_RE, strip_html
+from newsroom.markup import MARKUP_RE, strip_html
 
 logger = logging.getLogger(__name__)
 
@@ -69,8 +69,9 @@ def read(image) -> dict:
 def clean(text: str) -> str:
     """Plain text: no markup, no control characters, Unix line ends, no outer blanks."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
-    # Tags again after decoding: an escaped «&lt;b&gt;» in the file must not become markup.
-    return CONTROL_RE.sub("", TAG_RE.sub("", strip_html(text))).strip()
+    # Tags again after decoding: an escaped «&lt;b&gt;» in the file must not become markup;
+    # nor an unclosed «<img src=x onerror=…», which the plain-text fields would refuse.
+    return CONTROL_RE.sub("", MARKUP_RE.sub("", strip_html(text))).strip()
 
 
 def decode(raw: bytes, *, utf8: bool = False) -> str:

@@ -39,17 +39,23 @@ class Photo(models.Model):
     )
     caption = models.TextField(_("caption"), blank=True, validators=[reject_markup])
     credit = models.CharField(_("credit"), max_length=200, blank=True, validators=[reject_markup])
-    creator = models.CharField(_("photographer"), max_length=200, blank=True)
-    copyright_notice = models.CharField(_("copyright notice"), max_length=300, blank=True)
-    source = models.CharField(_("source agency"), max_length=100, blank=True)
+    creator = models.CharField(
+        _("photographer"), max_length=200, blank=True, validators=[reject_markup]
+    )
+    copyright_notice = models.CharField(
+        _("copyright notice"), max_length=300, blank=True, validators=[reject_markup]
+    )
+    source = models.CharField(
+        _("source agency"), max_length=100, blank=True, validators=[reject_markup]
+    )
     taken_at = models.DateTimeField(_("date taken"), null=True, blank=True)
-    place = models.CharField(_("place"), max_length=200, blank=True)
+    place = models.CharField(_("place"), max_length=200, blank=True, validators=[reject_markup])
     alt_text = models.CharField(
         _("alternative text"), max_length=500, blank=True, validators=[reject_markup]
     )
     focal_x = models.FloatField(_("focal point (horizontal)"), default=0.5)
     focal_y = models.FloatField(_("focal point (vertical)"), default=0.5)
-    usage_terms = models.TextField(_("usage terms"), blank=True)
+    usage_terms = models.TextField(_("usage terms"), blank=True, validators=[reject_markup])
     rights_expire_at = models.DateTimeField(_("rights expire"), null=True, blank=True)
     created_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
     renditions_refreshed_at = models.DateTimeField(

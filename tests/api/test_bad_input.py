@@ -328,3 +328,49 @@ def test_a_form_with_too_many_fields_is_a_json_400(db, api, settings):
     )
     assert response.status_code == 400
     assert response.json() == {"detail": "The request has too many fields: at most 10."}
+
+
+UNCLOSED_TAG = "x <img src=x onerror=alert(1) "
+
+
+@pytest.mark.parametrize(
+    ("resource", "field"), [(r, f) for r, fields in TEXT_FIELDS.items() for f in fields]
+)
+def test_an_unclosed_tag_in_any_text_field_is_a_400_naming_it(
+    editor, as_user, article, resource, field
+):
+    method, url, good = WRITES[resource]
+    url = url.format(photo=article.lead_photo_id)
+    response = send(as_user(editor), method, url, {**good, field: UNCLOSED_TAG})
+    assert response.status_code == 400, response.content
+    assert list(response.json()) == [field]
+
+
+@pytest.mark.parametrize(
+    ("block", "message"),
+    [
+        ({"type": "intertitle", "text": UNCLOSED_TAG}, "an intertitle is plain text"),
+        ({"type": "photo", "photo": 1, "caption": "fin </i"}, "a caption is plain text"),
+    ],
+)
+def test_an_unclosed_tag_in_an_intertitle_or_a_caption_is_a_400(editor, as_user, block, message):
+    response = send(as_user(editor), "post", "/api/v1/articles/", {**GOOD, "body": [block]})
+    assert response.status_code == 400
+    assert message in response.json()["body"][0]
+
+
+def test_a_less_than_sign_in_plain_text_is_kept(editor, as_user):
+    text = "Si 3 < 5, alors <3"
+    body = [{"type": "intertitle", "text": text}]
+    response = send(
+        as_user(editor), "post", "/api/v1/articles/", {**GOOD, "headline": text, "body": body}
+    )
+    assert response.status_code == 201, response.content
+    assert (response.json()["headline"], response.json()["body"]) == (text, body)
+
+
+def test_the_person_api_refuses_markup_in_a_name(editor, as_user):
+    person = {"name": "Paul <b", "slug": "paul"}
+    response = send(as_user(editor), "post", "/api/v1/people/", person)
+    assert response.json() == {"name": ["HTML is not allowed here: remove the tags (<b)."]}
+    assert not Person.objects.filter(slug="paul").exists()

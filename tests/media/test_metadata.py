@@ -179,6 +179,13 @@ def test_markup_and_control_characters_in_metadata_are_dropped(create):
     assert create(data).caption == "Un titre en gras\nsur deux lignes"
 
 
+def test_an_unclosed_tag_in_metadata_is_dropped_and_a_less_than_sign_kept(create):
+    caption = "Si 3 < 5 <img src=x onerror=alert(1) "
+    data = images.with_iim(images.jpeg(), images.iim([(2, 120, caption.encode())], utf8=True))
+
+    assert create(data).caption == "Si 3 < 5"
+
+
 def test_metadata_longer_than_the_field_is_cut_to_fit(create):
     data = images.with_iim(images.jpeg(), images.iim([(2, 110, b"A" * 250)], utf8=True))
 
