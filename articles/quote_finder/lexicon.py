@@ -30,7 +30,9 @@ ER_VERBS = words("""
     publier poster murmurer chuchoter crier hurler lister énumérer avancer raisonner pronostiquer
     résumer souhaiter espérer penser trouver parler déclarer acquiescer approuver
     confesser regretter apostropher interpeller questionner illustrer citer fustiger
-    savourer exulter jubiler
+    savourer exulter jubiler pester grogner maugréer râler bougonner grommeler rassurer
+    abonder claironner temporiser modérer recadrer épingler cingler suggérer proposer
+    égrener
 """)
 
 # First-group verbs that are speech only with «se»/«s'» («s'inquiète», not «inquiète»),
@@ -38,10 +40,11 @@ ER_VERBS = words("""
 REFLEXIVE_ER_VERBS = words("""
     agacer insurger indigner inquiéter exclamer emporter étonner alarmer amuser énerver
     irriter offusquer exprimer interroger enthousiasmer esclaffer excuser engager féliciter
-    lamenter désoler confier demander remémorer targuer montrer
+    lamenter désoler confier demander remémorer targuer montrer écrier vanter extasier
+    émerveiller moquer impatienter
 """)
 # Second group (-ir, -issons).
-IR_VERBS = words("renchérir avertir réagir rugir applaudir")
+IR_VERBS = words("renchérir avertir réagir rugir applaudir rebondir")
 REFLEXIVE_IR_VERBS = words("réjouir enorgueillir")
 
 # Third group and irregular verbs: every form the finder reads (3rd person, participles).
@@ -276,7 +279,27 @@ ROLE_NOUNS = """
     cosecrétaire co-secrétaire prévisionniste céréalier/céréalière ostréiculteur/ostréicultrice
     oncle/tante cousin/cousine neveu/nièce grand-père/grand-mère paléontologue primatologue
     hydrologue géologue biologiste glaciologue sismologue volcanologue archéologue
-    technicien/technicienne
+    technicien/technicienne ouvreur/ouvreuse buteur/buteuse ailier/ailière talonneur
+    meneur/meneuse sprinteur/sprinteuse grimpeur/grimpeuse rameur/rameuse skipper
+    navigateur/navigatrice jockey préparateur/préparatrice kinésithérapeute kiné
+    greffier/greffière huissier/huissière notaire juré/jurée légiste actionnaire trader
+    courtier/courtière comptable vendeur/vendeuse restaurateur/restauratrice
+    hôtelier/hôtelière mécanicien/mécanicienne garagiste plombier/plombière
+    électricien/électricienne maçon menuisier/menuisière couvreur/couvreuse
+    charpentier/charpentière peintre sculpteur/sculptrice dessinateur/dessinatrice
+    chorégraphe danseur/danseuse dramaturge scénariste compositeur/compositrice
+    rappeur/rappeuse violoniste pianiste guitariste batteur/batteuse humoriste poète/poétesse
+    éditeur/éditrice libraire galeriste conservateur/conservatrice
+    programmateur/programmatrice consul/consule armateur/armatrice sauveteur/sauveteuse
+    secouriste dentiste généraliste cardiologue anesthésiste radiologue gynécologue
+    oncologue neurologue compagnon/compagne conjoint/conjointe fiancé/fiancée gendre
+    belle-mère beau-père belle-sœur beau-frère orphelin/orpheline héritier/héritière
+    sommelier/sommelière pâtissier/pâtissière boucher/bouchère fromager/fromagère
+    apiculteur/apicultrice forestier/forestière bûcheron/bûcheronne jardinier/jardinière
+    paysagiste urbaniste promoteur/promotrice intendant/intendante proviseur/proviseure
+    surveillant/surveillante formateur/formatrice doctorant/doctorante
+    informaticien/informaticienne développeur/développeuse entrepreneur/entrepreneuse
+    commissaire-priseur juriste fiscaliste substitut détective
 """
 # Endings of nouns of trades and functions, for a role set after a name that is not in
 # the list («Jean Dupont, volcanologue au CNRS», «…, céréalier à Niort»).

@@ -1315,3 +1315,31 @@ def test_a_former_trade_that_speaks_is_the_person_just_introduced_with_their_rol
     )
 
     assert (found["speaker"], found["role"]) == ("Jules Marty", "boulanger retraité à Figeac")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "role"),
+    [
+        ("«On a manqué de tout», regrette l’ouvreur toulonnais Théo Brunet.", "ouvreur toulonnais"),
+        (
+            "«Le moteur a lâché», explique le mécanicien de l’écurie, Théo Brunet.",
+            "mécanicien de l’écurie",
+        ),
+        (
+            "«Rien ne bougera», prévient la greffière du tribunal, Léa Brunet.",
+            "greffière du tribunal",
+        ),
+        ("«J’ai tout vu», raconte la compagne du plombier, Léa Brunet.", "compagne du plombier"),
+    ],
+)
+def test_common_trades_and_relations_are_role_nouns_before_a_name(sentence, role):
+    found = only(sentence)
+
+    assert (found["role"], found["speaker"] in ("Théo Brunet", "Léa Brunet")) == (role, True)
+
+
+@pytest.mark.parametrize(
+    "verb", ["a pesté", "s’est écrié", "a suggéré", "abonde", "s’est vanté", "a rebondi"]
+)
+def test_more_speech_verbs_after_the_words(verb):
+    assert only(f"«Il fallait oser», {verb} Paul Vidal.")["speaker"] == "Paul Vidal"
