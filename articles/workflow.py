@@ -6,13 +6,15 @@ admin, the API and the management commands call the same functions; nothing else
 ``Article.status``.
 """
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
-from articles import pending, rendering, revisions, roles
-from articles.models import Article, Byline, Correction
+from articles import pending, references, rendering, revisions, roles
+from articles.models import Article, Byline, Correction, Person, Section, Tag
+from media.models import Photo
 from newsroom.errors import ChangeRefused, NotAllowed, StaleVersion, require
 
 Status = Article.Status
@@ -334,6 +336,7 @@ def restore(article: Article, revision, *, by, at=None, version=None) -> Article
     check_edit(row, by=by, changed_fields=revisions.CONTENT_FIELDS)
     note = _("restored version %(version)d") % {"version": revision.version}
     content = revision.content
+    _check_restorable(row, content)
     if edits_wait(row):
         revisions.apply_content(row, content, relations=False)
         tags, authors = content.get("tags", []), content.get("authors", [])
@@ -345,6 +348,35 @@ def restore(article: Article, revision, *, by, at=None, version=None) -> Article
         rendering.forget_article(row)
     article.refresh_from_db()
     return article
+
+
+def _check_restorable(row: Article, content: dict) -> None:
+    """A version comes back only whole: its slug still free, and what it points to (section,
+    lead photo, tags, authors, the body's quotes, photos and articles) still there."""
+    problems = []
+    slug = content.get("slug")
+    if slug and Article.objects.filter(slug=slug).exclude(pk=row.pk).exists():
+        problems.append(
+            _("Its slug «%(slug)s» is now another article's: change one of them first.")
+            % {"slug": slug}
+        )
+    wanted = [
+        (Section, [content.get("section")], _("Its section has been deleted since.")),
+        (Photo, [content.get("lead_photo")], _("Its lead photo has been deleted since.")),
+        (Tag, content.get("tags", []), _("Some of its tags have been deleted since.")),
+        (Person, content.get("authors", []), _("Some of its authors have been deleted since.")),
+    ]
+    for model, ids, gone in wanted:
+        ids = {pk for pk in ids if pk}
+        if ids and model.objects.filter(pk__in=ids).count() < len(ids):
+            problems.append(gone)
+    try:
+        references.check(content.get("body", []))
+    except ValidationError as error:
+        problems.extend(error.messages)
+    if problems:
+        message = _("This version cannot be restored: %(problems)s")
+        raise ChangeRefused(message % {"problems": " ".join(problems)}, code="not_restorable")
 
 
 @transaction.atomic

@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from articles import workflow
 from articles.models import Article
-from tests.factories import ArticleFactory, BylineFactory, SectionFactory, TagFactory
+from tests.factories import ArticleFactory, BylineFactory, PhotoFactory, SectionFactory, TagFactory
 
 ADD_URL = "/admin/articles/article/add/"
 # Guillemets with non-breaking spaces, a typographic apostrophe, «[…]»: kept byte for byte.
@@ -194,3 +194,41 @@ def test_an_article_without_revisions_says_its_history_starts_at_its_next_save(
 
     assert list(response.context["revisions"]) == []
     assert "Cet article n’a pas encore de version enregistrée" in response.content.decode()
+
+
+def test_a_version_whose_slug_is_now_another_articles_is_not_restored(
+    editor, client_for, edited_article, change_data
+):
+    client = client_for(editor)
+    renamed = change_data(edited_article, slug="nouvelle-adresse")
+    assert client.post(url("change", edited_article), renamed).status_code == 302
+    ArticleFactory(slug=edited_article.revisions.get(version=1).content["slug"])
+    before = Article.objects.get(pk=edited_article.pk)
+
+    response = client.post(url("restore", edited_article, 1), follow=True)
+
+    [message] = [text for level, text in shown_messages(response) if level == messages.ERROR]
+    assert "ne peut pas être restaurée" in message
+    assert "slug" in message
+    after = Article.objects.get(pk=edited_article.pk)
+    assert (after.slug, after.headline, after.version) == (
+        before.slug,
+        before.headline,
+        before.version,
+    )
+
+
+def test_a_version_whose_lead_photo_was_deleted_is_not_restored(editor, client_for, edited_article):
+    photo = PhotoFactory()
+    first = edited_article.revisions.get(version=1)
+    first.content = {**first.content, "lead_photo": photo.pk}
+    first.save()
+    photo.delete()
+    before = Article.objects.get(pk=edited_article.pk)
+
+    response = client_for(editor).post(url("restore", edited_article, 1), follow=True)
+
+    [(level, message)] = shown_messages(response)
+    assert level == messages.ERROR
+    assert "photo principale" in message
+    assert Article.objects.get(pk=edited_article.pk).version == before.version
