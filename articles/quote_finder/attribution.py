@@ -22,11 +22,13 @@ from .discourse import Discourse, Entity
 from .lexicon import (
     ADVERBS,
     AFTER_INVERSION,
+    APPOSED_PARTICIPLES,
     CLITICS,
     COORDINATED_WORDS,
     COORDINATION,
     OBJECT_CLAUSE,
     PRONOUNS,
+    SUBJECT_DETERMINERS,
 )
 from .mentions import Mention, find_mentions
 from .text import CLAUSE_END, Sentence, Token, tokenize
@@ -86,6 +88,8 @@ def attribute(place: Place, words: str, memory: Discourse) -> Attribution:
     for finder in (_after, _before, _announced, _source, _colon, _sentence_subject):
         attribution = finder(place, words, memory)
         if attribution is not None and (incise is None or attribution.subject is not None):
+            if finder is _before:
+                attribution = _opening_view(place, memory) or attribution
             return attribution
     if incise is not None:  # «…, dit-il, …» with no name around: the pronoun it is
         place.opening.cache["extra"].append((place.first, incise.subject))
@@ -178,6 +182,8 @@ def _inverted_subject(sentence, mentions, verb, stop) -> Mention | None:
         gap = sentence.tokens[verb.end : mention.start]
         if any(token.low in OBJECT_CLAUSE or token.kind == "quote" for token in gap):
             return None
+        if gap and gap[0].low in SUBJECT_DETERMINERS | {"les"}:
+            return None  # «explique l'absence de X sur le banc des prévenus»: an object first
         if mention.oblique and mention.kind != "document":
             continue
         if mention.kind in SPEAKERS and not mention.source:
@@ -287,14 +293,19 @@ def _subject_before(sentence: Sentence, mentions: list[Mention], verb: VerbHit) 
 
 
 def _relative_clauses(tokens: list[Token], end: int) -> set[int]:
-    """Tokens inside «, qui …,», «, dont …,» and «, que X a pu consulter,» before ``end``."""
+    """Tokens inside «, qui …,», «, dont …,», «, que X a pu consulter,» and a participle's
+    apposition («Le collectif, né en 2022 sur les réseaux sociaux, réclame») before
+    ``end``: what they name is not the subject."""
     hidden: set[int] = set()
     index = 0
     while index < end:
         if (
             tokens[index].low == ","
             and index + 1 < end
-            and tokens[index + 1].low in ("qui", "dont", "où", "que", "qu’")
+            and (
+                tokens[index + 1].low in ("qui", "dont", "où", "que", "qu’")
+                or _apposed_participle(tokens[index + 1])
+            )
         ):
             close = index + 2
             while close < end and tokens[close].low != ",":
@@ -305,8 +316,42 @@ def _relative_clauses(tokens: list[Token], end: int) -> set[int]:
     return hidden
 
 
+def _apposed_participle(token: Token) -> bool:
+    """«né», «créée», «fondés», «élu»: a past participle opening an apposition."""
+    low = token.low
+    return token.is_word and (low in APPOSED_PARTICIPLES or low.endswith(("é", "ée", "és", "ées")))
+
+
+def hidden_tokens(sentence: Sentence) -> set[int]:
+    """The tokens of a sentence inside relative clauses and appositions."""
+    if "hidden" not in sentence.cache:
+        sentence.cache["hidden"] = _relative_clauses(sentence.tokens, len(sentence.tokens))
+    return sentence.cache["hidden"]
+
+
 def _earlier_attribution(place: Place) -> Attribution | None:
     return place.earlier[-1][1] if place.earlier else None
+
+
+def _opening_view(place: Place, memory: Discourse) -> Attribution | None:
+    """«Pour la PEEP, les groupes de niveau répondent à «…»»: a sentence opening «Pour X,»
+    gives X's view, whatever its verb's subject, unless that subject is a person."""
+    sentence = place.opening
+    tokens = sentence.tokens
+    if not tokens or tokens[0].low != "pour":
+        return None
+    mentions = mentions_of(sentence, memory)
+    opening = next((m for m in mentions if m.start == 1), None)
+    if opening is None or opening.kind not in SPEAKERS or opening.end >= len(tokens):
+        return None
+    if tokens[opening.end].low != ",":
+        return None
+    after = [m for m in mentions if opening.end < m.start < place.first and not m.oblique]
+    if any(m.kind in ("person", "role", "pronoun") for m in after):
+        return None
+    if opening.kind == "pronoun":
+        sentence.cache["extra"].append((opening.start, opening))
+    return Attribution(opening, how="source", governed=True)
 
 
 # 4. Announced -------------------------------------------------------------------------------

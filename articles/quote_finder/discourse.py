@@ -240,6 +240,7 @@ class Discourse:
                     or (_described(mention.role) and self._previous_subject(mention.gender))
                     or (mention.speaks and self._in_focus(mention.gender))
                     or (mention.speaks and self._previous_named_subject(mention.gender))
+                    or (bare and self._latest_named_near(mention.gender))
                 )
                 if entity:
                     return entity
@@ -272,6 +273,13 @@ class Discourse:
         melons»: a description that speaks is the person just introduced."""
         entity = self._previous_subject(gender)
         return entity if entity is not None and entity.kind == "person" else None
+
+    def _latest_named_near(self, gender: str | None) -> Entity | None:
+        """«Gilles Perrot conteste. […] Le prévenu paie pour…»: a bare role noun that no one
+        met holds refers to the latest person named, in this paragraph or the two before."""
+        return self._latest(
+            lambda e: e.kind == "person" and e.agrees(gender) and self.block - e.block <= 2
+        )
 
     def _latest_without_role(self, gender: str | None) -> Entity | None:
         """«confie l'autrice» after «Marie Dupré raconte…», «a confié l'attaquant» after «la

@@ -299,7 +299,7 @@ ROLE_NOUNS = """
     paysagiste urbaniste promoteur/promotrice intendant/intendante proviseur/proviseure
     surveillant/surveillante formateur/formatrice doctorant/doctorante
     informaticien/informaticienne développeur/développeuse entrepreneur/entrepreneuse
-    commissaire-priseur juriste fiscaliste substitut détective
+    commissaire-priseur juriste fiscaliste substitut détective prévenu/prévenue
 """
 # Endings of nouns of trades and functions, for a role set after a name that is not in
 # the list («Jean Dupont, volcanologue au CNRS», «…, céréalier à Niort»).
@@ -400,6 +400,11 @@ PRONOUNS = {
 # Pronouns that can be the subject of a clause («Quatre ans plus tard, elle…»).
 SUBJECT_PRONOUNS = words("""
     il elle ils elles
+""")
+# Past participles not ending in -é that open an apposition («Le collectif, né en 2022,»).
+APPOSED_PARTICIPLES = words("""
+    né née nés nées élu élue élus élues issu issue issus issues réuni réunie réunis réunies
+    venu venue venus venues connu connue connus connues parti partie partis parties
 """)
 # Words that introduce a source: «selon X», «pour X», «d'après X».
 SOURCE_WORDS = words("selon pour d'après d’après")

@@ -9,7 +9,7 @@ statement standing alone is said by whom the previous sentence was about, or by 
 latest speaker of this paragraph or the one before.
 """
 
-from .attribution import Attribution, Place
+from .attribution import Attribution, Place, hidden_tokens
 from .discourse import Discourse
 from .lexicon import DOCUMENT_INTRODUCERS, NETWORKS, REPLY_VERBS
 from .mentions import Mention
@@ -78,10 +78,15 @@ def _cites_a_text(sentence: Sentence) -> bool:
         if mention.kind == "document" and mention.start:
             if tokens[mention.start - 1].low in DOCUMENT_INTRODUCERS:
                 return True
+    hidden = hidden_tokens(sentence)
     for position, token in enumerate(tokens[:-1]):
-        if token.low == "sur" and (
-            tokens[position + 1].low in NETWORKS
-            or (position + 2 < len(tokens) and tokens[position + 2].low in NETWORKS)
+        if (
+            token.low == "sur"
+            and position not in hidden
+            and (
+                tokens[position + 1].low in NETWORKS
+                or (position + 2 < len(tokens) and tokens[position + 2].low in NETWORKS)
+            )
         ):
             return True
     return False

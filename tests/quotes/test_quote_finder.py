@@ -1343,3 +1343,52 @@ def test_common_trades_and_relations_are_role_nouns_before_a_name(sentence, role
 )
 def test_more_speech_verbs_after_the_words(verb):
     assert only(f"«Il fallait oser», {verb} Paul Vidal.")["speaker"] == "Paul Vidal"
+
+
+def test_a_participle_apposition_hides_what_it_names_from_the_subject():
+    found = suggest(
+        "Le collectif des sages-femmes de l’Aude a lancé un appel.",
+        "Le collectif, créé en 2021 sur les réseaux sociaux par des soignantes, réclame "
+        "«des moyens dignes».",
+    )
+
+    assert (found[0]["speaker"], found[0]["kind"]) == (
+        "collectif des sages-femmes de l’Aude",
+        "fragment",
+    )
+
+
+def test_pour_x_opening_the_sentence_gives_the_view_over_a_subject_that_is_no_one():
+    found = only(
+        "Pour la Fédération des parents, les nouvelles classes répondent à «une attente forte»."
+    )
+
+    assert found["speaker"] == "Fédération des parents"
+
+
+def test_pour_x_opening_the_sentence_yields_to_a_person_who_speaks():
+    found = only("Pour la défense, le prévenu a dénoncé «un procès politique», selon Le Soir.")
+
+    assert found["speaker"] is None or found["speaker"] != "défense"
+
+
+def test_a_bare_role_no_one_holds_refers_to_the_latest_person_named_nearby():
+    found = suggest(
+        "Le tribunal a jugé Marc Rivière, 58 ans, ancien gérant de la société Alpha.",
+        "Marc Rivière conteste les faits.",
+        "L’accusé a eu la parole en dernier. «Je regrette», a-t-il murmuré.",
+    )
+
+    assert (found[0]["speaker"], found[0]["role"]) == (
+        "Marc Rivière",
+        "ancien gérant de la société Alpha",
+    )
+
+
+def test_an_object_after_a_verb_is_not_its_inverted_subject():
+    found = only(
+        "Le parquet de Lyon a rappelé que «la loi est claire», ce qui explique l’absence de "
+        "la société sur le banc des accusés."
+    )
+
+    assert found["speaker"] == "parquet de Lyon"
