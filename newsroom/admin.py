@@ -6,10 +6,15 @@ so the page is read-only, or the form shows the refusal before anything is writt
 ``save_verb`` and ``delete_verb`` do the change, its revisions and its purges.
 """
 
-from django.contrib import messages
+from functools import wraps
+
+from django.conf import settings
+from django.contrib import admin, messages
 from django.contrib.admin.forms import AdminAuthenticationForm
 from django.core.exceptions import ValidationError
-from django.utils.translation import gettext_lazy
+from django.http import HttpResponseBadRequest
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
 from newsroom.errors import ChangeRefused
 
@@ -85,11 +90,11 @@ class NewsroomLoginForm(AdminAuthenticationForm):
 
     error_messages = {
         **AdminAuthenticationForm.error_messages,
-        "invalid_login": gettext_lazy(
+        "invalid_login": _(
             "Wrong username or password. Both are case-sensitive; a newsroom account is "
             "created by an administrator (manage.py add_newsroom_user)."
         ),
-        "not_in_newsroom": gettext_lazy(
+        "not_in_newsroom": _(
             "This account is not part of the newsroom: ask an administrator to give it a "
             "role (journalist, editor or archivist)."
         ),
@@ -99,3 +104,26 @@ class NewsroomLoginForm(AdminAuthenticationForm):
         if not user.is_staff:
             raise ValidationError(self.error_messages["not_in_newsroom"], code="not_in_newsroom")
         super().confirm_login_allowed(user)
+
+
+class NewsroomAdminSite(admin.AdminSite):
+    """The paper's admin: its name, «Voir le site» at SITE_URL, a login that says why an
+    account may not come in, and query parameters holding a NUL refused (PostgreSQL
+    cannot compare text holding one) before any admin view reads them."""
+
+    site_header = format_lazy(_("{publication}: the desk"), publication=settings.PUBLICATION_NAME)
+    site_title = settings.PUBLICATION_NAME
+    index_title = _("The desk")
+    site_url = f"{settings.SITE_URL}/"
+    login_form = NewsroomLoginForm
+
+    def admin_view(self, view, cacheable=False):
+        checked = super().admin_view(view, cacheable)
+
+        @wraps(checked)
+        def refusing_nul(request, *args, **kwargs):
+            if any("\x00" in value for values in request.GET.lists() for value in values[1]):
+                return HttpResponseBadRequest(_("A query parameter holds a NUL character."))
+            return checked(request, *args, **kwargs)
+
+        return refusing_nul

@@ -40,7 +40,7 @@ except (KeyError, IndexError, ValueError) as error:
     raise ImproperlyConfigured(f"ARTICLE_PAGE_URL: unknown placeholder {error}") from None
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "newsroom.apps.NewsroomAdminConfig",  # django.contrib.admin, with our site
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

@@ -2,8 +2,6 @@ from django.conf import settings
 from django.contrib import admin
 from django.shortcuts import redirect
 from django.urls import include, path
-from django.utils.text import format_lazy
-from django.utils.translation import gettext_lazy as _
 from django.views.static import serve
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework import parsers
@@ -13,7 +11,6 @@ from rest_framework.renderers import JSONRenderer
 from articles.api import urls as article_routes  # noqa: F401 - each app registers its
 from dossiers.api import urls as dossier_routes  # noqa: F401 - resources on the router
 from media.api import urls as photo_routes  # noqa: F401
-from newsroom.admin import NewsroomLoginForm
 from newsroom.api import router
 from newsroom.parsers import JSONParser
 from newsroom.permissions import AuthThrottle
@@ -25,16 +22,6 @@ class TokenView(ObtainAuthToken):
     throttle_classes = [AuthThrottle]
     renderer_classes = [JSONRenderer]
     parser_classes = [JSONParser, parsers.FormParser, parsers.MultiPartParser]
-
-
-# The newsroom's admin is the paper's: its name, and «Voir le site» at SITE_URL (home).
-admin.site.site_header = format_lazy(
-    _("{publication}: the desk"), publication=settings.PUBLICATION_NAME
-)
-admin.site.site_title = settings.PUBLICATION_NAME
-admin.site.index_title = _("The desk")
-admin.site.site_url = f"{settings.SITE_URL}/"
-admin.site.login_form = NewsroomLoginForm
 
 
 def home(request):

@@ -3,6 +3,7 @@ the photo report and the API documentation, which loads without internet."""
 
 import re
 
+import pytest
 from django.test import Client
 
 
@@ -46,3 +47,18 @@ def test_api_docs_load_swagger_ui_from_our_own_static_files(client, db):
     assert scripts
     assert not [url for url in scripts if url.startswith(("http:", "https:", "//"))]
     assert any("swagger-ui" in url for url in scripts)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/admin/articles/article/?status=%00",
+        "/admin/articles/quote/?kind=%00",
+        "/admin/articles/article/?q=%00",
+        "/admin/autocomplete/?term=%00&app_label=articles&model_name=quote&field_name=person",
+    ],
+)
+def test_a_nul_in_an_admin_query_parameter_is_a_400_not_a_500(editor, url):
+    response = client_for(editor).get(url)
+    assert response.status_code == 400
+    assert "NUL" in response.content.decode()
