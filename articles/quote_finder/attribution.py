@@ -8,9 +8,11 @@
    the antecedent of «qui», the agent of a passive («jugée «…» par X»), or the subject of
    the quotation before («…», a dit X, soulignant «…»);
 4. the previous paragraph ending «… a-t-il lancé :»;
-5. a source: «selon X», «d'après X», «pour X,»;
+5. a source: «selon X», «d'après X», «pour X,» (a sentence opening «Pour X,» wins over a
+   speech verb whose subject is no one: «Pour la PEEP, les groupes répondent à «…»»);
 6. a colon after a name or a clause («X : «…»», «Elle a présenté ses excuses : «…»»);
-7. the subject of the sentence («X reste «confiant»»);
+7. the subject of the sentence («X reste «confiant»»), or the subject pronoun of the
+   clause that lowercase words are woven into («où elle apprend l'anglais «…»»);
 8. a pronoun incise («…, dit-il, …») when nothing else names the speaker.
 
 What the found subject finally stands for is decided in ``speakers``.
@@ -23,12 +25,14 @@ from .lexicon import (
     ADVERBS,
     AFTER_INVERSION,
     APPOSED_PARTICIPLES,
+    ARTICLES,
     CLITICS,
     COORDINATED_WORDS,
     COORDINATION,
     OBJECT_CLAUSE,
     PRONOUNS,
     SUBJECT_DETERMINERS,
+    SUBJECT_PRONOUNS,
 )
 from .mentions import Mention, find_mentions
 from .text import CLAUSE_END, Sentence, Token, tokenize
@@ -85,7 +89,8 @@ def attribute(place: Place, words: str, memory: Discourse) -> Attribution:
     incise = _incise(place, words, memory)
     if incise is not None and incise.subject.kind != "pronoun":
         return incise
-    for finder in (_after, _before, _announced, _source, _colon, _sentence_subject):
+    finders = (_after, _before, _announced, _source, _colon, _sentence_subject, _clause_pronoun)
+    for finder in finders:
         attribution = finder(place, words, memory)
         if attribution is not None and (incise is None or attribution.subject is not None):
             if finder is _before:
@@ -429,6 +434,25 @@ def _sentence_subject(place: Place, words: str, memory: Discourse) -> Attributio
     if mention.kind == "pronoun" or _clause_break(sentence.tokens[:index]):
         return None
     return Attribution(mention, how="subject", governed=True)
+
+
+def _clause_pronoun(place: Place, words: str, memory: Discourse) -> Attribution | None:
+    """«Sur scène, elle a dédié sa victoire à sa mère, «qui…»», «où elle apprend l'anglais
+    «en même temps que la discipline»»: lowercase words woven into a clause with no speech
+    verb are those of its subject pronoun, not after an article (a term: «une «…»»)."""
+    sentence, index = place.opening, place.first
+    if not words[:1].islower() or index == 0 or sentence.tokens[index - 1].low in ARTICLES:
+        return None
+    for mention in reversed(mentions_of(sentence, memory)):
+        if mention.end > index:
+            continue
+        if _clause_break(sentence.tokens[mention.end : index]):
+            return None
+        if mention.kind == "pronoun" and mention.name in SUBJECT_PRONOUNS and mention.personal:
+            if not mention.oblique and not mention.source:
+                sentence.cache["extra"].append((mention.start, mention))
+                return Attribution(mention, how="subject")
+    return None
 
 
 # Helpers -----------------------------------------------------------------------------------

@@ -1392,3 +1392,25 @@ def test_an_object_after_a_verb_is_not_its_inverted_subject():
     )
 
     assert found["speaker"] == "parquet de Lyon"
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Sur scène, elle a dédié son prix à son frère, «qui m’a tout appris».",
+        "Suivent trois ans à Rome, où elle apprend le métier «sans jamais se plaindre».",
+    ],
+)
+def test_lowercase_words_in_a_clause_without_speech_verb_are_its_subject_pronoun(second):
+    found = suggest("«Je n’y croyais pas», a confié la pianiste Lucie Marot.", second)
+
+    assert found[1]["speaker"] == "Lucie Marot"
+
+
+def test_a_term_after_an_article_in_a_pronoun_clause_is_still_no_quote():
+    found = suggest(
+        "«Je n’y croyais pas», a confié la pianiste Lucie Marot.",
+        "Elle vit désormais dans une «maison de verre» au bord du lac.",
+    )
+
+    assert [q["text"] for q in found] == ["Je n’y croyais pas"]
