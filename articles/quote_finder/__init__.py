@@ -104,7 +104,7 @@ def find_quotes(blocks: list[dict], known: Iterable[Known] = ()) -> list[Suggest
 def _read_quotation(place: Place, earlier, index: int, memory: Discourse) -> _Candidate:
     place.earlier = list(earlier)
     words = place.quotation.text
-    attribution = settle(attribute(place, words, memory), place)
+    attribution = settle(attribute(place, words, memory), place, memory)
     if not is_quotation(words, place.opening, index, attribution):
         return _Candidate(place.quotation, attribution, "")
     kind = kind_of(words, place.opening, index, attribution)

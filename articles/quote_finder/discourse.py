@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from .lexicon import (
+    AGREEMENT_NOUNS,
     COMPLEMENT_PREPOSITIONS,
     FORMER_WORDS,
     GENERIC_BODIES,
@@ -86,6 +87,7 @@ class Discourse:
         self.last_subject: tuple[Entity, int] | None = None  # and the sentence it began
         self.block = self.sentence = 0  # the block and sentence being read
         self.cataphoras: list[tuple[Mention, int]] = []  # pronouns before any name, block
+        self.texts: dict[str, Entity] = {}  # a text's noun → who issued the latest one
 
     def is_known(self, name: str) -> bool:
         """Whether a capitalised word or phrase names a person already met or known."""
@@ -108,7 +110,10 @@ class Discourse:
         first one not after a preposition is taken for the sentence's subject."""
         self.block, self.sentence = block, sentence_index
         subject_found = False
+        nearest: Entity | None = None  # the latest person or body named, not after a preposition
         for _position, mention in sorted(mentions, key=lambda pair: pair[0]):
+            if mention.kind == "document":
+                self._remember_text(mention, nearest)
             opens = not subject_found and not mention.oblique and not mention.source
             if mention.kind == "pronoun" and not mention.speaks:
                 if not (opens and mention.leads and mention.personal):
@@ -134,6 +139,27 @@ class Discourse:
                 self.last_speaker = (entity, block)
             if opens:
                 self.last_subject = (entity, sentence_index)
+            if not mention.oblique and entity.kind in ("person", "organisation"):
+                nearest = entity
+
+    def _remember_text(self, mention: Mention, subject: Entity | None) -> None:
+        """«La préfète a signé un arrêté. L'arrêté justifie…»: who issued a text, named with
+        it or the one who signed, published or sent it, for when it is quoted later; not an
+        agreement, which has several signatories («Poutine a signé ce traité»)."""
+        if mention.issuer is not None:
+            entity = self.resolve(mention.issuer, salient=False)
+        elif mention.issued and subject is not None and mention.head not in AGREEMENT_NOUNS:
+            entity = subject
+        else:
+            return
+        if entity is not None:
+            self.texts[mention.head] = entity
+
+    def issuer_of(self, mention: Mention) -> Entity | None:
+        """Who issued «l'arrêté», «le rapport» met before: a definite text with no issuer."""
+        if not mention.definite or mention.issuer is not None:
+            return None
+        return self.texts.get(mention.head)
 
     def resolve(self, mention: Mention, salient: bool) -> Entity | None:
         if mention.entity is not None:

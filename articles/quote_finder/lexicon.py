@@ -339,6 +339,10 @@ DOCUMENT_NOUNS = words("""
     déclaration-commune notification verdict constitution règlement directive mémo
     courriers lettres messages textes documents éditorial édito bulletin édition
 """)
+# Texts agreed between several parties: no one signatory issues them.
+AGREEMENT_NOUNS = words("""
+    accord traité convention contrat pacte charte déclaration-commune
+""")
 # Nouns after which guillemets give a name, not words: titles, plans, affairs, terms.
 TITLE_NOUNS = words("""
     film long-métrage court-métrage documentaire téléfilm livre roman ouvrage essai recueil
@@ -598,20 +602,21 @@ NETWORKS = words("""
     youtube
 """)
 
-# Stems of the participles that say who issued a text («lancée par», «signé par»).
+# Stems of the verbs that say who issued a text («lancée par X», «X a signé un arrêté»).
 ISSUING_STEMS = (
     "adress",
     "cosign",
-    "déposé",
-    "diffusé",
-    "écrit",
-    "émis",
-    "initié",
-    "lancé",
-    "publié",
-    "rédigé",
-    "signé",
-    "envoyé",
+    "dépos",
+    "diffus",
+    "écri",
+    "émi",
+    "émet",
+    "envoi",
+    "envoy",
+    "lanc",
+    "publi",
+    "rédig",
+    "sign",
 )
 
 # Prepositions before a text the words come from («dans un communiqué»).

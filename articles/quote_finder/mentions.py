@@ -51,6 +51,7 @@ from .nouns import (
 from .text import Sentence, Token, fold
 from .verbs import FORMS
 
+ISSUING_WINDOW = 3  # words between a verb of issuing and its text («a signé mercredi un arrêté»)
 HYPHENATED_PARTICLE_RE = re.compile(r"^(?:al|el|ben|bin|abou|abu|ould)-\w", re.IGNORECASE)
 
 
@@ -71,6 +72,7 @@ class Mention:
     source: bool = False  # after «selon», «d'après»
     issuer: "Mention | None" = None  # who wrote a text («le rapport de la Cour des comptes»)
     aliases: tuple[str, ...] = ()  # other names of a body: its acronym in brackets
+    issued: bool = False  # a text the subject signs, publishes or sends («a signé un arrêté»)
     speaks: bool = False  # the speaker of a quotation
     refers_back: bool = False  # a description of whoever is in focus («a déploré l'élu»)
     possessive: bool = False  # «son avocat», «sa mère»: someone related, not the same
@@ -233,6 +235,8 @@ class _Reader:
                 end += 1
             elif token.low in NAME_PARTICLES and can_start_name(self.token(end + 1)):
                 end += 2
+            elif token.text == "&" and can_start_name(self.token(end + 1)):
+                end += 2  # «Lemaire & Fils», «Procter & Gamble»
             elif token.is_word and HYPHENATED_PARTICLE_RE.match(token.text):
                 end += 1
             else:
@@ -377,6 +381,10 @@ class _Reader:
             return mention
         if noun in DOCUMENTS:
             end, _ = self.complement_end(position + 1, split_name=False)
+            issued = any(
+                self.low(before).startswith(ISSUING_STEMS)
+                for before in range(max(0, index - ISSUING_WINDOW), index)
+            )
             return Mention(
                 "document",
                 index,
@@ -388,6 +396,7 @@ class _Reader:
                 definite=definite,
                 oblique=oblique,
                 issuer=self.issuer_in(position + 1, end) or self.issuer_in_apposition(end),
+                issued=issued and not oblique,
             )
         if head.is_capitalised and position == index + 1:
             return self.named_after_article(index, position, gender, plural, oblique)
@@ -396,8 +405,8 @@ class _Reader:
     def body_at(self, index, position, gender, plural, definite, oblique) -> Mention:
         """A body named by its noun and what completes it, as French names bodies: «le
         ministère des Armées», «la Confédération paysanne», a proper name after the noun
-        group («l'agence régionale de santé Centre-Val de Loire», «le syndicat SUD-Rail»),
-        a name in guillemets («le collectif «Sauvons les Capucins»»). An acronym in brackets
+        group («l'agence régionale de santé Centre-Val de Loire», «le guide X»), a name in
+        guillemets («le collectif «Sauvons les Capucins»»). An acronym in brackets
         after it («(Fnaut)») is another name for it, not part of the name."""
         noun = self.low(position).removeprefix("ex-")
         base = ORGANISATIONS[noun]

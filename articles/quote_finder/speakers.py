@@ -16,13 +16,16 @@ from .mentions import Mention
 from .text import Sentence
 
 
-def settle(attribution: Attribution, place: Place) -> Attribution:
-    """Mark the speaker, and read a text's issuer as the speaker of a document quote."""
+def settle(attribution: Attribution, place: Place, memory: Discourse) -> Attribution:
+    """Mark the speaker, and read a text's issuer as the speaker of a document quote: named
+    with it, or who signed the text met before («L'arrêté justifie…»)."""
     subject = attribution.subject
     if subject is not None and _coordinated(subject, place):
         attribution.subject = subject = None  # «Jean Dupont et Marie Durand ont affirmé»
     if subject is not None and subject.kind == "document":
         attribution.document = True
+        if subject.issuer is None:
+            attribution.entity = memory.issuer_of(subject)
         attribution.subject = subject = subject.issuer
     verb = attribution.verb
     if verb is not None and verb.document:

@@ -1414,3 +1414,35 @@ def test_a_term_after_an_article_in_a_pronoun_clause_is_still_no_quote():
     )
 
     assert [q["text"] for q in found] == ["Je n’y croyais pas"]
+
+
+def test_an_ampersand_joins_the_words_of_a_company_name():
+    found = only("«Nous fermons le site», a annoncé Durand & Fils dans un communiqué.")
+
+    assert found["speaker"] == "Durand & Fils"
+
+
+def test_a_text_quoted_later_is_by_whoever_signed_it_before():
+    found = only(
+        "Le maire de Niort, Paul Giraud, a signé jeudi un arrêté anti-bruit. L’arrêté, "
+        "affiché en mairie, évoque «des nuisances répétées»."
+    )
+
+    assert (found["speaker"], found["role"], found["kind"]) == ("Paul Giraud", "", "document")
+
+
+def test_a_text_someone_received_is_not_theirs():
+    found = only(
+        "Le maire de Niort, Paul Giraud, a reçu jeudi une lettre. La lettre évoque «des "
+        "nuisances répétées»."
+    )
+
+    assert (found["speaker"], found["kind"]) == (None, "document")
+
+
+def test_an_agreement_signed_by_one_party_is_not_issued_by_it():
+    found = only(
+        "La présidente Ana Silva a signé ce traité. Le traité prévoit «une aide immédiate»."
+    )
+
+    assert (found["speaker"], found["kind"]) == (None, "document")
