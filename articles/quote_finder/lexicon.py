@@ -651,6 +651,11 @@ ORDINALS = words("""
     premier première dernier dernière
 """)
 
+# Prepositions of a workplace after a trade set after a name («soudeur sur le chantier»).
+WORKPLACE_PREPOSITIONS = words("""
+    chez dans sur
+""")
+
 # Articles inside a complement («de la Défense»).
 INNER_ARTICLES = words("""
     la le les l’ un une

@@ -21,6 +21,7 @@ from .lexicon import (
     ISSUING_STEMS,
     MEDIA_NOUNS,
     NAME_PARTICLES,
+    NETWORKS,
     NUMBER_WORDS,
     ORDINALS,
     ORGANISATION_WORDS,
@@ -36,6 +37,7 @@ from .lexicon import (
     SUBJECT_DETERMINERS,
     SUBJECT_PRONOUNS,
     TITLES,
+    WORKPLACE_PREPOSITIONS,
 )
 from .nouns import (
     DOCUMENTS,
@@ -116,7 +118,7 @@ def _is_party(token: Token) -> bool:
 
 
 NAME_ENDS = {",", ".", ":", ";", ")", "", "–", "—"}  # what may follow a name set after a role
-ARTICLE_PREPOSITIONS = {"de", "d’", "à", "auprès", "pour", "en"}  # «de la», «d'une», «à l'»
+ARTICLE_PREPOSITIONS = {"de", "d’", "à", "auprès", "pour", "en", "chez", "sur", "dans"}
 
 
 class _Reader:
@@ -633,7 +635,9 @@ class _Reader:
                 if can_start_name(self.token(position)):
                     return position, position
                 continue
-            if token.low not in COMPLEMENT_PREPOSITIONS:
+            if token.low not in COMPLEMENT_PREPOSITIONS and not (
+                names and self.workplace_at(position)
+            ):
                 break
             group = position + 1
             if token.low == "auprès" and self.low(group) in ("de", "d’", "du", "des"):
@@ -661,6 +665,20 @@ class _Reader:
                 continue
             break
         return position, None
+
+    def workplace_at(self, position: int) -> bool:
+        """Where someone works, after their trade set after their name: «opératrice sur la
+        ligne de peinture», «ingénieur chez Airbus», «infirmière dans un Ehpad»; not a text
+        or a network the words come from («dans un communiqué», «sur X»)."""
+        if self.low(position) not in WORKPLACE_PREPOSITIONS:
+            return False
+        noun = position + 1
+        if self.low(noun) in INNER_ARTICLES:
+            noun += 1
+        token = self.token(noun)
+        if token is None or token.low in DOCUMENTS or token.low in NETWORKS:
+            return False
+        return token.is_capitalised or is_complement_noun(token)
 
     def is_age(self, position: int) -> bool:
         """«de 27 ans», «de vingt ans»: an age, said of the person, not part of a role."""

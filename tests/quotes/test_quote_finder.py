@@ -1446,3 +1446,23 @@ def test_an_agreement_signed_by_one_party_is_not_issued_by_it():
     )
 
     assert (found["speaker"], found["kind"]) == (None, "document")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "role"),
+    [
+        (
+            "«On tient», dit Eva Roux, soudeuse sur le chantier naval.",
+            "soudeuse sur le chantier naval",
+        ),
+        ("«On tient», dit Eva Roux, ingénieure chez Airbus.", "ingénieure chez Airbus"),
+        (
+            "«On tient», dit Eva Roux, infirmière dans un hôpital de Lille.",
+            "infirmière dans un hôpital de Lille",
+        ),
+    ],
+)
+def test_a_workplace_completes_a_trade_set_after_a_name(sentence, role):
+    found = only(sentence)
+
+    assert found["role"] == role
