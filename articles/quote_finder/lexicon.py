@@ -490,6 +490,21 @@ ROLE_ADJECTIVE_ENDINGS = (
     "éens",
     "éennes",
 )
+# Endings of the plural names of a place's people («les Lensois», «les Nantaises»).
+DEMONYM_ENDINGS = (
+    "ois",
+    "oises",
+    "ais",
+    "aises",
+    "ains",
+    "aines",
+    "iens",
+    "iennes",
+    "éens",
+    "éennes",
+    "ons",
+    "onnes",
+)
 # Lowercase words that are never part of a role, a name or an organisation's name.
 FUNCTION_WORDS = words("""
     le la les l' l’ un une des du de d' d’ au aux à et ou mais donc or ni car que qu' qu’

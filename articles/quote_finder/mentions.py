@@ -14,6 +14,7 @@ from .lexicon import (
     AUXILIARY_AFTER_NAME,
     COMPLEMENT_PREPOSITIONS,
     COMPLEMENT_QUALIFIERS,
+    DEMONYM_ENDINGS,
     DETERMINERS,
     FUNCTION_WORDS,
     IMPERSONAL_AFTER,
@@ -536,7 +537,9 @@ class _Reader:
         with_article = self.sentence.slice(index, end)
         if self.is_known(with_article) and self.tokens[index].is_capitalised:
             return self.with_apposition(Mention("person", index, end, name=with_article))
-        if end == position + 1 and self.tokens[position].low in ROLE_ADJECTIVES:
+        if end == position + 1 and (
+            self.tokens[position].low in ROLE_ADJECTIVES or (plural and self.is_demonym(position))
+        ):
             people = self.sentence.slice(position, end)  # «les Français», «des Américains»
             return Mention(
                 "role",
@@ -679,6 +682,13 @@ class _Reader:
         if token is None or token.low in DOCUMENTS or token.low in NETWORKS:
             return False
         return token.is_capitalised or is_complement_noun(token)
+
+    def is_demonym(self, position: int) -> bool:
+        """«les Lensois», «des Marseillais», «les Bretonnes»: the people of a place, a group
+        of people, not a body that speaks (unless it is a party: «les Républicains»)."""
+        token = self.tokens[position]
+        low = token.low
+        return low not in ORGANISATION_WORDS and low.endswith(DEMONYM_ENDINGS)
 
     def is_age(self, position: int) -> bool:
         """«de 27 ans», «de vingt ans»: an age, said of the person, not part of a role."""

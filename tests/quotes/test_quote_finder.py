@@ -1466,3 +1466,14 @@ def test_a_workplace_completes_a_trade_set_after_a_name(sentence, role):
     found = only(sentence)
 
     assert found["role"] == role
+
+
+def test_the_people_of_a_place_are_a_group_not_a_body_that_speaks():
+    found = suggest(
+        "Menés à la pause, les Brestois ont renversé le match.",
+        "«Quelle soirée !», a savouré l’attaquant Yanis Kerbrat.",
+        "«Ce public nous porte.»",
+    )
+
+    assert [q["speaker"] for q in found] == ["Yanis Kerbrat", "Yanis Kerbrat"]
+    assert "Brestois" not in [q["speaker"] for q in suggest("Les Brestois ont gagné. «Enfin !»")]
