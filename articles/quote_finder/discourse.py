@@ -62,11 +62,15 @@ class KnownPeople:
 
     slugs: dict[str, str]
     words: frozenset[str]
+    given: dict[str, str]  # slug → folded given name
 
     @classmethod
     def of(cls, known: Iterable) -> "KnownPeople":
-        slugs, words = {}, set()
+        slugs, words, given = {}, set(), {}
         for person in known:
+            parts = fold(person.name).split()
+            if len(parts) > 1:
+                given[person.slug] = parts[0]
             for name in (person.name, *person.aliases):
                 folded = fold(name)
                 slugs.setdefault(folded, person.slug)
@@ -74,7 +78,7 @@ class KnownPeople:
                 parts = folded.split()
                 if len(parts) > 1:
                     words.add(" ".join(parts[1:]))
-        return cls(slugs, frozenset(words))
+        return cls(slugs, frozenset(words), given)
 
 
 class Discourse:
@@ -99,9 +103,15 @@ class Discourse:
             return None
         for name in [entity.full, *entity.names]:
             slug = self.known.slugs.get(fold(name or ""))
-            if slug is not None:
+            if slug is not None and self._same_given_name(entity, slug):
                 return slug
         return None
+
+    def _same_given_name(self, entity: Entity, slug: str) -> bool:
+        """«M. Carvalho» is Manuel Carvalho, not the known Inès Carvalho whose alias is
+        «Carvalho»: a surname links only when the given names do not differ."""
+        given = self.known.given.get(slug)
+        return not (entity.first and given and entity.first.split()[0] != given)
 
     # Reading a sentence ---------------------------------------------------------------------
 

@@ -1477,3 +1477,17 @@ def test_the_people_of_a_place_are_a_group_not_a_body_that_speaks():
 
     assert [q["speaker"] for q in found] == ["Yanis Kerbrat", "Yanis Kerbrat"]
     assert "Brestois" not in [q["speaker"] for q in suggest("Les Brestois ont gagné. «Enfin !»")]
+
+
+def test_a_relative_sharing_the_surname_alias_of_a_known_person_is_not_linked_to_them():
+    known = [Known("lina-moreau", "Lina Moreau", ("Moreau",))]
+    found = suggest(
+        "La cheffe Lina Moreau a ouvert son restaurant. «J’y crois», dit-elle.",
+        "Son père, Marc Moreau, sourit. «Elle a toujours cuisiné», raconte M. Moreau.",
+        known=known,
+    )
+
+    assert [(q["speaker"], q["person"]) for q in found] == [
+        ("Lina Moreau", "lina-moreau"),
+        ("Marc Moreau", None),
+    ]
