@@ -399,9 +399,24 @@ def _source(place: Place, words: str, memory: Discourse) -> Attribution | None:
             if before == "pour" and after != ",":
                 continue
             if mention.source:
+                if mention.medium:
+                    reported = _reported_subject(sentence, mention, memory)
+                    if reported is not None:
+                        return Attribution(reported, how="source", governed=True)
                 if mention.kind == "pronoun":
                     sentence.cache["extra"].append((mention.start, mention))
                 return Attribution(mention, how="source", governed=True)
+    return None
+
+
+def _reported_subject(sentence: Sentence, medium: Mention, memory: Discourse):
+    """«Selon le Parisien, le ministre aurait jugé «…»»: a medium reports the words; the
+    subject after it said them."""
+    for mention in mentions_of(sentence, memory):
+        if mention.start < medium.end or mention.oblique or mention.source:
+            continue
+        if mention.kind in ("person", "role", "pronoun"):
+            return mention
     return None
 
 

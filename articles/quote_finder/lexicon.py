@@ -682,6 +682,58 @@ MEDIA_NOUNS = words("""
     télévision webzine
 """)
 
+# The usual French and world media, folded (no accents, no hyphens, no article): they
+# report what others say.
+MEDIA_NAMES = frozenset(
+    line.strip()
+    for line in """
+    afp
+    reuters
+    associated press
+    monde
+    figaro
+    liberation
+    parisien
+    equipe
+    echos
+    croix
+    humanite
+    mediapart
+    express
+    obs
+    point
+    ouest france
+    sud ouest
+    voix du nord
+    progres
+    depeche du midi
+    telegramme
+    nice matin
+    provence
+    journal du dimanche
+    jdd
+    canard enchaine
+    france inter
+    franceinfo
+    france info
+    france televisions
+    bfmtv
+    tf1
+    france 2
+    france 3
+    rtl
+    europe 1
+    rmc
+    lci
+    cnews
+    new york times
+    washington post
+    guardian
+    bbc
+    cnn
+    """.strip().splitlines()
+)
+
 # Nouns of quantity before a group of people («une vingtaine d'économistes»).
 QUANTITY_NOUNS = words("""
     centaine centaines cinquantaine collectif cortège dizaine dizaines douzaine foule groupe

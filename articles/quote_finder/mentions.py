@@ -20,6 +20,7 @@ from .lexicon import (
     IMPERSONAL_AFTER,
     INNER_ARTICLES,
     ISSUING_STEMS,
+    MEDIA_NAMES,
     MEDIA_NOUNS,
     NAME_PARTICLES,
     NETWORKS,
@@ -77,6 +78,7 @@ class Mention:
     aliases: tuple[str, ...] = ()  # other names of a body: its acronym in brackets
     issued: bool = False  # a text the subject signs, publishes or sends («a signé un arrêté»)
     speaks: bool = False  # the speaker of a quotation
+    medium: bool = False  # a newspaper, channel or agency: it reports, it does not speak
     refers_back: bool = False  # a description of whoever is in focus («a déploré l'élu»)
     possessive: bool = False  # «son avocat», «sa mère»: someone related, not the same
     personal: bool = True  # a pronoun standing for someone («elle y entre», not «il faut»)
@@ -103,9 +105,20 @@ def find_mentions(sentence: Sentence, is_known: Callable[[str], bool]) -> list[M
             and mention.start > 1
             and sentence.tokens[mention.start - 2].low == "d’"
         )
+        mention.medium = _is_medium(sentence.tokens, mention)
         mentions.append(mention)
         index = mention.end
     return mentions
+
+
+def _is_medium(tokens: list[Token], mention: Mention) -> bool:
+    """A newspaper, a channel or an agency («le quotidien Kompas», «l'Equipe», «l'AFP»):
+    it reports words, it is not the one who said them."""
+    if mention.kind != "organisation":
+        return False
+    if mention.start and tokens[mention.start - 1].low in MEDIA_NOUNS:
+        return True
+    return fold(mention.name) in MEDIA_NAMES
 
 
 def _is_ordinal(word: str) -> bool:

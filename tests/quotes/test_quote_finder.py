@@ -1491,3 +1491,12 @@ def test_a_relative_sharing_the_surname_alias_of_a_known_person_is_not_linked_to
         ("Lina Moreau", "lina-moreau"),
         ("Marc Moreau", None),
     ]
+
+
+def test_a_medium_after_selon_reports_the_words_of_the_subject():
+    found = suggest(
+        "Le ministre de l’Agriculture, Jean Rolland, est attendu à Rennes.",
+        "Selon Le Monde, le ministre serait «furieux contre ses services».",
+    )
+
+    assert found[0]["speaker"] == "Jean Rolland"
