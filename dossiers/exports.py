@@ -1,4 +1,9 @@
-"""A dossier's articles as CSV or JSON, streamed.
+"""A dossier's articles, or a search's, as CSV or JSON, streamed.
+
+The CSV is what French spreadsheet software opens in columns: ``;`` between cells (the
+comma is the French decimal separator, so Excel in French splits on ``;``), a UTF-8 BOM,
+and the text of each article as plain text. The JSON carries the text and the body's
+blocks as the API gives them.
 
 Rows are read through a server-side cursor, ``CHUNK_SIZE`` at a time, each chunk with its
 authors and quotes loaded in one query apiece: a 50,000-article dossier goes out in constant
@@ -36,19 +41,23 @@ COLUMNS = [
     "photo_creator",
     "photo_url",
     "quotes",
+    "text",
 ]
+DELIMITER = ";"
+# The most a cell of Excel holds; a longer text is cut there (the JSON export has it whole).
+MAX_CELL_CHARS = 32_767
 CONTENT_TYPES = {"csv": "text/csv; charset=utf-8", "json": "application/json"}
 
 
 def for_export(articles):
-    """Everything an export row shows, without the body."""
+    """Everything an export row shows, the body included."""
     return (
         articles.select_related("section", "lead_photo")
         .prefetch_related(
             Prefetch("bylines", queryset=Byline.objects.select_related("person")),
             Prefetch("quotes", queryset=Quote.objects.select_related("person").order_by("id")),
         )
-        .defer("body", "body_text", "search_vector")
+        .defer("search_vector")
     )
 
 
@@ -95,6 +104,8 @@ def record(article, api_url: str) -> dict:
             }
             for quote in article.quotes.all()
         ],
+        "text": article.body_text,
+        "blocks": article.body,
     }
 
 
@@ -112,7 +123,7 @@ class _Echo:
 
 
 def csv_lines(articles):
-    writer = csv.writer(_Echo())
+    writer = csv.writer(_Echo(), delimiter=DELIMITER)
     yield "\ufeff" + writer.writerow(COLUMNS)  # the BOM lets spreadsheets read UTF-8
     for row in records(articles):
         row["authors"] = " ; ".join(row["authors"])
@@ -120,6 +131,7 @@ def csv_lines(articles):
             f"«{q['text']}» — {q['person']}" + (f", {q['role']}" if q["role"] else "")
             for q in row["quotes"]
         )
+        row["text"] = row["text"][:MAX_CELL_CHARS]
         yield writer.writerow([_cell(row[name]) for name in COLUMNS])
 
 
@@ -138,25 +150,28 @@ def _cell(value):
     return value
 
 
-def json_chunks(dossier, articles, *, at):
-    head = {
-        "dossier": {"slug": dossier.slug, "title": dossier.title, "is_open": dossier.is_open},
-        "exported_at": timezone.localtime(at).isoformat(),
-    }
+def json_chunks(head: dict, articles, *, at):
+    head = {**head, "exported_at": timezone.localtime(at).isoformat()}
     yield orjson.dumps(head)[:-1] + b',"articles":['
     for index, row in enumerate(records(articles)):
         yield (b"," if index else b"") + orjson.dumps(row)
     yield b"]}"
 
 
-def stream(dossier, articles, fmt: str, *, at=None) -> StreamingHttpResponse:
-    """The response streaming ``articles`` (already filtered and ordered) as ``fmt``."""
+def dossier_head(dossier) -> dict:
+    """What a dossier's JSON export says before its articles."""
+    return {"dossier": {"slug": dossier.slug, "title": dossier.title, "is_open": dossier.is_open}}
+
+
+def stream(articles, fmt: str, *, name: str, head: dict, at=None) -> StreamingHttpResponse:
+    """The response streaming ``articles`` (already filtered and ordered) as ``fmt``, in a
+    file named ``name`` and the time; ``head`` opens the JSON document."""
     at = at or timezone.now()
     if fmt == "csv":
         content = csv_lines(articles)
     else:
-        content = json_chunks(dossier, articles, at=at)
+        content = json_chunks(head, articles, at=at)
     response = StreamingHttpResponse(content, content_type=CONTENT_TYPES[fmt])
-    filename = f"dossier-{dossier.slug}-{timezone.localtime(at):%Y%m%d-%H%M}.{fmt}"
+    filename = f"{name}-{timezone.localtime(at):%Y%m%d-%H%M}.{fmt}"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response

@@ -13,7 +13,17 @@ import operator
 from functools import reduce
 
 from django.db import models
-from django.db.models import BooleanField, Count, Exists, ExpressionWrapper, Max, Min, OuterRef, Q
+from django.db.models import (
+    BooleanField,
+    Count,
+    Exists,
+    ExpressionWrapper,
+    Max,
+    Min,
+    OuterRef,
+    Q,
+    Subquery,
+)
 from django.utils import timezone
 
 from articles.models import Byline, Quote
@@ -50,7 +60,8 @@ def incomplete(articles):
 
     Each gap is annotated as a boolean (``lacks_credit``, ``lacks_caption``,
     ``lacks_author``, ``lacks_attribution``); a quote is attributed when it names the
-    speaker's role at the time (the speaker is always set).
+    speaker's role at the time (the speaker is always set); ``unattributed_quote`` is the
+    id of the first quote missing it, where an editor fixes it.
     """
     has_photo = Q(lead_photo__isnull=False)
     gaps = {
@@ -59,7 +70,9 @@ def incomplete(articles):
         "lacks_author": ~Exists(Byline.objects.filter(article=OuterRef("pk"))) & Q(signature=""),
         "lacks_attribution": Exists(Quote.objects.filter(articles=OuterRef("pk"), role="")),
     }
+    unattributed = Quote.objects.filter(articles=OuterRef("pk"), role="").order_by("id")
     flagged = articles.annotate(
-        **{name: ExpressionWrapper(gap, output_field=BooleanField()) for name, gap in gaps.items()}
+        **{name: ExpressionWrapper(gap, output_field=BooleanField()) for name, gap in gaps.items()},
+        unattributed_quote=Subquery(unattributed.values("id")[:1]),
     )
     return flagged.filter(reduce(operator.or_, (Q(**{name: True}) for name in gaps)))

@@ -1,4 +1,5 @@
-"""The archivists' pages: every dossier, a dossier's timeline, its exports and its gaps.
+"""The archivists' pages: every dossier, a dossier's timeline, the search across the
+archive, their exports, and a dossier's gaps.
 
 Only archivists and editors (the roles holding ``dossiers.change_dossier``) may open them;
 an anonymous visitor is sent to the admin login page, anyone else gets a 403.
@@ -12,23 +13,20 @@ partner or a library can never carry an article that was not published.
 import datetime as dt
 from functools import wraps
 
-from django import forms
 from django.contrib.auth.views import redirect_to_login
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
-from django.db.models import Exists, OuterRef, Q
-from django.http import HttpResponseBadRequest
+from django.http import HttpResponseBadRequest, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
-from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
-from articles import search
-from articles.models import Article, Person, Quote
+from articles import roles, search
+from articles.models import Article
 from dossiers import exports, timeline
+from dossiers.filters import ArchiveFilters, people_named
 from dossiers.models import Dossier
 from dossiers.querysets import incomplete
 
@@ -37,8 +35,9 @@ PAGE_SIZE = 50
 # Each search result carries a snippet, which costs a millisecond or two to cut.
 SEARCH_PAGE_SIZE = 20
 MONTHS_CACHE_SECONDS = 60
-BY_DATE, BY_RELEVANCE = "date", "pertinence"
+SUGGESTED_PEOPLE = 10
 INVALID_CURSOR = _("This page link is not valid: start again from the first page.")
+NARROW_FIRST = _("Give words, dates or a person before exporting the archive.")
 
 
 def archivists_only(view):
@@ -55,72 +54,6 @@ def archivists_only(view):
         return response
 
     return checked
-
-
-class ArchiveFilters(forms.Form):
-    """What an archivist narrows a dossier to; shared by the timeline and the exports."""
-
-    q = forms.CharField(label=_("Search"), required=False, max_length=200)
-    du = forms.DateField(label=pgettext_lazy("date range", "From"), required=False)
-    au = forms.DateField(label=pgettext_lazy("date range", "To"), required=False)
-    personne = forms.CharField(label=_("Person quoted"), required=False, max_length=200)
-    tri = forms.ChoiceField(
-        label=_("Order"),
-        required=False,
-        choices=[(BY_DATE, _("chronological")), (BY_RELEVANCE, _("relevance"))],
-    )
-
-    def clean(self):
-        data = super().clean()
-        if data.get("du") and data.get("au") and data["du"] > data["au"]:
-            raise forms.ValidationError(_("The start date is after the end date."))
-        if name := data.get("personne", "").strip():
-            data["people"] = people_named(name)
-            if not data["people"]:
-                self.add_error("personne", _("Nobody of this name is quoted in the articles."))
-        data["search"] = search.Search.prepare(data["q"]) if data.get("q", "").strip() else None
-        return data
-
-    @property
-    def by_relevance(self) -> bool:
-        return (
-            self.cleaned_data.get("search") is not None and self.cleaned_data["tri"] == BY_RELEVANCE
-        )
-
-    def narrow(self, articles, *, article="pk"):
-        """Dates and person quoted, not the search: what the month counts are made of.
-        ``articles`` may be dossier entries (``article="article_id"``), which carry their
-        article's publication time."""
-        data = self.cleaned_data
-        if data.get("du"):
-            articles = articles.filter(published_at__gte=start_of(data["du"]))
-        if data.get("au"):
-            articles = articles.filter(published_at__lt=start_of(data["au"] + dt.timedelta(1)))
-        if data.get("people"):
-            quoted = Quote.objects.filter(articles=OuterRef(article), person__in=data["people"])
-            articles = articles.filter(Exists(quoted))
-        return articles
-
-    def apply(self, articles):
-        articles = self.narrow(articles)
-        if (prepared := self.cleaned_data.get("search")) is not None:
-            articles = prepared.filter(articles)
-        return articles
-
-    def query_string(self) -> str:
-        """The filters as given, for export links and the next page."""
-        return urlencode({name: self.data[name] for name in self.fields if self.data.get(name)})
-
-
-def start_of(day: dt.date) -> dt.datetime:
-    """Midnight at the start of ``day``, Paris time."""
-    return timezone.make_aware(dt.datetime.combine(day, dt.time.min))
-
-
-def people_named(name: str) -> list[Person]:
-    """The person with this exact name or slug, else the closest name (typos allowed)."""
-    exact = list(Person.objects.filter(Q(slug=name) | Q(name__unaccent__iexact=name))[:5])
-    return exact or list(search.matching_people(name)[:1])
 
 
 @archivists_only
@@ -147,30 +80,35 @@ def dossier_timeline(request, slug):
         return HttpResponseBadRequest(str(INVALID_CURSOR))
     at = timezone.now()
     articles = filters.apply(Article.objects.public(at).in_dossier(dossier))
-    prepared = filters.cleaned_data["search"]
-    months = []
-    if filters.by_relevance:
-        ranked = loaded(search.ranked(articles, prepared))
-        page = timeline.page(ranked, cursor=cursor, size=SEARCH_PAGE_SIZE, order=timeline.BY_SCORE)
-    else:
-        if prepared is not None:
-            page = timeline.page(
-                loaded(prepared.annotate(articles)), cursor=cursor, size=SEARCH_PAGE_SIZE
-            )
-        else:
-            page = timeline.page(
-                loaded(articles), cursor=cursor, size=PAGE_SIZE, order=timeline.DOSSIER_ORDER
-            )
-        months = months_of(dossier, filters, at)
+    page = found(filters, articles, cursor, order=timeline.DOSSIER_ORDER)
+    months = months_of(dossier, filters, at)
     first_page = cursor is None and not any(filters.data.get(name) for name in filters.fields)
     context.update(
-        page=page,
-        groups=None if filters.by_relevance else group_by_month(page.items, months),
-        months=months,
+        results(filters, page, months),
         pinned=list(loaded(dossier.pinned_articles(at))) if first_page else [],
-        query_string=filters.query_string(),
     )
     return render(request, "dossiers/dossier_timeline.html", context)
+
+
+@archivists_only
+def archive_search(request):
+    """The same filters over every published article; the form alone until one is given
+    (counting the whole archive by month is for the benchmarks, not for a page)."""
+    filters = ArchiveFilters(request.GET)
+    context = {"filters": filters}
+    if not filters.is_valid():
+        return render(request, "dossiers/archive_search.html", context, status=400)
+    try:
+        cursor = cursor_from(request, by_score=filters.by_relevance)
+    except timeline.InvalidCursor:
+        return HttpResponseBadRequest(str(INVALID_CURSOR))
+    if filters.is_narrowed:
+        at = timezone.now()
+        articles = filters.apply(Article.objects.public(at))
+        key = f"archive-months:{filters.key('q', 'du', 'au', 'personne')}"
+        months = counted(key, articles)
+        context.update(results(filters, found(filters, articles, cursor), months))
+    return render(request, "dossiers/archive_search.html", context)
 
 
 @archivists_only
@@ -180,7 +118,29 @@ def dossier_export(request, slug, fmt):
     if not filters.is_valid():
         return HttpResponseBadRequest(filters.errors.as_text())
     articles = filters.apply(dossier.articles.public()).order_by("-published_at", "-id")
-    return exports.stream(dossier, articles, fmt)
+    return exports.stream(
+        articles, fmt, name=f"dossier-{dossier.slug}", head=exports.dossier_head(dossier)
+    )
+
+
+@archivists_only
+def archive_export(request, fmt):
+    filters = ArchiveFilters(request.GET)
+    if not filters.is_valid():
+        return HttpResponseBadRequest(filters.errors.as_text())
+    if not filters.is_narrowed:
+        return HttpResponseBadRequest(str(NARROW_FIRST))
+    articles = filters.apply(Article.objects.public()).order_by("-published_at", "-id")
+    given = {name: filters.data[name] for name in filters.fields if filters.data.get(name)}
+    return exports.stream(articles, fmt, name="archives", head={"search": given})
+
+
+@archivists_only
+def people_suggestions(request):
+    """People quoted whose name holds what was typed, for the person filter's suggestions."""
+    text = request.GET.get("q", "").strip()[:200]
+    people = people_named(text)[:SUGGESTED_PEOPLE] if len(text) >= 2 and "\x00" not in text else []
+    return JsonResponse({"people": [{"name": p.name, "slug": p.slug} for p in people]})
 
 
 @archivists_only
@@ -194,7 +154,29 @@ def dossier_completeness(request, slug):
     page = timeline.page(
         gaps.defer("body", "body_text", "search_vector"), cursor=cursor, size=PAGE_SIZE
     )
-    return render(request, "dossiers/dossier_completeness.html", {"dossier": dossier, "page": page})
+    may_fix = roles.can_publish(request.user)
+    for article in page.items:
+        article.fixes = fixes(article) if may_fix else []
+    context = {"dossier": dossier, "page": page, "may_fix": may_fix}
+    return render(request, "dossiers/dossier_completeness.html", context)
+
+
+def fixes(article) -> list[tuple[str, str]]:
+    """Where an editor fixes each gap of ``article``: the photo's page for its credit and
+    caption, the article's for its signature (its authors are shown only once it is
+    published; the signature waits with the other pending changes), the quote's page for
+    its speaker's role."""
+    links = []
+    if article.lacks_credit or article.lacks_caption:
+        photo = reverse("admin:media_photo_change", args=[article.lead_photo_id])
+        links.append((_("the photo’s caption and credit"), photo))
+    if article.lacks_author:
+        change = reverse("admin:articles_article_change", args=[article.pk])
+        links.append((_("the article’s signature"), f"{change}#id_signature"))
+    if article.lacks_attribution:
+        quote = reverse("admin:articles_quote_change", args=[article.unattributed_quote])
+        links.append((_("the quote’s role"), quote))
+    return links
 
 
 def cursor_from(request, *, by_score=False) -> timeline.Cursor | None:
@@ -207,22 +189,52 @@ def loaded(articles):
     return articles.for_list().defer("body", "body_text", "search_vector")
 
 
-def months_of(dossier, filters, at) -> list[dict]:
-    """The dossier's month counts under the filters (not the search), kept a minute.
+def found(filters, articles, cursor, *, order=timeline.NEWEST_FIRST) -> timeline.Page:
+    """The page of ``articles`` (filtered) after ``cursor``: by relevance, or newest first
+    with the matched words in a snippet when searching, else in ``order``. One query."""
+    prepared = filters.cleaned_data["search"]
+    if filters.by_relevance:
+        ranked = loaded(search.ranked(articles, prepared))
+        return timeline.page(ranked, cursor=cursor, size=SEARCH_PAGE_SIZE, order=timeline.BY_SCORE)
+    if prepared is not None:
+        return timeline.page(
+            loaded(prepared.annotate(articles)), cursor=cursor, size=SEARCH_PAGE_SIZE
+        )
+    return timeline.page(loaded(articles), cursor=cursor, size=PAGE_SIZE, order=order)
 
-    One grouped query over the dossier's entries, which carry their article's publication
-    time (``DossierEntry.public_from``): an index-only scan, yet on a 100,000-article
-    dossier still worth keeping while someone pages through the timeline. Counts only:
-    which articles a page shows is always decided at query time.
+
+def results(filters, page, months) -> dict:
+    """What a page of results shows: the articles under their month, the months with their
+    counts of matches, their total."""
+    return {
+        "page": page,
+        "groups": None if filters.by_relevance else group_by_month(page.items, months),
+        "months": months,
+        "total": sum(row["count"] for row in months),
+        "query_string": filters.query_string(),
+    }
+
+
+def months_of(dossier, filters, at) -> list[dict]:
+    """The dossier's month counts under the filters, the search included, kept a minute.
+
+    Without words, one grouped query over the dossier's entries, which carry their
+    article's publication time (``DossierEntry.public_from``): an index-only scan, yet on
+    a 100,000-article dossier still worth keeping while someone pages through the
+    timeline. With words, the matches are counted. Counts only: which articles a page
+    shows is always decided at query time.
     """
-    narrowing = urlencode({name: filters.data.get(name, "") for name in ("du", "au", "personne")})
-    key = f"dossier-months:{dossier.pk}:{narrowing}"
+    key = f"dossier-months:{dossier.pk}:{filters.key('q', 'du', 'au', 'personne')}"
+    if filters.cleaned_data["search"] is None:
+        entries = filters.narrow(dossier.entries.public(at), article="article_id")
+        return counted(key, entries)
+    return counted(key, filters.apply(dossier.articles.public(at)))
+
+
+def counted(key: str, articles) -> list[dict]:
+    """``articles``' counts by month, with their links, kept a minute under ``key``."""
     return cache.get_or_set(
-        key,
-        lambda: month_links(
-            timeline.month_counts(filters.narrow(dossier.entries.public(at), article="article_id"))
-        ),
-        MONTHS_CACHE_SECONDS,
+        key, lambda: month_links(timeline.month_counts(articles)), MONTHS_CACHE_SECONDS
     )
 
 
@@ -235,7 +247,7 @@ def month_links(months: list[dict]) -> list[dict]:
 
 
 def group_by_month(items, months) -> list[tuple[dt.date, int, list]]:
-    """The page's articles under their month (Paris time), with the month's full count."""
+    """The page's articles under their month (Paris time), with the month's count."""
     totals = {row["month"]: row["count"] for row in months}
     groups = []
     for article in items:

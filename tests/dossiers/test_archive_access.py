@@ -8,6 +8,10 @@ PAGES = [
     "/dossiers/{slug}/completude/",
     "/dossiers/{slug}/export.csv",
     "/dossiers/{slug}/export.json",
+    "/dossiers/recherche/",
+    "/dossiers/recherche/export.csv",
+    "/dossiers/recherche/export.json",
+    "/dossiers/personnes/",
 ]
 
 
@@ -33,6 +37,6 @@ def test_archivists_and_editors_get_the_page_never_cached(
     login, make_user, reference_dossier, role, page
 ):
     dossier, _ = reference_dossier
-    response = login(make_user(role)).get(page.format(slug=dossier.slug))
+    response = login(make_user(role)).get(page.format(slug=dossier.slug), {"q": "coreens"})
     assert response.status_code == 200
     assert set(response["Cache-Control"].replace(" ", "").split(",")) >= {"private", "no-store"}

@@ -32,7 +32,8 @@ def text_of(response) -> str:
 
 
 def headlines(response) -> list[str]:
-    return re.findall(r"<h3>(.*?)</h3>", text_of(response).split('<section class="timeline">')[1])
+    timeline_part = text_of(response).split('<section class="timeline">')[1]
+    return re.findall(r"<h3><a [^>]*>(.*?)</a></h3>", timeline_part)
 
 
 def test_the_list_shows_open_and_closed_dossiers_with_counts_and_spans(archivist_client, dossier):
@@ -122,10 +123,6 @@ def test_filters_by_person_quoted_and_dates(archivist_client, dossier):
             "La date de début est postérieure à la date de fin.",
         ),
         ({"du": "hier"}, "Saisissez une date valide."),
-        (
-            {"personne": "Personne Inconnue Du Tout"},
-            "Personne de ce nom n’est cité dans les articles.",
-        ),
     ],
 )
 def test_bad_filters_are_a_400_that_says_why(archivist_client, dossier, params, message):
@@ -139,7 +136,7 @@ def test_pinned_articles_open_the_first_page_only(archivist_client, dossier):
     dossier.entries.filter(article=pinned).update(pin_position=1)
     page = text_of(archivist_client.get(f"/dossiers/{dossier.slug}/"))
     assert (
-        page.index("À la une du dossier") < page.index("<h3>Épinglé</h3>") < page.index("timeline")
+        page.index("À la une du dossier") < page.index(">Épinglé</a></h3>") < page.index("timeline")
     )
     filtered = text_of(archivist_client.get(f"/dossiers/{dossier.slug}/", {"q": "coreens"}))
     assert "À la une du dossier" not in filtered

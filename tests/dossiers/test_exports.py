@@ -32,13 +32,17 @@ def download(client, url, **params):
     return response, b"".join(response.streaming_content).decode()
 
 
+def rows_of(content: str) -> list[dict]:
+    return list(csv.DictReader(io.StringIO(content.removeprefix("\ufeff")), delimiter=";"))
+
+
 def test_the_csv_export_holds_everything_an_archive_needs(archivist_client, dossier):
     response, content = download(archivist_client, f"/dossiers/{dossier.slug}/export.csv")
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert response["Content-Disposition"].startswith(
         f'attachment; filename="dossier-{dossier.slug}-'
     )
-    [row] = list(csv.DictReader(io.StringIO(content.removeprefix("\ufeff"))))
+    [row] = rows_of(content)
     article = dossier.articles.get()
     assert row == {
         "id": str(article.public_id),
@@ -63,6 +67,7 @@ def test_the_csv_export_holds_everything_an_archive_needs(archivist_client, doss
             f"«{quote.text}» — {quote.person.name}, {quote.role}"
             for quote in article.quotes.order_by("id")
         ),
+        "text": article.body_text,
     }
 
 
@@ -138,8 +143,46 @@ def test_a_cell_a_spreadsheet_would_run_as_a_formula_is_written_as_text(
         signature="Libération et AFP",
     )
     _, content = download(archivist_client, f"/dossiers/{dossier.slug}/export.csv")
-    rows = list(csv.DictReader(io.StringIO(content.removeprefix("\ufeff"))))
+    rows = rows_of(content)
     newest = rows[0]
     assert (newest["headline"], newest["kicker"]) == (f"'{headline}", "'=1+1")
     assert newest["signature"] == "Libération et AFP"
     assert rows[1]["headline"] == dossier.articles.get(slug=REFERENCE).headline
+
+
+def test_the_csv_export_opens_in_columns_in_french_spreadsheet_software(archivist_client, dossier):
+    """Excel in French splits on «;» (the comma is the decimal separator) and reads UTF-8
+    after a BOM."""
+    _, content = download(archivist_client, f"/dossiers/{dossier.slug}/export.csv")
+    header = content.splitlines()[0]
+    assert header.startswith("\ufeffid;slug;api_url;published_at;")
+    assert header.endswith(";quotes;text")
+
+
+def test_the_csv_export_carries_the_text(archivist_client, dossier):
+    _, content = download(archivist_client, f"/dossiers/{dossier.slug}/export.csv")
+    [row] = rows_of(content)
+    assert row["text"].startswith("De quoi corroborer les accusations ukrainiennes. Les Etats")
+    assert "<" not in row["text"]
+
+
+def test_a_text_longer_than_a_spreadsheet_cell_is_cut_in_the_csv_only(archivist_client, dossier):
+    paragraph = "mot " * 4_000
+    publish_in(
+        dossier,
+        at=dt.datetime(2025, 1, 1, tzinfo=dt.UTC),
+        body=[{"type": "paragraph", "html": paragraph}] * 3,
+    )
+    _, csv_content = download(archivist_client, f"/dossiers/{dossier.slug}/export.csv")
+    _, json_content = download(archivist_client, f"/dossiers/{dossier.slug}/export.json")
+    assert len(rows_of(csv_content)[0]["text"]) == exports.MAX_CELL_CHARS
+    assert len(json.loads(json_content)["articles"][0]["text"]) > exports.MAX_CELL_CHARS
+
+
+def test_the_json_export_carries_the_text_and_the_blocks(archivist_client, dossier):
+    _, content = download(archivist_client, f"/dossiers/{dossier.slug}/export.json")
+    [row] = json.loads(content)["articles"]
+    article = dossier.articles.get()
+    assert row["text"] == article.body_text
+    assert row["blocks"] == article.body
+    assert row["blocks"][0]["type"] == "paragraph"
