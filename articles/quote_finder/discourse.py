@@ -22,7 +22,7 @@ from .lexicon import (
     ROLE_STOP_WORDS,
 )
 from .mentions import Mention
-from .nouns import first_name_gender
+from .nouns import ANAPHORIC, first_name_gender
 from .text import fold
 
 FOLDED_PRE_ADJECTIVES = frozenset(fold(word) for word in PRE_ADJECTIVES)
@@ -187,7 +187,7 @@ class Discourse:
         entity.last, entity.block = self.clock, self.block
         if salient:
             entity.salient = self.clock
-        if mention.role and entity.kind != "organisation":
+        if mention.role and entity.kind != "organisation" and mention.head not in ANAPHORIC:
             entity.first_role = entity.first_role or mention.role
             if not _vaguer(mention.role, entity.role) and not _refers_back(mention, entity):
                 entity.role, entity.head = mention.role, mention.head

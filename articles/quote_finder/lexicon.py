@@ -224,82 +224,203 @@ PRE_ADJECTIVES = words("""
 FORMER_WORDS = words("""
     ancien ancienne anciens anciennes ex
 """)
-# Role nouns: who someone is («le porte-parole», «la maire»).
-ROLE_NOUNS = """
-    ministre porte-parole président/présidente vice-président/vice-présidente maire
-    adjoint/adjointe député/députée eurodéputé/eurodéputée sénateur/sénatrice
-    ambassadeur/ambassadrice diplomate secrétaire directeur/directrice chef/cheffe
-    responsable juge procureur/procureure avocat/avocate bâtonnier/bâtonnière
-    magistrat/magistrate entraîneur/entraîneuse entraineur/entraineuse
-    sélectionneur/sélectionneuse capitaine joueur/joueuse attaquant/attaquante
-    défenseur/défenseuse gardien/gardienne coach manager expert/experte
-    chercheur/chercheuse économiste politologue sociologue historien/historienne analyste
-    spécialiste syndicaliste militant/militante conseiller/conseillère préfet/préfète
-    commissaire général/générale colonel/colonelle commandant/commandante
-    lieutenant/lieutenante amiral officier/officière soldat/soldate policier/policière
-    gendarme pompier/pompière médecin infirmier/infirmière chirurgien/chirurgienne
-    professeur/professeure enseignant/enseignante instituteur/institutrice
-    étudiant/étudiante élève lycéen/lycéenne agriculteur/agricultrice éleveur/éleveuse
-    habitant/habitante riverain/riveraine témoin victime élu/élue candidat/candidate
-    patron/patronne pdg dirigeant/dirigeante fondateur/fondatrice cofondateur/cofondatrice
-    coordinateur/coordinatrice délégué/déléguée représentant/représentante gérant/gérante
-    commerçant/commerçante chauffeur ouvrier/ouvrière salarié/salariée employé/employée
-    retraité/retraitée père/mère frère/sœur fils/fille époux/épouse mari veuf/veuve proche
-    ami/amie voisin/voisine chancelier/chancelière roi/reine prince/princesse pape cardinal
-    évêque archevêque imam rabbin pasteur/pasteure prêtre abbé recteur/rectrice
-    doyen/doyenne auteur/autrice écrivain/écrivaine romancier/romancière
-    réalisateur/réalisatrice acteur/actrice comédien/comédienne chanteur/chanteuse artiste
-    musicien/musicienne journaliste éditorialiste photographe producteur/productrice
+# Role nouns: who someone is («le porte-parole», «la maire»), in the masculine singular.
+# The feminine and the plural follow the rules of ``nouns.py`` («adjoint» → «adjointe»,
+# «directeur» → «directrice», «chirurgien» → «chirurgienne»); an irregular feminine is
+# written after a slash («auteur/autrice»), and a slash with nothing after it marks a noun
+# with no feminine of its own («médecin/», «témoin/»). A noun in «-e» is both.
+GENERAL_ROLES = """
+    ministre porte-parole président vice-président maire adjoint député eurodéputé
+    sénateur ambassadeur/ambassadrice diplomate secrétaire directeur chef/cheffe
+    responsable juge procureur/procureure avocat bâtonnier magistrat entraîneur
+    entraineur sélectionneur capitaine joueur attaquant défenseur gardien coach manager/
+    expert chercheur économiste politologue sociologue historien analyste spécialiste
+    syndicaliste militant conseiller préfet commissaire général colonel commandant
+    lieutenant amiral/ officier soldat policier gendarme pompier médecin/ infirmier
+    chirurgien professeur/professeure enseignant instituteur/institutrice étudiant élève
+    lycéen agriculteur éleveur habitant riverain témoin/ victime élu candidat patron pdg
+    dirigeant fondateur cofondateur coordinateur délégué représentant gérant commerçant
+    chauffeur ouvrier salarié employé retraité père/mère frère/sœur fils/fille
+    époux/épouse mari veuf/veuve proche ami/amie voisin chancelier roi/reine
+    prince/princesse pape cardinal/ évêque archevêque imam rabbin/ pasteur/pasteure
+    prêtre abbé/ recteur doyen auteur/autrice écrivain romancier réalisateur acteur
+    comédien chanteur artiste musicien journaliste éditorialiste photographe producteur
     cinéaste architecte ingénieur/ingénieure démographe épidémiologiste virologue
     infectiologue climatologue géographe philosophe psychologue psychiatre pédiatre
-    urgentiste vétérinaire pharmacien/pharmacienne banquier/banquière investisseur
-    consultant/consultante lobbyiste activiste opposant/opposante dissident/dissidente
-    manifestant/manifestante gréviste leader rapporteur/rapporteure trésorier/trésorière
-    gouverneur/gouverneure émissaire envoyé/envoyée négociateur/négociatrice
-    médiateur/médiatrice observateur/observatrice inspecteur/inspectrice
-    enquêteur/enquêtrice source interlocuteur/interlocutrice intéressé/intéressée
-    sportif/sportive athlète coureur/coureuse pilote nageur/nageuse skieur/skieuse cycliste
-    footballeur/footballeuse rugbyman tennisman boxeur/boxeuse champion/championne arbitre
-    supporter/supportrice propriétaire locataire édile bourgmestre fonctionnaire agent/agente
-    militaire combattant/combattante otage réfugié/réfugiée migrant/migrante détenu/détenue
-    accusé/accusée suspect/suspecte plaignant/plaignante élu/élue patron/patronne
-    présentateur/présentatrice animateur/animatrice numéro dirigeant/dirigeante
-    sous-préfet/sous-préfète vice-chancelier/vice-chancelière homologue collègue
-    syndicaliste président-directeur haut-commissaire chef/cheffe expert/experte
-    garde ministre-président/ministre-présidente internaute utilisateur/utilisatrice usager
-    citoyen/citoyenne électeur/électrice fan spectateur/spectatrice client/cliente
-    patient/patiente parent lecteur/lectrice auditeur/auditrice passant/passante touriste
-    visiteur/visiteuse consommateur/consommatrice bénévole membre adhérent/adhérente
-    partisan/partisane sympathisant/sympathisante ultra aide-soignant/aide-soignante
-    sage-femme auxiliaire caissier/caissière serveur/serveuse cuisinier/cuisinière
-    boulanger/boulangère artisan/artisane pêcheur/pêcheuse viticulteur/viticultrice
-    vigneron/vigneronne maraîcher/maraîchère chômeur/chômeuse livreur/livreuse
-    conducteur/conductrice cheminot/cheminote marin ouvrier/ouvrière paysan/paysanne entourage
-    opérateur/opératrice soudeur/soudeuse commis/commise critique principal/principale
-    cosecrétaire co-secrétaire prévisionniste céréalier/céréalière ostréiculteur/ostréicultrice
-    oncle/tante cousin/cousine neveu/nièce grand-père/grand-mère paléontologue primatologue
-    hydrologue géologue biologiste glaciologue sismologue volcanologue archéologue
-    technicien/technicienne ouvreur/ouvreuse buteur/buteuse ailier/ailière talonneur
-    meneur/meneuse sprinteur/sprinteuse grimpeur/grimpeuse rameur/rameuse skipper
-    navigateur/navigatrice jockey préparateur/préparatrice kinésithérapeute kiné
-    greffier/greffière huissier/huissière notaire juré/jurée légiste actionnaire trader
-    courtier/courtière comptable vendeur/vendeuse restaurateur/restauratrice
-    hôtelier/hôtelière mécanicien/mécanicienne garagiste plombier/plombière
-    électricien/électricienne maçon menuisier/menuisière couvreur/couvreuse
-    charpentier/charpentière peintre sculpteur/sculptrice dessinateur/dessinatrice
-    chorégraphe danseur/danseuse dramaturge scénariste compositeur/compositrice
-    rappeur/rappeuse violoniste pianiste guitariste batteur/batteuse humoriste poète/poétesse
-    éditeur/éditrice libraire galeriste conservateur/conservatrice
-    programmateur/programmatrice consul/consule armateur/armatrice sauveteur/sauveteuse
-    secouriste dentiste généraliste cardiologue anesthésiste radiologue gynécologue
-    oncologue neurologue compagnon/compagne conjoint/conjointe fiancé/fiancée gendre
-    belle-mère beau-père belle-sœur beau-frère orphelin/orpheline héritier/héritière
-    sommelier/sommelière pâtissier/pâtissière boucher/bouchère fromager/fromagère
-    apiculteur/apicultrice forestier/forestière bûcheron/bûcheronne jardinier/jardinière
-    paysagiste urbaniste promoteur/promotrice intendant/intendante proviseur/proviseure
-    surveillant/surveillante formateur/formatrice doctorant/doctorante
-    informaticien/informaticienne développeur/développeuse entrepreneur/entrepreneuse
-    commissaire-priseur juriste fiscaliste substitut détective prévenu/prévenue
+    urgentiste vétérinaire pharmacien banquier investisseur consultant lobbyiste
+    activiste opposant dissident manifestant gréviste leader/ rapporteur/rapporteure
+    trésorier gouverneur/gouverneure émissaire envoyé négociateur médiateur observateur
+    inspecteur enquêteur/enquêtrice source interlocuteur/interlocutrice intéressé
+    sportif athlète coureur pilote nageur skieur cycliste footballeur rugbyman tennisman
+    boxeur champion arbitre supporter/supportrice propriétaire locataire édile
+    bourgmestre fonctionnaire agent militaire combattant otage réfugié migrant détenu
+    accusé suspect plaignant présentateur animateur numéro sous-préfet vice-chancelier
+    homologue collègue président-directeur/ haut-commissaire garde ministre-président
+    internaute utilisateur usager citoyen électeur fan spectateur client patient parent/
+    lecteur auditeur/auditrice passant touriste visiteur consommateur bénévole membre
+    adhérent partisan/partisane sympathisant ultra aide-soignant sage-femme auxiliaire
+    caissier serveur cuisinier boulanger artisan/artisane pêcheur viticulteur vigneron
+    maraîcher chômeur livreur conducteur cheminot marin/ paysan/paysanne entourage
+    opérateur soudeur commis/commise critique principal cosecrétaire co-secrétaire
+    prévisionniste céréalier ostréiculteur oncle/tante cousin neveu/nièce grand-
+    père/grand-mère paléontologue primatologue hydrologue géologue biologiste
+    glaciologue sismologue volcanologue archéologue technicien ouvreur buteur ailier
+    talonneur meneur sprinteur grimpeur rameur skipper/ navigateur jockey préparateur
+    kinésithérapeute kiné/ greffier huissier notaire juré légiste actionnaire trader/
+    courtier comptable vendeur restaurateur hôtelier mécanicien garagiste plombier
+    électricien maçon/ menuisier couvreur charpentier peintre sculpteur/sculptrice
+    dessinateur chorégraphe danseur dramaturge scénariste compositeur/compositrice
+    rappeur violoniste pianiste guitariste batteur humoriste poète/poétesse
+    éditeur/éditrice libraire galeriste conservateur programmateur consul/consule
+    armateur sauveteur secouriste dentiste généraliste cardiologue anesthésiste
+    radiologue gynécologue oncologue neurologue compagnon/compagne conjoint fiancé
+    gendre belle-mère beau-père belle-sœur beau-frère orphelin héritier sommelier
+    pâtissier boucher fromager apiculteur forestier bûcheron jardinier paysagiste
+    urbaniste promoteur/promotrice intendant proviseur/proviseure surveillant formateur
+    doctorant informaticien développeur entrepreneur commissaire-priseur/ juriste
+    fiscaliste substitut/ détective prévenu
+"""
+POLITICS_ROLES = """
+    questeur colistier suppléant collaborateur assistant attaché administrateur
+    conseiller sherpa haut-fonctionnaire ministre-délégué/ chargé
+"""
+JUSTICE_ROLES = """
+    condamné requérant défendeur/défenderesse avocat-conseil/ juge-assesseur/
+    assesseur/assesseure procureur-adjoint/ témoin/
+"""
+SECURITY_ROLES = """
+    brigadier adjudant sergent caporal major légionnaire démineur plongeur douanier
+    garde-côte parachutiste lieutenant-colonel contre-amiral/ vice-amiral/ maréchal/
+    capitaine-pompier/ sapeur/ commandant-adjoint/ pilote/ gardien
+"""
+HEALTH_ROLES = """
+    ambulancier brancardier interne praticien gériatre dermatologue ophtalmologue
+    orthophoniste psychanalyste médecin-chef/ soignant malade addictologue
+    néonatologiste réanimateur obstétricien laborantin ergothérapeute psychomotricien
+    diététicien
+"""
+SPORT_ROLES = """
+    pilier ailier arrière latéral avant-centre pivot passeur libéro flanker marathonien
+    judoka escrimeur handballeur basketteur volleyeur golfeur biathlète patineur
+    gymnaste perchiste sauteur décathlonien copilote recrue international
+    vice-champion médaillé finaliste vainqueur lauréat coéquipier
+    partenaire adversaire sélectionné joueur président-délégué/ directeur-sportif/
+    préparateur
+"""
+ECONOMY_ROLES = """
+    drh dg daf pdg cariste contremaître intérimaire manutentionnaire magasinier
+    logisticien routier docker sidérurgiste métallurgiste expert-comptable/ commercial
+    standardiste stagiaire apprenti alternant syndiqué industriel exploitant
+    arboriculteur mareyeur conchyliculteur sylviculteur berger meunier minotier brasseur
+    négociant importateur exportateur grossiste détaillant franchisé buraliste fleuriste
+    coiffeur esthéticien coursier postier aiguilleur contrôleur machiniste
+    carrossier chauffagiste plaquiste carreleur grutier terrassier chaudronnier tourneur
+    fraiseur ajusteur monteur régleur géomètre travailleur
+"""
+CULTURE_ROLES = """
+    documentariste plasticien illustrateur librettiste violoncelliste bassiste soliste
+    choriste circassien acrobate clown marionnettiste slameur dj parolier interprète
+    vidéaste youtubeur influenceur traducteur régisseur costumier décorateur scénographe
+    éclairagiste cadreur distributeur festivalier mécène collectionneur archiviste
+    bibliothécaire conteur biographe essayiste créateur styliste couturier designer/
+"""
+EDUCATION_ROLES = """
+    cpe aesh atsem collégien écolier universitaire éducateur documentaliste
+    maître/maîtresse directeur-adjoint/ principal-adjoint/ proviseur-adjoint/
+    professeure-documentaliste/
+"""
+SCIENCE_ROLES = """
+    scientifique physicien chimiste mathématicien astronome astrophysicien océanographe
+    anthropologue ethnologue linguiste généticien neuroscientifique immunologiste
+    statisticien écologue botaniste zoologiste entomologiste ornithologue agronome
+    météorologue naturaliste sociologue
+"""
+RELIGION_ROLES = """
+    curé vicaire aumônier diacre moine/ religieux/religieuse nonne chanoine
+    prieur/prieure abbesse mufti fidèle paroissien croyant pèlerin imam
+"""
+SOCIETY_ROLES = """
+    humanitaire écologiste travailleur éducateur juriste bénévole militant
+"""
+FAMILY_ROLES = """
+    petit-fils/petite-fille beau-fils/belle-fille demi-frère/demi-sœur jumeau/jumelle
+    tuteur/tutrice parrain/marraine filleul concubin enfant adolescent aîné cadet
+    benjamin grand-oncle/grand-tante
+"""
+# Nouns that only refer back to someone met («l'intéressé», «le premier concerné»): they
+# name no function, so they never give or replace a role.
+ANAPHORIC_ROLES = """
+    intéressé concerné
+"""
+ROLE_NOUNS = " ".join(
+    (
+        GENERAL_ROLES,
+        POLITICS_ROLES,
+        JUSTICE_ROLES,
+        SECURITY_ROLES,
+        HEALTH_ROLES,
+        SPORT_ROLES,
+        ECONOMY_ROLES,
+        CULTURE_ROLES,
+        EDUCATION_ROLES,
+        SCIENCE_ROLES,
+        RELIGION_ROLES,
+        SOCIETY_ROLES,
+        FAMILY_ROLES,
+        ANAPHORIC_ROLES,
+    )
+)
+# Role nouns of several words, one a line, the first word's feminine as in ROLE_NOUNS.
+COMPOUND_ROLE_NOUNS = """
+    demi de mêlée
+    demi d’ouverture
+    troisième ligne
+    deuxième ligne
+    première ligne
+    trois-quarts centre
+    milieu de terrain
+    metteur/metteuse en scène
+    chef/cheffe d’orchestre
+    chef/cheffe d’entreprise
+    chef/cheffe d’état-major
+    chef/cheffe de file
+    chef/cheffe de projet
+    chef/cheffe de chantier
+    chef/cheffe de cabinet
+    chef/cheffe de service
+    chef/cheffe de l’état
+    chargé de mission
+    chargé de communication
+    chargé de recherche
+    directeur/directrice de recherche
+    garde des sceaux
+    partie civile
+    parties civiles
+    homme/femme d’affaires
+    homme/femme politique
+    sage-femme/
+    juge d’instruction
+    juge des enfants
+    officier/officière de police judiciaire
+    commissaire d’exposition
+    commissaire de l’exposition
+    délégué syndical
+    porte-drapeau
+    tête de liste
+    mis/mise en examen
+    mis/mise en cause
+    cadre de santé
+    lanceur d’alerte
+    médecin/ légiste
+    médecin/ urgentiste
+    gardien de but
+    gardien/gardienne de la paix
+    sapeur-pompier/
+    aide à domicile
+    auxiliaire de vie
+    agent/agente de sécurité
+    agent/agente d’entretien
+    conseiller/conseillère principal d’éducation
 """
 # Endings of nouns of trades and functions, for a role set after a name that is not in
 # the list («Jean Dupont, volcanologue au CNRS», «…, céréalier à Niort»).
@@ -444,6 +565,7 @@ ROLE_ADJECTIVES = words("""
     scientifique juridique financier financière politique militaire diplomatique
     économique sportif sportive artistique médical médicale judiciaire
     aîné aînée cadet cadette benjamin benjamine retraité retraitée
+    civil civile civils civiles public publique privé privée libre
 """)
 # Endings of adjectives that may follow a role noun when they are not in the list.
 ROLE_ADJECTIVE_ENDINGS = (
@@ -654,6 +776,12 @@ AFTER_INVERSION = words("""
 # Prepositions that complete a role or a body («ministre de…», «adjoint à…»).
 COMPLEMENT_PREPOSITIONS = words("""
     au auprès aux de des du d’ en pour à
+""")
+
+# Nouns of a shift or a rota after «de» with no article («aide-soignant de nuit»): part
+# of a role, though «nuit» is a time word elsewhere.
+SHIFT_NOUNS = words("""
+    garde jour nuit permanence astreinte
 """)
 
 # Words between the article and the noun of a complement («du même collège»).

@@ -34,6 +34,7 @@ from .lexicon import (
     QUANTITY_NOUNS,
     ROLE_ADJECTIVES,
     ROLE_NOUN_ENDINGS,
+    SHIFT_NOUNS,
     SOURCE_WORDS,
     STREET_NOUNS,
     SUBJECT_DETERMINERS,
@@ -44,13 +45,13 @@ from .lexicon import (
 from .nouns import (
     DOCUMENTS,
     ORGANISATIONS,
-    ROLES,
     can_start_name,
     first_name_gender,
     is_adjective,
     is_complement_noun,
     is_particle,
     preposition_before,
+    role_noun_at,
 )
 from .text import Sentence, Token, fold
 from .verbs import FORMS
@@ -318,8 +319,8 @@ class _Reader:
         token = self.token(position)
         if token is None:
             return None
-        role = ROLES.get(token.low.removeprefix("ex-"))
-        if role is not None:
+        role, _ = role_noun_at(self.tokens, position)
+        if role:
             return role[0], role[1]
         if not is_complement_noun(token):
             return None
@@ -337,6 +338,7 @@ class _Reader:
             or token.kind == "punct"
             or token.low in COMPLEMENT_PREPOSITIONS
             or is_adjective(token)
+            or self.workplace_at(position)
         )
 
     def skip_brackets(self, position: int) -> int:
@@ -370,7 +372,7 @@ class _Reader:
             group = (
                 self.determined_at(position + 1) if self.low(position + 2) in DETERMINERS else None
             )
-            if group is None and self.low(position + 2).removeprefix("ex-") in ROLES:
+            if group is None and role_noun_at(self.tokens, position + 2)[1]:
                 group = self.role_at(position + 1, position + 2, None, False, oblique)
             if group is not None and group.kind == "role":
                 group.start, group.plural, group.definite = index, True, False
@@ -389,7 +391,7 @@ class _Reader:
                     gender=gender,
                     oblique=oblique,
                 )
-        if noun in ROLES:
+        if role_noun_at(self.tokens, position)[1]:
             return self.role_at(index, position, gender, definite, oblique)
         if noun in ORGANISATIONS:
             mention = self.body_at(index, position, gender, plural, definite, oblique)
@@ -488,8 +490,8 @@ class _Reader:
     def role_at(self, index, position, gender, definite, oblique) -> Mention:
         """«le ministre américain de la Défense Lloyd Austin», «la maire (PS) de Nantes,
         Anne Dupuis», «l'ambassadeur américain adjoint à l'ONU»."""
-        masculine, noun_gender, plural = ROLES[self.low(position).removeprefix("ex-")]
-        end, name_start = self.complement_end(position + 1, split_name=True)
+        (masculine, noun_gender, plural), length = role_noun_at(self.tokens, position)
+        end, name_start = self.complement_end(position + length, split_name=True)
         if name_start is not None or self.body_name_at(end):
             behind = self.name_behind_group(end if name_start is None else name_start)
             if behind is not None:
@@ -529,6 +531,7 @@ class _Reader:
         start = position + 1
         if self.low(start) in SUBJECT_DETERMINERS and self.low(start + 1) in TITLES:
             start += 1  # «le chef du service, le Dr Karim Bensalah,»
+        start = self.after_rank(start)
         if self.low(start) in TITLES and self.token(start).is_capitalised:
             start += 2 if self.low(start + 1) == "." else 1
         token = self.token(start)
@@ -542,6 +545,16 @@ class _Reader:
         if self.low(after) in NAME_ENDS or self.low(after) in FORMS:
             return start
         return None
+
+    def after_rank(self, position: int) -> int:
+        """Past a rank or grade between the comma and the name, whose role is the one
+        before the comma: «le commandant des pompiers, le lieutenant-colonel Marc Girard»."""
+        if self.low(position) not in SUBJECT_DETERMINERS:
+            return position
+        _, length = role_noun_at(self.tokens, position + 1)
+        if length and can_start_name(self.token(position + 1 + length)):
+            return position + 1 + length
+        return position
 
     def named_after_article(self, index, position, gender, plural, oblique) -> Mention:
         """«le Kremlin», «la CGT», «les Etats-Unis», «la Commission européenne»; or a
@@ -676,11 +689,23 @@ class _Reader:
                     return name_start, name_start
                 position = group_end
                 continue
-            if nouns and is_complement_noun(head):
-                position = group + 1
+            if nouns and (is_complement_noun(head) or self.is_shift(token, group)):
+                position = self.after_number(group + 1)
                 continue
             break
         return position, None
+
+    def is_shift(self, preposition: Token, position: int) -> bool:
+        """«de nuit», «de garde»: the shift of a trade, right after «de» with no article."""
+        return preposition.low == "de" and self.low(position) in SHIFT_NOUNS
+
+    def after_number(self, position: int) -> int:
+        """Past a number that identifies the noun before it («sur la ligne 3», «du bus
+        21»), not a quantity of what follows («depuis 20 ans»)."""
+        following = self.token(position + 1)
+        if self.low(position).isdigit() and (following is None or following.kind == "punct"):
+            return position + 1
+        return position
 
     def workplace_at(self, position: int) -> bool:
         """Where someone works, after their trade set after their name: «opératrice sur la

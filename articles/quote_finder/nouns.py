@@ -3,6 +3,8 @@ with their gender and plural, bodies, texts, given names; and the tests a word m
 start a name, qualify a role or complete it."""
 
 from .lexicon import (
+    ANAPHORIC_ROLES,
+    COMPOUND_ROLE_NOUNS,
     DOCUMENT_NOUNS,
     FEMININE_NAMES,
     FUNCTION_WORDS,
@@ -17,18 +19,87 @@ from .lexicon import (
 from .text import Token, fold
 from .verbs import FORMS
 
+# Masculine endings and the feminine a regular role noun takes from them, longest first:
+# «adjoint» → «adjointe», «chirurgien» → «chirurgienne», «infirmier» → «infirmière».
+FEMININE_ENDINGS = (
+    ("ateur", "atrice"),
+    ("cteur", "ctrice"),
+    ("ulteur", "ultrice"),
+    ("eur", "euse"),
+    ("ien", "ienne"),
+    ("éen", "éenne"),
+    ("yen", "yenne"),
+    ("ier", "ière"),
+    ("er", "ère"),
+    ("on", "onne"),
+    ("el", "elle"),
+    ("et", "ète"),
+    ("if", "ive"),
+    ("ant", "ante"),
+    ("ent", "ente"),
+    ("é", "ée"),
+    ("u", "ue"),
+    ("t", "te"),
+    ("d", "de"),
+    ("ain", "aine"),
+    ("in", "ine"),
+    ("ais", "aise"),
+    ("ois", "oise"),
+    ("al", "ale"),
+)
+
+
+def feminine_of(masculine: str) -> str | None:
+    """The regular feminine of a role noun, or None when it has no distinct one: a noun in
+    «-e» is both («la juge», «le juge»); «-eur» nouns split between «-euse» and «-trice»,
+    «-ateur», «-cteur» give «-trice», other «-eur» «-euse», and the lexicon writes the
+    rest («professeure», «autrice»); a compound takes it on its last letters
+    («aide-soignant» → «aide-soignante»)."""
+    for ending, feminine in FEMININE_ENDINGS:
+        if masculine.endswith(ending):
+            return masculine[: -len(ending)] + feminine
+    return None
+
+
+def _entry_forms(entry: str) -> tuple[str, str | None]:
+    """«maire» → (maire, None); «adjoint» → (adjoint, adjointe) by rule; «auteur/autrice»
+    as written; «médecin/» has no feminine of its own."""
+    masculine, slash, feminine = entry.partition("/")
+    if slash:
+        return masculine, feminine or None
+    return masculine, feminine_of(masculine)
+
 
 def _role_table() -> dict[str, tuple[str, str | None, bool]]:
     """Every role noun form → (masculine singular, gender, plural)."""
     table = {}
     for entry in ROLE_NOUNS.split():
-        masculine, _, feminine = entry.partition("/")
+        masculine, feminine = _entry_forms(entry)
         forms = [(masculine, "m" if feminine else None)]
         if feminine:
             forms.append((feminine, "f"))
         for form, gender in forms:
             table.setdefault(form, (masculine, gender, False))
             table.setdefault(_plural(form), (masculine, gender, True))
+    return table
+
+
+def _compound_table() -> dict[str, list[tuple[tuple[str, ...], tuple[str, str | None, bool]]]]:
+    """Role nouns of several words («demi de mêlée», «metteuse en scène»), by their first
+    word's forms: (the words after it, (the compound in the masculine, gender, plural))."""
+    table: dict[str, list] = {}
+    for line in COMPOUND_ROLE_NOUNS.strip().splitlines():
+        first, *rest = line.split()
+        masculine, feminine = _entry_forms(first)
+        whole = " ".join([masculine, *rest])
+        forms = [(masculine, "m" if feminine else None)]
+        if feminine:
+            forms.append((feminine, "f"))
+        for form, gender in forms:
+            for word, plural in ((form, False), (_plural(form), True)):
+                table.setdefault(word, []).append((tuple(rest), (whole, gender, plural)))
+    for entries in table.values():
+        entries.sort(key=lambda entry: -len(entry[0]))
     return table
 
 
@@ -43,6 +114,23 @@ def _plural(word: str) -> str:
 
 
 ROLES = _role_table()
+ANAPHORIC = frozenset(ANAPHORIC_ROLES.split())  # «l'intéressé» names no function
+COMPOUND_ROLES = _compound_table()
+
+
+def role_noun_at(tokens: list[Token], position: int) -> tuple[tuple[str, str | None, bool], int]:
+    """The role noun at ``position``: ((masculine, gender, plural), how many words), the
+    longest compound first («demi de mêlée»), else a one-word noun; ((), 0) if none."""
+    if position >= len(tokens):
+        return ((), 0)
+    word = tokens[position].low.removeprefix("ex-")
+    for rest, role in COMPOUND_ROLES.get(word, ()):
+        following = tuple(t.low for t in tokens[position + 1 : position + 1 + len(rest)])
+        if following == rest:
+            return role, 1 + len(rest)
+    if word in ROLES:
+        return ROLES[word], 1
+    return ((), 0)
 
 
 ORGANISATIONS = {form: noun for noun in ORGANISATION_NOUNS for form in (noun, _plural(noun))}

@@ -13,6 +13,7 @@ from .attribution import Attribution, Place, hidden_tokens
 from .discourse import Discourse
 from .lexicon import DOCUMENT_INTRODUCERS, NETWORKS, REPLY_VERBS
 from .mentions import Mention
+from .nouns import ANAPHORIC
 from .text import Sentence
 
 
@@ -67,6 +68,8 @@ def _refers_back(subject: Mention, attribution: Attribution) -> bool:
     a reply («a répondu le maire»), which brings in someone else."""
     if subject.kind != "role" or not subject.definite or subject.plural or subject.possessive:
         return False
+    if subject.head in ANAPHORIC:
+        return True  # «a réagi le premier concerné» is the one the sentence before named
     if attribution.verb is not None and attribution.verb.lemma in REPLY_VERBS:
         return False
     bare = len(subject.role.split()) == 1

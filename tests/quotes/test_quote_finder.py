@@ -1500,3 +1500,314 @@ def test_a_medium_after_selon_reports_the_words_of_the_subject():
     )
 
     assert found[0]["speaker"] == "Jean Rolland"
+
+
+# Roles across the newsroom's domains: a dev set of invented sentences -------------------------
+
+ROLES_ACROSS_DOMAINS = [
+    (
+        "«Nous tiendrons le calendrier», a assuré Sophie Marchal, première adjointe "
+        "chargée des finances.",
+        "Sophie Marchal",
+        "première adjointe chargée des finances",
+    ),
+    (
+        "La conseillère municipale d’opposition Léa Fontaine (LR) a dénoncé «un passage en force».",
+        "Léa Fontaine",
+        "conseillère municipale d’opposition",
+    ),
+    (
+        "«Le dossier est complet», a indiqué le sous-préfet de Brest, Olivier Ramel.",
+        "Olivier Ramel",
+        "sous-préfet de Brest",
+    ),
+    (
+        "«Rien n’est acté», a déclaré Paul Vidal, secrétaire d’Etat chargé du numérique, mardi.",
+        "Paul Vidal",
+        "secrétaire d’Etat chargé du numérique",
+    ),
+    (
+        "«Je ne regrette rien», a déclaré Hugo Lenoir, porte-parole adjoint du gouvernement.",
+        "Hugo Lenoir",
+        "porte-parole adjoint du gouvernement",
+    ),
+    (
+        "«Ce site restera ouvert», a promis Karine Morel, directrice générale adjointe du groupe.",
+        "Karine Morel",
+        "directrice générale adjointe du groupe",
+    ),
+    (
+        "«La procédure a été respectée», a affirmé l’avocate générale, Claire Besson.",
+        "Claire Besson",
+        "avocate générale",
+    ),
+    (
+        "«Il ment depuis le début», a lancé Me Julie Arnaud, avocate de la partie civile.",
+        "Julie Arnaud",
+        "avocate de la partie civile",
+    ),
+    (
+        "Le prévenu, Marc Dufour, 42 ans, a reconnu «une erreur».",
+        "Marc Dufour",
+        "prévenu",
+    ),
+    (
+        "«Je l’ai vu tomber», a raconté un témoin, Alain Petit, qui habite en face.",
+        "Alain Petit",
+        "témoin",
+    ),
+    (
+        "«Le service est saturé», alerte Nadia Brahimi, infirmière aux urgences du CHU de Caen.",
+        "Nadia Brahimi",
+        "infirmière aux urgences du CHU de Caen",
+    ),
+    (
+        "«On travaille à flux tendu», explique Julien Roux, aide-soignant de nuit.",
+        "Julien Roux",
+        "aide-soignant de nuit",
+    ),
+    (
+        "«Il fallait opérer vite», a expliqué le chirurgien Denis Caron, chef de "
+        "service à l’hôpital Nord.",
+        "Denis Caron",
+        "chirurgien",
+    ),
+    (
+        "«On a manqué de réalisme», a regretté le demi de mêlée toulousain Antoine Dupré.",
+        "Antoine Dupré",
+        "demi de mêlée toulousain",
+    ),
+    (
+        "«On a manqué de réalisme», a regretté Antoine Dupré, le talonneur du Stade toulousain.",
+        "Antoine Dupré",
+        "talonneur du Stade toulousain",
+    ),
+    (
+        "«Le groupe vit bien», a assuré le sélectionneur des Bleus, Didier Lambert, 55 ans.",
+        "Didier Lambert",
+        "sélectionneur des Bleus",
+    ),
+    (
+        "«C’était penalty», a estimé Lucas Moreau, milieu de terrain du FC Nantes.",
+        "Lucas Moreau",
+        "milieu de terrain du FC Nantes",
+    ),
+    (
+        "«La direction nous ment», a dénoncé Fabrice Lopez, délégué syndical CGT chez Stellantis.",
+        "Fabrice Lopez",
+        "délégué syndical CGT chez Stellantis",
+    ),
+    (
+        "«On n’a rien vu venir», confie Sandrine Petit, élue CFDT au CSE.",
+        "Sandrine Petit",
+        "élue CFDT au CSE",
+    ),
+    (
+        "«Trente ans de maison, et dehors», souffle Yves Bernard, cariste sur le site depuis 1994.",
+        "Yves Bernard",
+        "cariste sur le site",
+    ),
+    (
+        "«Les prix ne couvrent plus nos coûts», estime Hervé Guillot, éleveur laitier à Vire.",
+        "Hervé Guillot",
+        "éleveur laitier à Vire",
+    ),
+    (
+        "«Le texte résiste au temps», a confié la metteuse en scène Julie Renard.",
+        "Julie Renard",
+        "metteuse en scène",
+    ),
+    (
+        "«J’ai écrit ce livre en prison», a raconté l’écrivaine Sarah Benali, lauréate "
+        "du prix Femina.",
+        "Sarah Benali",
+        "écrivaine",
+    ),
+    (
+        "«Le marché de l’art s’essouffle», observe Pierre Lemaire, galeriste à Paris "
+        "depuis vingt ans.",
+        "Pierre Lemaire",
+        "galeriste à Paris",
+    ),
+    (
+        "«C’est une œuvre fragile», explique Marion Duval, commissaire de l’exposition.",
+        "Marion Duval",
+        "commissaire de l’exposition",
+    ),
+    (
+        "«Il faut des moyens», a plaidé Anne Leroy, principale du collège Jean-Moulin.",
+        "Anne Leroy",
+        "principale du collège Jean-Moulin",
+    ),
+    (
+        "«La molécule est prometteuse», affirme Eric Faure, directeur de recherche au CNRS.",
+        "Eric Faure",
+        "directeur de recherche au CNRS",
+    ),
+    (
+        "«Nous prions pour les victimes», a déclaré le curé de la paroisse, Jean Martin.",
+        "Jean Martin",
+        "curé de la paroisse",
+    ),
+    (
+        "«Nous manquons de bénévoles», regrette Laure Simon, présidente de l’antenne "
+        "locale des Restos du cœur.",
+        "Laure Simon",
+        "présidente de l’antenne locale des Restos du cœur",
+    ),
+    (
+        "«Il était si gentil», a confié sa mère, Martine Roche, en larmes.",
+        "Martine Roche",
+        "mère",
+    ),
+    (
+        "«Le feu a pris très vite», a indiqué le commandant des pompiers, le "
+        "lieutenant-colonel Marc Girard.",
+        "Marc Girard",
+        "commandant des pompiers",
+    ),
+    (
+        "«L’enquête avance», a déclaré la procureure de la République de Lille, Carole "
+        "Etienne, lors d’une conférence de presse.",
+        "Carole Etienne",
+        "procureure de la République de Lille",
+    ),
+    (
+        "Le maire de Vire, Jean Durand, a signé l’arrêté. «Nous n’avions pas le choix», "
+        "a expliqué l’intéressé.",
+        "Jean Durand",
+        "maire de Vire",
+    ),
+    (
+        "L’entraîneur du Racing, Paul Girard, a été limogé.\n«Je l’ai appris par la "
+        "presse», a réagi le premier concerné.",
+        "Paul Girard",
+        "entraîneur du Racing",
+    ),
+    (
+        "Le chorégraphe Abou Diallo présente sa création. «Le corps raconte tout», dit l’artiste.",
+        "Abou Diallo",
+        "chorégraphe",
+    ),
+    (
+        "«On ne lâchera rien», a lancé Sonia Ferreira, opératrice sur la ligne 3, devant l’usine.",
+        "Sonia Ferreira",
+        "opératrice sur la ligne 3",
+    ),
+    (
+        "«Les gardes à vue se multiplient», selon Thomas Blanc, commissaire divisionnaire à Lyon.",
+        "Thomas Blanc",
+        "commissaire divisionnaire à Lyon",
+    ),
+    (
+        "«La cour se retire pour délibérer», a annoncé le président de la cour "
+        "d’assises, Michel Roy.",
+        "Michel Roy",
+        "président de la cour d’assises",
+    ),
+    (
+        "«C’est un rêve», a réagi la rappeuse Kenza, 24 ans.",
+        "Kenza",
+        "rappeuse",
+    ),
+    (
+        "«Les sols sont secs», constate Paul Morin, agriculteur à Niort – il cultive du blé.",
+        "Paul Morin",
+        "agriculteur à Niort",
+    ),
+    (
+        "«Nous avons été trahis», a dénoncé Luc Ferrand, vice-président (LR) du conseil "
+        "départemental.",
+        "Luc Ferrand",
+        "vice-président (LR) du conseil départemental",
+    ),
+    (
+        "«Personne ne nous écoute», lance Marie Caron, urgentiste depuis 2010.",
+        "Marie Caron",
+        "urgentiste",
+    ),
+    (
+        "«La saison est lancée», a déclaré Hugo Blanc, gardien de but du Havre, dimanche.",
+        "Hugo Blanc",
+        "gardien de but du Havre",
+    ),
+    (
+        "«Le chantier prendra deux ans», a annoncé Lise Tardy, cheffe de cabinet du préfet.",
+        "Lise Tardy",
+        "cheffe de cabinet du préfet",
+    ),
+    (
+        "«Il y a urgence», a lancé Rémi Garnier, chef de service de réanimation, qui "
+        "réclame des lits.",
+        "Rémi Garnier",
+        "chef de service de réanimation",
+    ),
+    (
+        "«C’est un tournant», a jugé le réalisateur Tom Ricard, dont le film sort mercredi.",
+        "Tom Ricard",
+        "réalisateur",
+    ),
+    (
+        "«Ce n’est pas fini», a prévenu la sénatrice (PS) de l’Aude, Inès Garcia.",
+        "Inès Garcia",
+        "sénatrice (PS) de l’Aude",
+    ),
+    (
+        "«On n’a jamais vu ça», raconte Thierry Colin, conducteur de bus à la RATP.",
+        "Thierry Colin",
+        "conducteur de bus à la RATP",
+    ),
+    (
+        "«Il faut écouter les soignants», a estimé le psychiatre Paul Dumas, expert "
+        "auprès de la cour d’appel de Rennes.",
+        "Paul Dumas",
+        "psychiatre",
+    ),
+]
+
+
+@pytest.mark.parametrize(("paragraphs", "speaker", "role"), ROLES_ACROSS_DOMAINS)
+def test_roles_across_domains_end_where_the_role_ends(paragraphs, speaker, role):
+    """Invented sentences, one or two paragraphs (split at a line break): the speaker and
+    the role as the labelling conventions write them."""
+    found = suggest(*paragraphs.split("\n"))[0]
+
+    assert (found["speaker"], found["role"]) == (speaker, role)
+
+
+@pytest.mark.parametrize(
+    ("masculine", "feminine"),
+    [
+        ("adjoint", "adjointe"),
+        ("chirurgien", "chirurgienne"),
+        ("infirmier", "infirmière"),
+        ("directeur", "directrice"),
+        ("agriculteur", "agricultrice"),
+        ("entraîneur", "entraîneuse"),
+        ("préfet", "préfète"),
+        ("aide-soignant", "aide-soignante"),
+        ("juge", None),
+    ],
+)
+def test_the_feminine_of_a_role_noun_follows_the_rules(masculine, feminine):
+    from articles.quote_finder.nouns import feminine_of
+
+    assert feminine_of(masculine) == feminine
+
+
+def test_feminine_and_plural_role_nouns_are_read_from_the_masculine_entry():
+    from articles.quote_finder.nouns import ROLES
+
+    assert ROLES["urgentistes"] == ("urgentiste", None, True)
+    assert ROLES["sélectionneuse"] == ("sélectionneur", "f", False)
+    assert ROLES["comédiennes"] == ("comédien", "f", True)
+    assert "médecine" not in ROLES  # «médecin/» has no feminine of its own
+
+
+def test_a_noun_that_only_refers_back_keeps_no_role_of_its_own():
+    found = suggest(
+        "Paul Girard a été limogé mardi.",
+        "«Je l’ai appris par la presse», a réagi l’intéressé.",
+    )
+
+    assert (found[0]["speaker"], found[0]["role"]) == ("Paul Girard", "")
