@@ -347,6 +347,13 @@ FAMILY_ROLES = """
     tuteur/tutrice parrain/marraine filleul concubin enfant adolescent aîné cadet
     benjamin grand-oncle/grand-tante
 """
+# Grades and forms of address written before a name like a title («le colonel X», «le
+# professeur X», «le père X», a priest): when a role follows the name, that is the role.
+RANK_TITLES = words("""
+    abbé adjudant amiral capitaine caporal cardinal colonel commandant docteur frère
+    général imam lieutenant lieutenant-colonel maître major maréchal pasteur père
+    professeur rabbin sergent
+""")
 # Nouns that only refer back to someone met («l'intéressé», «le premier concerné»): they
 # name no function, so they never give or replace a role.
 ANAPHORIC_ROLES = """
@@ -565,7 +572,8 @@ ROLE_ADJECTIVES = words("""
     scientifique juridique financier financière politique militaire diplomatique
     économique sportif sportive artistique médical médicale judiciaire
     aîné aînée cadet cadette benjamin benjamine retraité retraitée
-    civil civile civils civiles public publique privé privée libre
+    civil civile civils civiles public publique privé privée libre gauche gauches droit
+    droite droits droites
 """)
 # Endings of adjectives that may follow a role noun when they are not in the list.
 ROLE_ADJECTIVE_ENDINGS = (

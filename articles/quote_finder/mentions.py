@@ -32,6 +32,7 @@ from .lexicon import (
     PREPOSITIONS,
     PRONOUNS,
     QUANTITY_NOUNS,
+    RANK_TITLES,
     ROLE_ADJECTIVES,
     ROLE_NOUN_ENDINGS,
     SHIFT_NOUNS,
@@ -518,6 +519,8 @@ class _Reader:
             mention.name = self.sentence.slice(name_start, name_end)
             mention.end = self.skip_brackets(name_end)  # a party in brackets is no one
             mention.gender = first_name_gender(self.tokens[name_start].text) or mention.gender
+            if masculine in RANK_TITLES and end == position + length:
+                self.with_apposition(mention)  # «le colonel X, commandant du groupement»
         return mention
 
     def name_after_role(self, position: int) -> int | None:

@@ -1763,6 +1763,105 @@ ROLES_ACROSS_DOMAINS = [
         "Paul Dumas",
         "psychiatre",
     ),
+    (
+        "Sylvie Masson, épouse du boulanger tué en mars, est venue à l’audience.\n«Il "
+        "n’a jamais eu de chance», a confié la veuve.",
+        "Sylvie Masson",
+        "épouse du boulanger",
+    ),
+    (
+        "L’ancien comptable de la mairie, Bruno Lefèvre, est jugé pour "
+        "détournement.\n«Je n’ai rien pris», a affirmé l’accusé.",
+        "Bruno Lefèvre",
+        "ancien comptable de la mairie",
+    ),
+    (
+        "L’ouvreur nantais Léo Carpentier a brillé.\n«On a tenu», a savouré l’ouvreur de 22 ans.",
+        "Léo Carpentier",
+        "ouvreur nantais",
+    ),
+    (
+        "«Je suis fière de lui», a dit la mère de la victime, Hélène Roux, 61 ans.",
+        "Hélène Roux",
+        "mère de la victime",
+    ),
+    (
+        "«On veut la vérité», a lancé Karim Benali, frère de la victime, entouré de proches.",
+        "Karim Benali",
+        "frère de la victime",
+    ),
+    (
+        "«Le site fermera», a annoncé Marc Tissier, directeur du site depuis 2019, "
+        "devant les salariés.",
+        "Marc Tissier",
+        "directeur du site",
+    ),
+    (
+        "«Nous refusons», a martelé Julie Morel, déléguée CGT – elle travaille ici "
+        "depuis vingt ans.",
+        "Julie Morel",
+        "déléguée CGT",
+    ),
+    (
+        "«Il faut du temps», estime Paul Navarro, comédien formé au Conservatoire.",
+        "Paul Navarro",
+        "comédien",
+    ),
+    (
+        "«Rien ne bouge», déplore Agnès Vidal, présidente de l’association des "
+        "riverains, qui a saisi la justice.",
+        "Agnès Vidal",
+        "présidente de l’association des riverains",
+    ),
+    (
+        "«Le vaccin est sûr», a assuré le professeur Jean Lacombe, chef du service "
+        "d’infectiologie à l’hôpital Bichat, le 3 mars.",
+        "Jean Lacombe",
+        "chef du service d’infectiologie à l’hôpital Bichat",
+    ),
+    (
+        "«J’ai prié toute la nuit», raconte le père Antoine Delmas, curé de Vézelay.",
+        "Antoine Delmas",
+        "curé de Vézelay",
+    ),
+    (
+        "«On a perdu notre âme», regrette Nicolas Faure, arrière gauche du Racing, âgé de 29 ans.",
+        "Nicolas Faure",
+        "arrière gauche du Racing",
+    ),
+    (
+        "«La récolte est perdue», soupire Luc Barbier, viticulteur à Pomerol, en "
+        "montrant ses vignes.",
+        "Luc Barbier",
+        "viticulteur à Pomerol",
+    ),
+    (
+        "«Nous avons besoin de bras», explique Claire Dumas, directrice de l’Ehpad Les Tilleuls.",
+        "Claire Dumas",
+        "directrice de l’Ehpad Les Tilleuls",
+    ),
+    (
+        "«C’est historique», a salué la ministre de la Culture, Rachida Bensaïd, en visite à Lyon.",
+        "Rachida Bensaïd",
+        "ministre de la Culture",
+    ),
+    (
+        "«Je me suis sentie trahie», confie Emma Leroux, 34 ans, chanteuse du groupe Les Ombres.",
+        "Emma Leroux",
+        "chanteuse du groupe Les Ombres",
+    ),
+    (
+        "«Il y a eu des erreurs», reconnaît Hugo Marchand, ancien adjoint aux sports, "
+        "mis en examen en mai.",
+        "Hugo Marchand",
+        "ancien adjoint aux sports",
+    ),
+    (
+        "«Nos effectifs fondent», alerte le colonel Michel Arnaud, commandant du "
+        "groupement de gendarmerie de l’Orne.",
+        "Michel Arnaud",
+        "commandant du groupement de gendarmerie de l’Orne",
+    ),
 ]
 
 
