@@ -150,7 +150,8 @@ ADVERBS = words("""
     cependant néanmoins surtout d' d’ ailleurs volontiers franchement sobrement sèchement
     froidement doctement calmement prudemment lui-même elle-même eux-mêmes elles-mêmes
     tout tôt tard aussi très rapidement mardi lundi mercredi jeudi vendredi samedi dimanche
-    hier
+    hier seulement uniquement finalement vertement brièvement directement personnellement
+    officiellement discrètement abord
 """)
 # Phrases that may stand between an auxiliary and its participle («a pour sa part salué»),
 # separated by «|».
@@ -540,6 +541,19 @@ APPOSED_PARTICIPLES = words("""
 """)
 # Words that introduce a source: «selon X», «pour X», «d'après X».
 SOURCE_WORDS = words("selon pour d'après d’après")
+# Phrases that give someone's view through a possessive, as «selon lui» does: «À ses yeux,
+# «…»», «De leur point de vue, «…»»; True when the possessive is plural. A capital «À» is
+# often written «A».
+VIEW_PHRASES = {
+    "à ses yeux": False,
+    "à son avis": False,
+    "à son sens": False,
+    "de son point de vue": False,
+    "à leurs yeux": True,
+    "à leur avis": True,
+    "à leur sens": True,
+    "de leur point de vue": True,
+}
 
 # Adjectives that may follow a role noun («ministre américain», «porte-parole adjoint»).
 ROLE_ADJECTIVES = words("""
@@ -573,7 +587,8 @@ ROLE_ADJECTIVES = words("""
     économique sportif sportive artistique médical médicale judiciaire
     aîné aînée cadet cadette benjamin benjamine retraité retraitée
     civil civile civils civiles public publique privé privée libre gauche gauches droit
-    droite droits droites
+    droite droits droites étranger étrangère étrangers étrangères intérieur intérieure
+    extérieur extérieure supérieur supérieure
 """)
 # Endings of adjectives that may follow a role noun when they are not in the list.
 ROLE_ADJECTIVE_ENDINGS = (

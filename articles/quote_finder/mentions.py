@@ -41,6 +41,7 @@ from .lexicon import (
     SUBJECT_DETERMINERS,
     SUBJECT_PRONOUNS,
     TITLES,
+    VIEW_PHRASES,
     WORKPLACE_PREPOSITIONS,
 )
 from .nouns import (
@@ -102,10 +103,14 @@ def find_mentions(sentence: Sentence, is_known: Callable[[str], bool]) -> list[M
             continue
         before = preposition_before(sentence.tokens, mention.start)
         mention.oblique = mention.oblique or before in PREPOSITIONS
-        mention.source = before in SOURCE_WORDS or (
-            before == "après"
-            and mention.start > 1
-            and sentence.tokens[mention.start - 2].low == "d’"
+        mention.source = (
+            mention.source
+            or before in SOURCE_WORDS
+            or (
+                before == "après"
+                and mention.start > 1
+                and sentence.tokens[mention.start - 2].low == "d’"
+            )
         )
         mention.medium = _is_medium(sentence.tokens, mention)
         mentions.append(mention)
@@ -175,6 +180,9 @@ class _Reader:
     # Pronouns ---------------------------------------------------------------------------
 
     def pronoun_at(self, index: int) -> Mention | None:
+        view = self.view_at(index)
+        if view is not None:
+            return view
         word = self.low(index)
         if word in ("ce", "cette") and self.low(index + 1) in ("dernier", "dernière"):
             gender = "m" if word == "ce" else "f"
@@ -188,6 +196,19 @@ class _Reader:
         mention.personal = self.low(index + 1) not in IMPERSONAL_AFTER
         mention.leads = index == 0 or (self.low(index - 1) == "," and word in SUBJECT_PRONOUNS)
         return mention
+
+    def view_at(self, index: int) -> Mention | None:
+        """«À ses yeux», «de son point de vue»: a possessive that gives someone's view, a
+        source like «selon lui», standing for whoever is in focus, of either gender."""
+        first = "à" if index == 0 and self.low(index) == "a" else self.low(index)
+        if first not in ("à", "de"):
+            return None
+        for phrase, plural in VIEW_PHRASES.items():
+            parts = phrase.split()
+            if [first] + [self.low(index + n) for n in range(1, len(parts))] == parts:
+                end = index + len(parts)
+                return Mention("pronoun", index, end, name=phrase, plural=plural, source=True)
+        return None
 
     # People by name ---------------------------------------------------------------------
 

@@ -1910,3 +1910,250 @@ def test_a_noun_that_only_refers_back_keeps_no_role_of_its_own():
     )
 
     assert (found[0]["speaker"], found[0]["role"]) == ("Paul Girard", "")
+
+
+# Who speaks: invented paragraphs across domains ---------------------------------------------
+
+WHO_SPEAKS = [
+    pytest.param(
+        [
+            "La sénatrice Hélène Brossard (PS) a reçu mardi le ministre de l’Agriculture, "
+            "Marc Tessier.",
+            "«Nous n’avons rien obtenu», a-t-elle regretté à la sortie.",
+        ],
+        [("Hélène Brossard", "sénatrice", "full")],
+        id="politics-elle-across-paragraphs-is-the-woman",
+    ),
+    pytest.param(
+        [
+            "La sénatrice Hélène Brossard (PS) a reçu mardi le ministre de l’Agriculture, "
+            "Marc Tessier.",
+            "«Le dialogue reste ouvert», a-t-il assuré.",
+        ],
+        [("Marc Tessier", "ministre de l’Agriculture", "full")],
+        id="politics-il-across-paragraphs-is-the-man-though-only-mentioned",
+    ),
+    pytest.param(
+        [
+            "Le maire de Figeac, André Solignac, a présenté son budget jeudi.",
+            "Selon lui, «la ville n’a jamais été aussi peu endettée».",
+        ],
+        [("André Solignac", "maire de Figeac", "fragment")],
+        id="politics-selon-lui",
+    ),
+    pytest.param(
+        [
+            "L’entraîneuse du club, Nadia Ferhat, a revu sa défense.",
+            "A ses yeux, «le problème est mental, pas technique».",
+        ],
+        [("Nadia Ferhat", "entraîneuse du club", "fragment")],
+        id="sport-a-ses-yeux",
+    ),
+    pytest.param(
+        [
+            "Les deux élus écologistes, Anne Rivière et Paul Cosson, ont quitté la séance.",
+            "De leur point de vue, «le débat était joué d’avance».",
+        ],
+        [(None, "", "fragment")],
+        id="politics-de-leur-point-de-vue-is-a-group",
+    ),
+    pytest.param(
+        [
+            "«Le marché est saturé», explique Julien Morvan, directeur général de Breizh Cidre.",
+            "«Nous devons exporter, poursuit-il. Sinon, nous fermerons.»",
+        ],
+        [
+            ("Julien Morvan", "directeur général de Breizh Cidre", "full"),
+            ("Julien Morvan", "directeur général de Breizh Cidre", "full"),
+        ],
+        id="business-poursuit-il-in-an-incise",
+    ),
+    pytest.param(
+        [
+            "«Nous irons jusqu’au bout», a promis Sylvie Caron, déléguée CFDT.",
+            "Le directeur du site, Bernard Lucet, a refusé tout commentaire. Il a seulement "
+            "déclaré : «Le plan sera appliqué.»",
+        ],
+        [
+            ("Sylvie Caron", "déléguée CFDT", "full"),
+            ("Bernard Lucet", "directeur du site", "full"),
+        ],
+        id="business-a-new-subject-takes-the-next-il",
+    ),
+    pytest.param(
+        [
+            "Le président du tribunal, Alain Verdier, interroge le prévenu, Kevin Marchand.",
+            "«Pourquoi avez-vous pris la fuite ?», interroge le président.",
+            "«J’avais peur», répond le prévenu.",
+        ],
+        [
+            ("Alain Verdier", "président du tribunal", "full"),
+            ("Kevin Marchand", "prévenu", "full"),
+        ],
+        id="courts-question-and-answer",
+    ),
+    pytest.param(
+        [
+            "L’avocate de la défense, Me Claire Besson, a plaidé la relaxe face au procureur "
+            "Yves Roche.",
+            "«Le dossier est vide», a lancé le procureur. «C’est vous qui le dites», rétorque "
+            "l’avocate.",
+        ],
+        [
+            ("Yves Roche", "procureur", "full"),
+            ("Claire Besson", "avocate de la défense", "full"),
+        ],
+        id="courts-retorque-l-avocate",
+    ),
+    pytest.param(
+        [
+            "Marie Dubois a 34 ans. Elle élève seule ses deux enfants à Tourcoing.",
+            "«Je ne m’en sors plus depuis l’été.»",
+        ],
+        [("Marie Dubois", "", "full")],
+        id="faits-divers-a-quote-alone-after-the-portrait",
+    ),
+    pytest.param(
+        [
+            "«On savait que ce jour viendrait», soupire, les yeux rougis, Thierry Gallet, "
+            "patron du bar Le Central."
+        ],
+        [("Thierry Gallet", "patron du bar Le Central", "full")],
+        id="local-the-name-after-a-phrase-in-the-incise",
+    ),
+    pytest.param(
+        [
+            "Le maire, Paul Renard, a promis des travaux.",
+            "«On attend depuis dix ans», lâche un habitant.",
+        ],
+        [(None, "habitant", "full")],
+        id="local-un-habitant-is-someone-new",
+    ),
+    pytest.param(
+        [
+            "Le suspect, Jordan Lefèvre, a été interpellé dimanche.",
+            "«Il était toujours poli», raconte une voisine.",
+        ],
+        [(None, "voisine", "full")],
+        id="faits-divers-une-voisine-is-someone-new",
+    ),
+    pytest.param(
+        [
+            "Un policier, qui a requis l’anonymat, décrit une nuit agitée. «Ils étaient une "
+            "vingtaine», dit-il.",
+            "«Nous avons été débordés», reconnaît le policier.",
+        ],
+        [(None, "policier", "full"), (None, "policier", "full")],
+        id="faits-divers-le-policier-refers-back",
+    ),
+    pytest.param(
+        ["Dans un communiqué, Airbus a indiqué que «la cadence sera maintenue»."],
+        [("Airbus", "", "document")],
+        id="business-a-company-s-communique",
+    ),
+    pytest.param(
+        [
+            "La gendarmerie de la Manche a lancé un appel à témoins. «Toute information peut "
+            "être utile», indique-t-elle dans un communiqué."
+        ],
+        [("gendarmerie de la Manche", "", "document")],
+        id="faits-divers-a-body-is-elle",
+    ),
+    pytest.param(
+        [
+            "Le Premier ministre britannique, James Hollis, a réagi sur la BBC : “We stand "
+            "with our fishermen.”"
+        ],
+        [("James Hollis", "Premier ministre britannique", "full")],
+        id="foreign-english-words-after-a-colon",
+    ),
+    pytest.param(
+        ["Le chancelier allemand, Klaus Richter, a tranché : „Wir schaffen das nicht allein.“"],
+        [("Klaus Richter", "chancelier allemand", "full")],
+        id="foreign-german-marks",
+    ),
+    pytest.param(
+        ["La ministre Anne Roux a dénoncé «une faute grave» et «un mépris des usagers»."],
+        [("Anne Roux", "ministre", "fragment"), ("Anne Roux", "ministre", "fragment")],
+        id="politics-coordinated-fragments",
+    ),
+    pytest.param(
+        [
+            "A Kiev, la porte-parole du ministère des Affaires étrangères, Olena Kravets, a "
+            "dénoncé des frappes. Selon elle, «au moins douze civils ont été tués»."
+        ],
+        [
+            (
+                "Olena Kravets",
+                "porte-parole du ministère des Affaires étrangères",
+                "fragment",
+            )
+        ],
+        id="foreign-a-role-with-a-lowercase-adjective-after-a-capital",
+    ),
+    pytest.param(
+        [
+            "Le metteur en scène Arnaud Pellerin monte Tchekhov avec l’actrice Inès Vallet.",
+            "Il a choisi de tout transposer en Bretagne. «Tchekhov parle de nous», sourit-il.",
+        ],
+        [("Arnaud Pellerin", "metteur en scène", "full")],
+        id="culture-il-is-the-subject-not-the-partner",
+    ),
+    pytest.param(
+        [
+            "Le metteur en scène Arnaud Pellerin monte Tchekhov avec l’actrice Inès Vallet.",
+            "«C’est le rôle de ma vie», confie-t-elle.",
+        ],
+        [("Inès Vallet", "actrice", "full")],
+        id="culture-elle-is-the-only-woman",
+    ),
+    pytest.param(
+        [
+            "«On a manqué de tout», a reconnu Karim Benali, capitaine du FC Sochaux, après la "
+            "défaite."
+        ],
+        [("Karim Benali", "capitaine du FC Sochaux", "full")],
+        id="sport-role-after-the-name-then-a-time",
+    ),
+    pytest.param(
+        [
+            "Les parents d’élèves ont manifesté devant la mairie. «On ne lâchera rien», "
+            "affirment-ils."
+        ],
+        [(None, "parents d’élèves", "full")],
+        id="education-ils-is-a-group",
+    ),
+    pytest.param(
+        [
+            "Nous avons rencontré la navigatrice Solène Guillou à Lorient.",
+            "«Avez-vous eu peur ?», lui demande-t-on. «Jamais», répond-elle.",
+        ],
+        [(None, "", "full"), ("Solène Guillou", "navigatrice", "full")],
+        id="sport-interview-the-journalist-asks-she-answers",
+    ),
+    pytest.param(
+        [
+            "Le PDG de Valmetal, Henri Lacombe, a annoncé la fermeture de l’usine de Fumel. "
+            "«Nous n’avions pas le choix», a-t-il précisé."
+        ],
+        [("Henri Lacombe", "PDG de Valmetal", "full")],
+        id="business-a-t-il-precise",
+    ),
+    pytest.param(
+        [
+            "La ministre de la Santé, Agnès Morel, a visité l’hôpital de Dax.",
+            "Elle a longuement échangé avec le docteur Pierre Lassalle, chef des urgences.",
+            "«Les soignants sont épuisés», a-t-elle reconnu.",
+        ],
+        [("Agnès Morel", "ministre de la Santé", "full")],
+        id="health-elle-past-a-man-met-in-between",
+    ),
+]
+
+
+@pytest.mark.parametrize(("paragraphs", "expected"), WHO_SPEAKS)
+def test_who_speaks_in_invented_paragraphs(paragraphs, expected):
+    """Speaker, role and kind of every quotation, in order."""
+    found = suggest(*paragraphs)
+
+    assert [(s["speaker"], s["role"], s["kind"]) for s in found] == expected
