@@ -44,6 +44,7 @@ class Entity:
     first_role: str = ""  # the first role written for it, even after its first words
     salient: int = -1  # when last the subject of a sentence or a speaker
     spoke: bool = False
+    medium: bool = False  # a newspaper, channel or agency: it reports, it does not speak
 
     @property
     def full(self) -> str | None:
@@ -345,13 +346,17 @@ class Discourse:
         for name in (mention.name, *mention.aliases):
             if name not in entity.names:
                 entity.names.append(name)
+        entity.medium = entity.medium or mention.medium
         return entity
 
     def _latest_named_organisation(self) -> Entity | None:
+        """«l'entreprise» after «le groupe Valdis a réagi»: the latest body with a name of
+        its own that was the subject of a sentence or spoke, not one only mentioned in
+        passing («sur France 2», «le porte-parole de la CGT»)."""
         named = [
             e
             for e in self.entities
-            if e.kind == "organisation" and e.salient >= 0 and e.head not in ORGANISATION_NOUNS
+            if e.kind == "organisation" and e.salient >= 0 and _named(e) and not e.medium
         ]
         return max(named, key=lambda e: e.salient) if named else None
 
@@ -396,6 +401,12 @@ class Discourse:
     def _latest(self, matches) -> Entity | None:
         found = [entity for entity in self.entities if matches(entity)]
         return max(found, key=lambda entity: entity.last) if found else None
+
+
+def _named(entity: Entity) -> bool:
+    """A body written with a name of its own («le groupe Valdis», «la CGT»), not only by
+    its generic noun («le syndicat»)."""
+    return any(fold(name) not in ORGANISATION_NOUNS for name in entity.names)
 
 
 def _split_name(mention: Mention) -> tuple[str, str]:

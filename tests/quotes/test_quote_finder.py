@@ -2053,6 +2053,19 @@ WHO_SPEAKS = [
     ),
     pytest.param(
         [
+            "Le groupe Valdis a réagi dans la soirée. «Nous regrettons cette décision», écrit "
+            "l’entreprise dans un communiqué."
+        ],
+        [("groupe Valdis", "", "document")],
+        id="business-l-entreprise-is-the-named-group",
+    ),
+    pytest.param(
+        ["La CGT a appelé à la grève jeudi.", "Le syndicat, lui, a jugé ces annonces «indignes»."],
+        [("CGT", "", "fragment")],
+        id="business-le-syndicat-is-the-union-named-before",
+    ),
+    pytest.param(
+        [
             "La gendarmerie de la Manche a lancé un appel à témoins. «Toute information peut "
             "être utile», indique-t-elle dans un communiqué."
         ],
