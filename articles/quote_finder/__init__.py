@@ -35,7 +35,7 @@ from .attribution import Attribution, Place, attribute, mentions_of
 from .discourse import Discourse
 from .kinds import is_quotation, kind_of
 from .marks import Quotation, find_quotations
-from .speakers import from_context, settle
+from .speakers import Hook, answer_hooks, from_context, is_hook, settle
 from .text import Sentence, block_text, split_sentences, tokenize
 
 __all__ = ["Known", "Suggestion", "find_quotes"]
@@ -85,6 +85,7 @@ def find_quotes(blocks: list[dict], known: Iterable[Known] = ()) -> list[Suggest
     memory = Discourse(known)
     places = _places(sentences)
     candidates = []
+    hooks: list[Hook] = []
     for sentence in sentences:
         mentions = mentions_of(sentence, memory)
         earlier: list[tuple[int, Attribution]] = []
@@ -96,8 +97,11 @@ def find_quotes(blocks: list[dict], known: Iterable[Known] = ()) -> list[Suggest
             earlier.append((index, candidate.attribution))
             if candidate.kind:
                 candidates.append(candidate)
+                if is_hook(place, candidate.attribution, sentences):
+                    hooks.append(Hook(candidate, place, len(memory.entities)))
         extra = sentence.cache["extra"]
         memory.read([(m.start, m) for m in mentions] + extra, sentence.index, sentence.block)
+        hooks = answer_hooks(hooks, sentence, memory)
     return [_suggestion(candidate, memory) for candidate in candidates]
 
 

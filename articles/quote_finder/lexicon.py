@@ -160,6 +160,13 @@ INSERTED_BETWEEN = (
     "|elle aussi|eux aussi|elles aussi|quant à lui|quant à elle|une nouvelle fois"
     "|une fois de plus|encore une fois|de nouveau|à nouveau"
 )
+# Words that set a subject against someone else («Le maire, lui, reste optimiste», «De son
+# côté, la préfète…»): the subject answers the words before, it did not say them.
+CONTRAST_PRONOUNS = words("lui elle eux elles")
+CONTRAST_PHRASES = (
+    "de son côté|de leur côté|pour sa part|pour leur part|en revanche|quant à|à l’inverse"
+    "|au contraire|pour autant"
+)
 TIME_WORDS = words("""
     lundi mardi mercredi jeudi vendredi samedi dimanche hier demain aujourd'hui aujourd’hui
     matin soir midi après-midi soirée matinée nuit semaine week-end mois année fin début

@@ -9,9 +9,17 @@ statement standing alone is said by whom the previous sentence was about, or by 
 latest speaker of this paragraph or the one before.
 """
 
+from dataclasses import dataclass
+
 from .attribution import Attribution, Place, hidden_tokens
 from .discourse import Discourse
-from .lexicon import DOCUMENT_INTRODUCERS, NETWORKS, REPLY_VERBS
+from .lexicon import (
+    CONTRAST_PHRASES,
+    CONTRAST_PRONOUNS,
+    DOCUMENT_INTRODUCERS,
+    NETWORKS,
+    REPLY_VERBS,
+)
 from .mentions import Mention
 from .nouns import ANAPHORIC
 from .text import Sentence
@@ -114,3 +122,67 @@ def from_context(place: Place, memory: Discourse) -> Attribution:
     if chosen is None:
         return Attribution(how="context")
     return Attribution(entity=chosen[0], how="context", role_then=chosen[0].role)
+
+
+@dataclass
+class Hook:
+    """A statement opening its paragraph with no one named to say it, waiting for the next
+    sentence: «J'ai tout perdu.» Marc Aubert, 61 ans, a vu sa maison brûler."""
+
+    candidate: object  # the quotation's candidate, whose attribution may be replaced
+    place: Place
+    met: int  # how many people and bodies the article had met before it
+
+
+def is_hook(place: Place, attribution: Attribution, sentences: list[Sentence]) -> bool:
+    """A whole sentence of quoted words, the first of its paragraph, said by no one found
+    in its own sentence."""
+    sentence = place.opening
+    if attribution.found or place.first != 0 or place.closing is not sentence:
+        return False
+    if any(token.kind != "punct" for token in sentence.tokens[place.last + 1 :]):
+        return False
+    before = sentences[sentence.index - 1] if sentence.index else None
+    return before is None or before.block != sentence.block
+
+
+def answer_hooks(hooks: list[Hook], sentence: Sentence, memory: Discourse) -> list[Hook]:
+    """After the sentence that follows a hook: a person it brings in as its subject is who
+    said the words, over a speaker of the paragraphs before («Mais la maison de Marc
+    Aubert… » would not do: he must be the subject). Someone met before takes the words
+    only when the context gave no one, and a subject set against someone («Le maire, lui,
+    …») answers the words rather than saying them. Hooks wait for one sentence only."""
+    waiting = []
+    for hook in hooks:
+        closing = hook.place.closing
+        if sentence.index == closing.index:
+            waiting.append(hook)
+            continue
+        if sentence.index != closing.index + 1 or sentence.block != closing.block:
+            continue
+        subject = memory.last_subject
+        if subject is None or subject[1] != sentence.index or subject[0].kind != "person":
+            continue
+        entity = subject[0]
+        attribution = hook.candidate.attribution
+        new = entity not in memory.entities[: hook.met] and not _contrasts(sentence)
+        if new or attribution.entity is None:
+            context = Attribution(entity=entity, how="context", role_then=entity.role)
+            context.document = attribution.document
+            hook.candidate.attribution = context
+    return waiting
+
+
+CONTRASTS = [phrase.replace("’", "’ ").split() for phrase in CONTRAST_PHRASES.split("|")]
+
+
+def _contrasts(sentence: Sentence) -> bool:
+    """«Le maire, lui, reste optimiste», «De son côté, la préfète…»."""
+    lows = [token.low for token in sentence.tokens]
+    for position, low in enumerate(lows):
+        if low in CONTRAST_PRONOUNS and position and lows[position - 1] == ",":
+            if lows[position + 1 : position + 2] == [","]:
+                return True
+        if any(lows[position : position + len(phrase)] == phrase for phrase in CONTRASTS):
+            return True
+    return False

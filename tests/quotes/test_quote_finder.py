@@ -2015,6 +2015,38 @@ WHO_SPEAKS = [
     ),
     pytest.param(
         [
+            "«J’ai entendu un grand bruit puis plus rien.» Gérard Pons, 72 ans, a assisté à "
+            "l’accident depuis sa fenêtre. «Le conducteur roulait trop vite.»"
+        ],
+        [("Gérard Pons", "", "full"), ("Gérard Pons", "", "full")],
+        id="faits-divers-a-hook-then-the-witness-it-brings-in",
+    ),
+    pytest.param(
+        [
+            "«Nous avons tout perdu», raconte Sandrine Molle, agricultrice.",
+            "«On n’a plus rien.» Le maire, Paul Girot, promet une aide d’urgence.",
+        ],
+        [("Sandrine Molle", "agricultrice", "full"), ("Paul Girot", "maire", "full")],
+        id="local-a-hook-is-said-by-the-new-subject-not-the-speaker-before",
+    ),
+    pytest.param(
+        [
+            "«Nous avons tout perdu», raconte Sandrine Molle, agricultrice.",
+            "«On n’a plus rien.» Le maire, Paul Girot, lui, reste optimiste.",
+        ],
+        [("Sandrine Molle", "agricultrice", "full"), ("Sandrine Molle", "agricultrice", "full")],
+        id="local-a-subject-set-against-the-hook-did-not-say-it",
+    ),
+    pytest.param(
+        [
+            "«Nous avons tout perdu», raconte Sandrine Molle, agricultrice.",
+            "«On n’a plus rien.» De son côté, le maire, Paul Girot, promet une aide.",
+        ],
+        [("Sandrine Molle", "agricultrice", "full"), ("Sandrine Molle", "agricultrice", "full")],
+        id="local-de-son-cote-sets-the-subject-against-the-hook",
+    ),
+    pytest.param(
+        [
             "«On savait que ce jour viendrait», soupire, les yeux rougis, Thierry Gallet, "
             "patron du bar Le Central."
         ],
