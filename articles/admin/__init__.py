@@ -106,7 +106,8 @@ class QuoteInline(admin.TabularInline):
 
 
 def status_label(article, at=None) -> str:
-    """«brouillon», «programmé pour le 13 novembre 2024 à 9h07», «publié»…"""
+    """«brouillon», «programmé pour le 13 novembre 2024 à 9h07», «publié, modifications en
+    attente»…"""
     at = at or timezone.now()
     if article.status == Article.Status.PUBLISHED:
         for moment, label in (
@@ -116,6 +117,8 @@ def status_label(article, at=None) -> str:
             if moment and moment > at:
                 when = formats.date_format(timezone.localtime(moment), "DATETIME_FORMAT")
                 return label % {"when": when}
+    if article.pending:
+        return gettext("%(status)s, changes waiting") % {"status": article.get_status_display()}
     return article.get_status_display()
 
 
@@ -285,11 +288,8 @@ class ArticleAdmin(
                 if refusal
                 else {"draft": ["submit"], "ready": ["return_to_draft"]}.get(stage, [])
             )
-        status = status_label(article)
-        if article.pending:
-            status = gettext("%(status)s, changes waiting") % {"status": status}
         return {
-            "status": status,
+            "status": status_label(article),
             "stage": stage,
             "version": article.version,
             "actions": [(name, actions[name][2]) for name in names if name in actions],
@@ -357,12 +357,9 @@ class ArticleAdmin(
         """The status in the paper's words (a scheduled or embargoed article says until
         when), whether changes wait, and the version the list shows (posted back with an
         action, so that an editor acts on what they saw)."""
-        label = status_label(article)
-        if article.pending:
-            label = gettext("%(status)s, changes waiting") % {"status": label}
         return format_html(
             '{}<input type="hidden" name="{}{}" value="{}">',
-            label,
+            status_label(article),
             SEEN,
             article.pk,
             article.version,
