@@ -96,7 +96,7 @@ def accept(
         if is_organisation(speaker):
             organisation = speaker
         else:
-            found_person = Person.objects.named([speaker]).filter(name__iexact=speaker).first()
+            found_person = Person.objects.filter(name__iexact=speaker).first()
             if found_person is None:
                 found_person = people.save_person(
                     Person(name=speaker, slug=_free_slug(speaker)), by=by
