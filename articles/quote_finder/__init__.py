@@ -11,7 +11,9 @@ The approach, one pass over the body in reading order:
 3. **Attribution** (``attribution``, ``speakers``): in the quotation's sentence, an incise
    inside the words, a speech verb after them with its inverted subject («…», a déclaré
    X), a speech verb before with its subject (X a affirmé : «…»), «selon X», «X : «…»», or
-   the subject of the sentence; a statement standing alone goes to whoever is in focus.
+   the subject of the sentence; a statement standing alone goes to whoever is in focus,
+   or, opening its paragraph, to the person the next sentence brings in; a text quoted
+   before its author is named waits for «signé par X», «l'auteur du courriel, X».
    Speech verbs (``verbs``) are matched in every form generated from the lexicon; who is
    mentioned (``mentions``, ``nouns``): names, titles, roles before or after a name,
    unnamed people by role, organisations, texts and pronouns.
@@ -35,7 +37,15 @@ from .attribution import Attribution, Place, attribute, mentions_of
 from .discourse import Discourse
 from .kinds import is_quotation, kind_of
 from .marks import Quotation, find_quotations
-from .speakers import Hook, answer_hooks, from_context, is_hook, settle
+from .speakers import (
+    Hook,
+    answer_hooks,
+    answer_unsigned,
+    from_context,
+    is_hook,
+    is_unsigned,
+    settle,
+)
 from .text import Sentence, block_text, split_sentences, tokenize
 
 __all__ = ["Known", "Suggestion", "find_quotes"]
@@ -86,6 +96,7 @@ def find_quotes(blocks: list[dict], known: Iterable[Known] = ()) -> list[Suggest
     places = _places(sentences)
     candidates = []
     hooks: list[Hook] = []
+    unsigned: list[Hook] = []  # texts quoted before their author is named
     for sentence in sentences:
         mentions = mentions_of(sentence, memory)
         earlier: list[tuple[int, Attribution]] = []
@@ -99,9 +110,12 @@ def find_quotes(blocks: list[dict], known: Iterable[Known] = ()) -> list[Suggest
                 candidates.append(candidate)
                 if is_hook(place, candidate.attribution, sentences):
                     hooks.append(Hook(candidate, place, len(memory.entities)))
+                if is_unsigned(candidate.attribution, candidate.kind):
+                    unsigned.append(Hook(candidate, place, len(memory.entities)))
         extra = sentence.cache["extra"]
         memory.read([(m.start, m) for m in mentions] + extra, sentence.index, sentence.block)
         hooks = answer_hooks(hooks, sentence, memory)
+        unsigned = answer_unsigned(unsigned, sentence, memory)
     return [_suggestion(candidate, memory) for candidate in candidates]
 
 

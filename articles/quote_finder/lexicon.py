@@ -786,6 +786,12 @@ ISSUING_STEMS = (
     "sign",
 )
 
+# Role nouns that name who wrote a text met before: «l'auteur du courriel, Jean Dupont».
+AUTHOR_NOUNS = words("auteur")
+# Words between a participle of issuing and the name of who issued: «signé par X», «signé
+# du maire».
+AUTHOR_LINKS = words("par de d’ du des")
+
 # Prepositions before a text the words come from («dans un communiqué»).
 DOCUMENT_INTRODUCERS = words("""
     dans d’après par selon via

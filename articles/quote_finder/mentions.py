@@ -495,10 +495,11 @@ class _Reader:
     def issuer_in_apposition(self, end: int) -> Mention | None:
         """Who issued a text, named in the apposition after it: «La pétition, lancée en
         septembre par le collectif X, réclame…»; not who read or received it («lu à
-        l'audience par la présidente»)."""
-        if self.low(end) != "," or not self.low(end + 1).startswith(ISSUING_STEMS):
+        l'audience par la présidente»), or right after it: «un courriel envoyé par X»."""
+        participle = end + 1 if self.low(end) == "," else end
+        if not self.low(participle).startswith(ISSUING_STEMS):
             return None
-        for position in range(end + 2, min(end + 12, len(self.tokens))):
+        for position in range(participle + 1, min(participle + 11, len(self.tokens))):
             word = self.low(position)
             if word in (",", ".", ";", ":") or self.tokens[position].kind == "quote":
                 return None

@@ -14,9 +14,12 @@ from dataclasses import dataclass
 from .attribution import Attribution, Place, hidden_tokens
 from .discourse import Discourse
 from .lexicon import (
+    AUTHOR_LINKS,
+    AUTHOR_NOUNS,
     CONTRAST_PHRASES,
     CONTRAST_PRONOUNS,
     DOCUMENT_INTRODUCERS,
+    ISSUING_STEMS,
     NETWORKS,
     REPLY_VERBS,
 )
@@ -42,6 +45,8 @@ def settle(attribution: Attribution, place: Place, memory: Discourse) -> Attribu
     passive = verb is not None and verb.passive
     if not passive and (_cites_a_text(place.opening) or _cites_a_text(place.closing)):
         attribution.document = True
+        if _no_one(subject) and attribution.entity is None:
+            attribution.subject = subject = _issuer_cited(place.opening) or subject
     if subject is not None:
         subject.speaks = True
         subject.refers_back = _refers_back(subject, attribution)
@@ -82,6 +87,20 @@ def _refers_back(subject: Mention, attribution: Attribution) -> bool:
         return False
     bare = len(subject.role.split()) == 1
     return bare or attribution.how == "after" or subject.start == 0
+
+
+def _no_one(subject: Mention | None) -> bool:
+    """No speaker, or the impersonal «on» («on y lit»)."""
+    return subject is None or (subject.kind == "pronoun" and subject.name == "on")
+
+
+def _issuer_cited(sentence: Sentence) -> Mention | None:
+    """«Dans un courriel envoyé par Luc Arnaud, on lit : «…»»: who issued the text the
+    words come from, when the sentence names no speaker."""
+    for mention in sentence.cache.get("mentions", []):
+        if mention.kind == "document" and mention.issuer is not None:
+            return mention.issuer
+    return None
 
 
 def _cites_a_text(sentence: Sentence) -> bool:
@@ -186,3 +205,54 @@ def _contrasts(sentence: Sentence) -> bool:
         if any(lows[position : position + len(phrase)] == phrase for phrase in CONTRASTS):
             return True
     return False
+
+
+def is_unsigned(attribution: Attribution, kind: str) -> bool:
+    """Words of a text whose issuer is not named yet: «Le message dit : «…»»."""
+    return kind == "document" and attribution.subject is None and attribution.entity is None
+
+
+def answer_unsigned(hooks: list[Hook], sentence: Sentence, memory: Discourse) -> list[Hook]:
+    """Texts quoted before their author is named, in the sentences that follow, in their
+    paragraph or the next: «Il est signé du maire, Paul Roy», «l'auteur du courriel,
+    Marc Aubert, raconte…». The author found is the issuer of every text still waiting."""
+    waiting = [hook for hook in hooks if sentence.block - hook.place.closing.block <= 1]
+    later = [hook for hook in waiting if sentence.index > hook.place.closing.index]
+    author = _author_in(sentence) if later else None
+    if author is None or author.entity is None:
+        return waiting
+    for hook in later:
+        attribution = hook.candidate.attribution
+        attribution.entity = author.entity
+        attribution.role_then = ""
+    return [hook for hook in waiting if hook not in later]
+
+
+def _author_in(sentence: Sentence) -> Mention | None:
+    """«signé par X», «rédigé du maire», «l'auteur du courriel, X»: a person or body said
+    to have written a text."""
+    for mention in sentence.cache.get("mentions", []):
+        if mention.kind not in ("person", "role", "organisation"):
+            continue
+        if mention.head in AUTHOR_NOUNS and mention.kind == "person":
+            return mention
+        if _after_issuing_participle(sentence.tokens, mention):
+            return mention
+    return None
+
+
+ISSUED_ENDINGS = ("é", "ée", "és", "ées", "it", "ite", "is", "ise")
+
+
+def _after_issuing_participle(tokens, mention: Mention) -> bool:
+    """«signé par X», «écrite de la main du maire»: the mention follows a participle of
+    issuing and «par», «de» or «du» (the last may open the mention itself)."""
+    link = mention.start - 1
+    if tokens[mention.start].low in AUTHOR_LINKS and (
+        link < 0 or tokens[link].low not in AUTHOR_LINKS
+    ):
+        link = mention.start  # «du PDG»: the article opens the mention
+    if link < 1 or tokens[link].low not in AUTHOR_LINKS:
+        return False
+    participle = tokens[link - 1].low
+    return participle.startswith(ISSUING_STEMS) and participle.endswith(ISSUED_ENDINGS)

@@ -2079,6 +2079,38 @@ WHO_SPEAKS = [
         id="faits-divers-le-policier-refers-back",
     ),
     pytest.param(
+        [
+            "Le message est sans ambiguïté : «Le site fermera le 30 juin.» Il est signé du PDG "
+            "du groupe, François Delorme."
+        ],
+        [("François Delorme", "", "document")],
+        id="business-a-text-signed-in-the-next-sentence",
+    ),
+    pytest.param(
+        [
+            "Dans un courriel envoyé par Luc Arnaud aux salariés, on lit : «Aucun licenciement "
+            "n’est prévu.»"
+        ],
+        [("Luc Arnaud", "", "document")],
+        id="business-un-courriel-envoye-par-x",
+    ),
+    pytest.param(
+        [
+            "Une lettre anonyme, arrivée en mairie, évoquait «des menaces répétées».",
+            "Entendue mardi, l’autrice de la lettre, Jeanne Morel, a confirmé ses accusations.",
+        ],
+        [("Jeanne Morel", "", "document")],
+        id="courts-the-author-of-the-letter-named-in-the-next-paragraph",
+    ),
+    pytest.param(
+        [
+            "Le rapport évoque «un manque criant de moyens».",
+            "«Nous faisons ce que nous pouvons», a réagi la directrice, Anne Colin.",
+        ],
+        [(None, "", "document"), ("Anne Colin", "directrice", "full")],
+        id="health-a-text-is-not-by-whoever-speaks-next",
+    ),
+    pytest.param(
         ["Dans un communiqué, Airbus a indiqué que «la cadence sera maintenue»."],
         [("Airbus", "", "document")],
         id="business-a-company-s-communique",
