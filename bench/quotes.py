@@ -13,6 +13,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from articles import suggestions
 from articles.quote_finder import Known, Suggestion, find_quotes
 from demo import reference
 
@@ -104,15 +105,23 @@ def score(articles: list[Labelled]) -> Score:
     return total
 
 
-def timing(articles: list[Labelled], runs: int = 5) -> tuple[int, float]:
-    """The longest article's words, and the best of ``runs`` times to read it, in ms."""
+def timing(articles: list[Labelled], runs: int = 5) -> tuple[int, float, float]:
+    """The longest article's words, and the best of ``runs`` times to read it, in ms: by
+    the finder alone, and as the API does it (``articles.suggestions.suggest``: the finder
+    twice around the look-up of the people the text names)."""
     longest = max(articles, key=lambda article: article.words)
-    best = float("inf")
-    for _ in range(runs):
-        started = time.perf_counter()
-        find_quotes(longest.blocks, longest.known)
-        best = min(best, time.perf_counter() - started)
-    return longest.words, best * 1000
+
+    def best(read) -> float:
+        times = []
+        for _ in range(runs):
+            started = time.perf_counter()
+            read()
+            times.append(time.perf_counter() - started)
+        return min(times) * 1000
+
+    finder = best(lambda: find_quotes(longest.blocks, longest.known))
+    served = best(lambda: suggestions.suggest(longest.blocks))
+    return longest.words, finder, served
 
 
 def _score_article(article: Labelled, found: list[Suggestion], total: Score) -> None:
@@ -145,7 +154,7 @@ def _score_article(article: Labelled, found: list[Suggestion], total: Score) -> 
 
 
 def report(total: Score, articles: list[Labelled]) -> str:
-    words, milliseconds = timing(articles)
+    words, finder_ms, served_ms = timing(articles)
     rows = [
         ("detection precision", total.precision, "≥ 0.95"),
         ("detection recall", total.recall, "≥ 0.95"),
@@ -162,6 +171,8 @@ def report(total: Score, articles: list[Labelled]) -> str:
         "| --- | ---: | --- |",
         *(f"| {name} | {value:.3f} | {target} |" for name, value, target in rows),
         "",
-        f"The longest article ({words:,} words) is read in {milliseconds:.1f} ms (best of 5).",
+        f"The longest article ({words:,} words) is read in {finder_ms:.1f} ms by the finder, "
+        f"{served_ms:.1f} ms with the people look-up as the API serves it (best of 5; "
+        "target < 100 ms).",
     ]
     return "\n".join(lines)
