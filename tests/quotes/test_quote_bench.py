@@ -33,7 +33,7 @@ def test_speakers_roles_and_kinds_are_right_above_the_floor(score, measure):
     assert score.accuracy(measure) >= FLOOR[measure], score.misses
 
 
-def test_quote_bench_prints_both_sets_and_rewrites_its_own_section(tmp_path):
+def test_quote_bench_prints_both_sets_and_rewrites_its_own_section(db, tmp_path):
     report = tmp_path / "benchmarks.md"
     report.write_text("# Benchmarks\n\n## Quote suggestions\n\nold figures\n\n## Other\n\nkept\n")
     out = io.StringIO()
