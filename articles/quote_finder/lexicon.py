@@ -362,10 +362,12 @@ RANK_TITLES = words("""
     général imam lieutenant lieutenant-colonel maître major maréchal pasteur père
     professeur rabbin sergent
 """)
-# Nouns that only refer back to someone met («l'intéressé», «le premier concerné»): they
-# name no function, so they never give or replace a role.
+# Nouns that only refer back to someone met («l'intéressé», «le premier concerné», «la
+# jeune femme», «le sexagénaire»): they name no function, so they never give or replace a
+# role.
 ANAPHORIC_ROLES = """
-    intéressé concerné
+    intéressé concerné homme/femme trentenaire quadragénaire quinquagénaire sexagénaire
+    septuagénaire octogénaire nonagénaire quadra quinqua
 """
 ROLE_NOUNS = " ".join(
     (
@@ -595,7 +597,7 @@ ROLE_ADJECTIVES = words("""
     aîné aînée cadet cadette benjamin benjamine retraité retraitée
     civil civile civils civiles public publique privé privée libre gauche gauches droit
     droite droits droites étranger étrangère étrangers étrangères intérieur intérieure
-    extérieur extérieure supérieur supérieure
+    extérieur extérieure supérieur supérieure féminin féminine masculin masculine
 """)
 # Endings of adjectives that may follow a role noun when they are not in the list.
 ROLE_ADJECTIVE_ENDINGS = (

@@ -4,7 +4,10 @@ is continued.
 French guillemets «…» and English “…” (and „…“, and straight "…") are paired with a stack,
 so nested marks stay inside the outer quotation's words. A paragraph that ends inside a
 quotation, or that is only a quotation, goes on in the next paragraph when that one opens
-with a mark («, or » used as a continuation mark): the parts make one quotation.
+with a mark («, or » used as a continuation mark): the parts make one quotation. A
+quotation announced by a colon and closed at the end of its paragraph goes on only in a
+paragraph that is nothing but a quotation; one followed by its own attribution («…»,
+a-t-il ajouté) is another.
 """
 
 import re
@@ -62,6 +65,8 @@ def find_quotations(texts: dict[int, str], intertitles: set[int]) -> list[Quotat
     for index, text in texts.items():
         intertitle = index in intertitles
         reopens = carried is not None and not intertitle and REOPENING_RE.match(text)
+        if reopens and _announced_and_closed(carried) and not _only_quoted(text):
+            reopens = None  # X a dit : «…» / «…», a-t-il ajouté: two quotations
         if carried is not None and not reopens:
             quotations.append(carried)
             carried = None
@@ -94,7 +99,7 @@ def outer_spans(text: str, first_mark_opens: bool = False) -> list[tuple[int, in
         mark, at = match.group(), match.start()
         if first_mark_opens:
             first_mark_opens = False
-            stack.append(("«", at))
+            stack.append((mark if mark in ("«", "“") else "«", at))
             continue
         closes = _closes(stack, mark)
         if closes is not None:
@@ -115,6 +120,22 @@ def _closes(stack: list[tuple[str, int]], mark: str) -> int | None:
         if mark in CLOSER_OF[stack[depth][0]]:
             return depth
     return None
+
+
+def _announced_and_closed(quotation: Quotation) -> bool:
+    """A quotation closed after a colon, with the journalist's words before it."""
+    part = quotation.parts[-1]
+    return part.close is not None and bool(part.text[: part.open].strip())
+
+
+def _only_quoted(text: str) -> bool:
+    """A paragraph that is one quotation and nothing else: what may continue a closed
+    quotation of the paragraph before, in the style that closes every paragraph."""
+    spans = outer_spans(text)
+    if not spans or text[: spans[0][0]].strip():
+        return False
+    close = spans[0][1]
+    return close is None or TRAILING_RE.fullmatch(text, close + 1) is not None
 
 
 def _goes_on(part: Part) -> bool:

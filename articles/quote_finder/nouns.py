@@ -114,7 +114,8 @@ def _plural(word: str) -> str:
 
 
 ROLES = _role_table()
-ANAPHORIC = frozenset(ANAPHORIC_ROLES.split())  # «l'intéressé» names no function
+# «l'intéressé» names no function; by the masculine, as role heads are
+ANAPHORIC = frozenset(_entry_forms(entry)[0] for entry in ANAPHORIC_ROLES.split())
 COMPOUND_ROLES = _compound_table()
 
 

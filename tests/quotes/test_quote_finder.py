@@ -2111,6 +2111,49 @@ WHO_SPEAKS = [
         id="health-a-text-is-not-by-whoever-speaks-next",
     ),
     pytest.param(
+        [
+            "Jacques Morin, 67 ans, a découvert le corps. «J’ai tout de suite appelé les "
+            "secours», raconte l’homme, encore choqué."
+        ],
+        [("Jacques Morin", "", "full")],
+        id="faits-divers-l-homme-refers-back",
+    ),
+    pytest.param(
+        [
+            "Léa Martin, 24 ans, a été agressée dans le métro.",
+            "«Personne n’a bougé», raconte la jeune femme.",
+        ],
+        [("Léa Martin", "", "full")],
+        id="faits-divers-la-jeune-femme-refers-back",
+    ),
+    pytest.param(
+        [
+            "Bernard Lopez, 63 ans, technicien chez Valmetal, n’a rien vu venir. «On m’a "
+            "licencié par SMS», souffle le sexagénaire."
+        ],
+        [("Bernard Lopez", "technicien chez Valmetal", "full")],
+        id="business-le-sexagenaire-refers-back-and-keeps-the-role",
+    ),
+    pytest.param(
+        [
+            "L’ambassadeur américain, John Carter, a prévenu : “Nothing is off the table.”",
+            "“We expect results”, a-t-il ajouté.",
+        ],
+        [
+            ("John Carter", "ambassadeur américain", "full"),
+            ("John Carter", "ambassadeur américain", "full"),
+        ],
+        id="foreign-english-a-closed-quote-then-another-with-its-own-verb",
+    ),
+    pytest.param(
+        [
+            "La directrice, Anne Colin, a été claire : «Nous ne fermerons pas.»",
+            "«Nous recruterons», a-t-elle ajouté.",
+        ],
+        [("Anne Colin", "directrice", "full"), ("Anne Colin", "directrice", "full")],
+        id="health-a-closed-quote-is-not-continued-by-an-attributed-one",
+    ),
+    pytest.param(
         ["Dans un communiqué, Airbus a indiqué que «la cadence sera maintenue»."],
         [("Airbus", "", "document")],
         id="business-a-company-s-communique",
