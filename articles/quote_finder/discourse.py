@@ -379,6 +379,8 @@ class Discourse:
             if mention.gender is not None and not mention.plural:
                 self.cataphoras.append((mention, self.block))
             return None
+        if mention.name in ("ce", "cette"):
+            return max(candidates, key=lambda e: e.last)  # «ce dernier»: the latest named
         best = max(candidates, key=lambda e: (e.salient, e.last))
         best = self._named_speaker_over(best, candidates, mention.gender)
         in_view = self.last_subject is not None and self.last_subject[0] is best

@@ -253,7 +253,7 @@ class _Reader:
         if (len(words) >= 2 and (first_name or not organisation)) or self.is_known(name):
             mention = Mention("person", index, end, name=name, gender=first_name)
             return self.with_apposition(mention)
-        if len(words) == 1 and first_name and index > 0:
+        if len(words) == 1 and first_name and (index > 0 or self.introduces_someone(end)):
             return self.with_apposition(Mention("person", index, end, name=name, gender=first_name))
         sentence_start = index == 0 or self.tokens[index - 1].kind == "quote"
         if (
@@ -263,6 +263,14 @@ class _Reader:
         ):
             return None
         return Mention("organisation", index, end, name=name, head=fold(name))
+
+    def introduces_someone(self, end: int) -> bool:
+        """A given name opening the sentence is a person when their age or a verb follows:
+        «Léa, 24 ans, …», «Karim raconte…»; not a capitalised word that might be anything."""
+        after = self.low(end)
+        if after == ",":
+            return self.is_age(end + 1)
+        return after in AUXILIARY_AFTER_NAME or after in FORMS
 
     def name_end(self, index: int) -> int:
         """Past the last word of the capitalised phrase at ``index`` («Charles de Gaulle»,

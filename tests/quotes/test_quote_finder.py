@@ -2154,6 +2154,74 @@ WHO_SPEAKS = [
         id="health-a-closed-quote-is-not-continued-by-an-attributed-one",
     ),
     pytest.param(
+        [
+            "Léa, 24 ans, a été agressée dans le métro. «Personne n’a bougé», raconte la jeune "
+            "femme."
+        ],
+        [("Léa", "", "full")],
+        id="faits-divers-a-given-name-with-an-age-opens-the-sentence",
+    ),
+    pytest.param(
+        ["Le maire a reçu le préfet, Marc Lebrun. Ce dernier a assuré : «L’Etat sera présent.»"],
+        [("Marc Lebrun", "préfet", "full")],
+        id="politics-ce-dernier-is-the-latest-named-not-the-subject",
+    ),
+    pytest.param(
+        [
+            "Le président de la cour, Jean-Luc Barbier, interroge l’accusée, Sandra Pinto.",
+            "«Aviez-vous bu ce soir-là ?» «Un verre, pas plus», répond-elle. «Un seul ?», "
+            "insiste le président.",
+        ],
+        [
+            ("Jean-Luc Barbier", "président de la cour", "full"),
+            ("Sandra Pinto", "accusée", "full"),
+            ("Jean-Luc Barbier", "président de la cour", "full"),
+        ],
+        id="courts-the-judge-asks-the-accused-answers-the-judge-insists",
+    ),
+    pytest.param(
+        [
+            "«L’eau est montée en dix minutes», raconte une habitante du quartier. L’habitante "
+            "montre ses meubles détruits : «Tout est perdu.»"
+        ],
+        [(None, "habitante du quartier", "full"), (None, "habitante du quartier", "full")],
+        id="faits-divers-une-habitante-then-l-habitante",
+    ),
+    pytest.param(
+        [
+            "Renault a confirmé la fermeture. «Cette décision est douloureuse», écrit le "
+            "constructeur dans un communiqué."
+        ],
+        [("Renault", "", "document")],
+        id="business-le-constructeur-is-the-company-named",
+    ),
+    pytest.param(
+        [
+            "La SNCF a présenté ses excuses. La ministre des Transports, Julie Mercier, a jugé "
+            "la situation «inacceptable». «Je veux des réponses», a-t-elle ajouté."
+        ],
+        [
+            ("Julie Mercier", "ministre des Transports", "fragment"),
+            ("Julie Mercier", "ministre des Transports", "full"),
+        ],
+        id="transport-elle-is-the-minister-not-the-company",
+    ),
+    pytest.param(
+        ["Le Premier ministre espagnol, Pedro Sanz, a lancé : «No pasarán.»"],
+        [("Pedro Sanz", "Premier ministre espagnol", "full")],
+        id="foreign-spanish-words",
+    ),
+    pytest.param(
+        ["Le ministre a parlé d’«une étape» avant d’ajouter : «Nous irons plus loin.»"],
+        [(None, "ministre", "fragment"), (None, "ministre", "full")],
+        id="politics-a-fragment-then-a-full-statement",
+    ),
+    pytest.param(
+        ["Le rapport pointe «des failles» et «un manque de contrôle»."],
+        [(None, "", "document"), (None, "", "document")],
+        id="courts-coordinated-words-of-a-text-are-documents",
+    ),
+    pytest.param(
         ["Dans un communiqué, Airbus a indiqué que «la cadence sera maintenue»."],
         [("Airbus", "", "document")],
         id="business-a-company-s-communique",
