@@ -1,3 +1,4 @@
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F
 from django.urls import reverse
@@ -6,6 +7,10 @@ from django.utils.translation import gettext_lazy as _
 from articles.models import Article
 from dossiers.querysets import DossierEntryQuerySet, DossierQuerySet
 from newsroom.markup import reject_markup
+
+# The archivists' own pages under /dossiers/ (dossiers/urls.py), whose address no
+# dossier's timeline may take.
+ARCHIVE_PAGES = frozenset({"recherche", "personnes"})
 
 
 class Dossier(models.Model):
@@ -44,6 +49,11 @@ class Dossier(models.Model):
     def get_absolute_url(self):
         """The archivists' timeline of the dossier."""
         return reverse("dossiers:timeline", kwargs={"slug": self.slug})
+
+    def clean(self):
+        if self.slug in ARCHIVE_PAGES:
+            message = _("«%(slug)s» is the address of an archive page: choose another slug.")
+            raise ValidationError({"slug": message % {"slug": self.slug}})
 
     def pinned_articles(self, at=None):
         """The public articles editors pinned, in their order."""
