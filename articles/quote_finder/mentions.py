@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .lexicon import (
+    AUTHOR_NOUNS,
     AUXILIARY_AFTER_NAME,
     COMPLEMENT_PREPOSITIONS,
     COMPLEMENT_QUALIFIERS,
@@ -85,6 +86,7 @@ class Mention:
     refers_back: bool = False  # a description of whoever is in focus («a déploré l'élu»)
     possessive: bool = False  # «son avocat», «sa mère»: someone related, not the same
     personal: bool = True  # a pronoun standing for someone («elle y entre», not «il faut»)
+    wrote: bool = False  # «l'auteur du courriel, X»: who wrote a text met before
     leads: bool = False  # a pronoun opening its clause: «Elle…», «Quatre ans plus tard, elle…»
     entity: object = None  # what the discourse memory resolved it to
     role_then: str = ""  # the role known for that entity when mentioned here
@@ -549,7 +551,8 @@ class _Reader:
             mention.name = self.sentence.slice(name_start, name_end)
             mention.end = self.skip_brackets(name_end)  # a party in brackets is no one
             mention.gender = first_name_gender(self.tokens[name_start].text) or mention.gender
-            if masculine in RANK_TITLES and end == position + length:
+            mention.wrote = masculine in AUTHOR_NOUNS
+            if mention.wrote or (masculine in RANK_TITLES and end == position + length):
                 self.with_apposition(mention)  # «le colonel X, commandant du groupement»
         return mention
 

@@ -15,7 +15,6 @@ from .attribution import Attribution, Place, hidden_tokens
 from .discourse import Discourse
 from .lexicon import (
     AUTHOR_LINKS,
-    AUTHOR_NOUNS,
     CONTRAST_PHRASES,
     CONTRAST_PRONOUNS,
     DOCUMENT_INTRODUCERS,
@@ -234,7 +233,7 @@ def _author_in(sentence: Sentence) -> Mention | None:
     for mention in sentence.cache.get("mentions", []):
         if mention.kind not in ("person", "role", "organisation"):
             continue
-        if mention.head in AUTHOR_NOUNS and mention.kind == "person":
+        if mention.wrote:
             return mention
         if _after_issuing_participle(sentence.tokens, mention):
             return mention

@@ -2104,6 +2104,15 @@ WHO_SPEAKS = [
     ),
     pytest.param(
         [
+            "Une lettre anonyme, arrivée en mairie, évoquait «des menaces répétées».",
+            "L’autrice de la lettre, Jeanne Morel, aide-soignante à Dax, a témoigné : «J’avais "
+            "peur pour mes enfants.»",
+        ],
+        [("Jeanne Morel", "", "document"), ("Jeanne Morel", "aide-soignante à Dax", "full")],
+        id="courts-the-author-of-a-text-keeps-the-role-after-her-name",
+    ),
+    pytest.param(
+        [
             "Le rapport évoque «un manque criant de moyens».",
             "«Nous faisons ce que nous pouvons», a réagi la directrice, Anne Colin.",
         ],
