@@ -100,12 +100,17 @@ def start_of(day: dt.date) -> dt.datetime:
 
 def people_named(name: str) -> list[Person]:
     """People quoted in the articles who bear this name (or slug), else those whose name
-    holds it («Patel», «vedant»; case and accents ignored) or is close to it (a typo, as
-    ``articles.search.matching_people`` finds), by name; at most ``MAX_PEOPLE`` + 1, so the
-    caller knows there are more. One query."""
+    holds it («Patel», «vedant»; case and accents ignored), or one of whose aliases is it
+    («Poutine», as ``Person.objects.named`` reads them), or whose name is close to it (a
+    typo, as ``articles.search.matching_people`` finds), by name; at most ``MAX_PEOPLE`` +
+    1, so the caller knows there are more. One query."""
     quoted = Person.objects.filter(Exists(Quote.objects.filter(person=OuterRef("pk"))))
     exact = Q(slug=name) | Q(name__unaccent__iexact=name)
-    close = Q(name__unaccent__icontains=name) | Q(pk__in=search.matching_people(name).values("pk"))
+    close = (
+        Q(name__unaccent__icontains=name)
+        | Q(pk__in=Person.objects.named([name]).values("pk"))
+        | Q(pk__in=search.matching_people(name).values("pk"))
+    )
     rows = list(
         quoted.filter(exact | close)
         .annotate(is_exact=ExpressionWrapper(exact, output_field=BooleanField()))

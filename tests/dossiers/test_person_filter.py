@@ -62,6 +62,13 @@ def test_a_full_name_finds_that_person_only(archivist_client, dossier):
     assert "Personne citée : <strong>Vedant Patel</strong></p>" in text_of(response)
 
 
+def test_an_alias_finds_the_person(archivist_client, dossier):
+    putin = quoted_in(dossier, "Vladimir Poutine", day=2)
+    Person.objects.filter(pk=putin.pk).update(name="Vladimir Putin", aliases=["Poutine"])
+    response = archivist_client.get(f"/dossiers/{dossier.slug}/", {"personne": "poutine"})
+    assert "Personne citée : <strong>Vladimir Putin</strong></p>" in text_of(response)
+
+
 def test_a_typo_still_finds_the_person(archivist_client, dossier):
     response = archivist_client.get(f"/dossiers/{dossier.slug}/", {"personne": "vedant patell"})
     assert headlines(response)[0].startswith("Guerre")
