@@ -45,6 +45,7 @@ class Entity:
     salient: int = -1  # when last the subject of a sentence or a speaker
     spoke: bool = False
     medium: bool = False  # a newspaper, channel or agency: it reports, it does not speak
+    called: set[str] = field(default_factory=set)  # role nouns that referred back to it
 
     @property
     def full(self) -> str | None:
@@ -194,6 +195,8 @@ class Discourse:
                 entity.role, entity.head = mention.role, mention.head
         if entity.gender is None and mention.kind != "pronoun":
             entity.gender = mention.gender
+        if mention.kind == "role" and entity.kind == "person":
+            entity.called.add(mention.head)  # «le prévenu» again will be them
         mention.entity = entity
         mention.role_then = entity.role if entity.kind != "organisation" else ""
         return entity
@@ -277,6 +280,7 @@ class Discourse:
                     or (_described(mention.role) and self._previous_subject(mention.gender))
                     or (mention.speaks and self._in_focus(mention.gender))
                     or (mention.speaks and self._previous_named_subject(mention.gender))
+                    or self._called(mention)
                     or (bare and self._latest_named_near(mention.gender))
                 )
                 if entity:
@@ -284,6 +288,16 @@ class Discourse:
         entity = Entity("unnamed", gender=mention.gender, plural=mention.plural)
         self.entities.append(entity)
         return entity
+
+    def _called(self, mention: Mention) -> Entity | None:
+        """«Le prévenu» once more: the person a bare role noun already referred back to,
+        though their own role is another («Paul Roy, ancien chef de chantier»), when the
+        sentence before and the latest speaker do not settle it."""
+        if len(_role_words(mention.role)) > 1:
+            return None
+        return self._latest(
+            lambda e: e.kind == "person" and mention.head in e.called and e.agrees(mention.gender)
+        )
 
     def _in_focus(self, gender: str | None) -> Entity | None:
         """The person who spoke last, in this paragraph or the one before: «…», a déploré

@@ -2190,6 +2190,20 @@ WHO_SPEAKS = [
     ),
     pytest.param(
         [
+            "Paul Roy, ancien chef de chantier, comparaît pour homicide involontaire. Le "
+            "prévenu a reconnu des erreurs.",
+            "«Mon client n’avait pas l’autorité», a plaidé son avocat, Me Luc Marin.",
+            "Le parquet a requis trois ans de prison.",
+            "Le prévenu a eu le dernier mot. «Je n’oublierai jamais», a-t-il dit.",
+        ],
+        [
+            ("Luc Marin", "avocat", "full"),
+            ("Paul Roy", "ancien chef de chantier", "full"),
+        ],
+        id="courts-le-prevenu-again-is-who-it-referred-to-before",
+    ),
+    pytest.param(
+        [
             "«L’eau est montée en dix minutes», raconte une habitante du quartier. L’habitante "
             "montre ses meubles détruits : «Tout est perdu.»"
         ],
