@@ -2245,6 +2245,77 @@ WHO_SPEAKS = [
         id="courts-coordinated-words-of-a-text-are-documents",
     ),
     pytest.param(
+        [
+            "Les infirmières du service ont cessé le travail. Selon elles, «la situation est "
+            "intenable»."
+        ],
+        [(None, "infirmières du service", "fragment")],
+        id="health-selon-elles-is-the-group",
+    ),
+    pytest.param(
+        [
+            "«Nous réclamons des moyens», a déclaré Marc Durand, délégué SUD.",
+            "La directrice de l’hôpital, Isabelle Caron, l’a reçu lundi. Elle a promis «des "
+            "recrutements rapides».",
+        ],
+        [
+            ("Marc Durand", "délégué SUD", "full"),
+            ("Isabelle Caron", "directrice de l’hôpital", "fragment"),
+        ],
+        id="health-elle-is-the-woman-just-introduced-as-subject",
+    ),
+    pytest.param(
+        [
+            "«Nous réclamons des moyens», a déclaré Marc Durand, délégué SUD.",
+            "La directrice de l’hôpital, Isabelle Caron, l’a reçu lundi.",
+            "«Nous n’avons rien obtenu», a-t-il regretté.",
+        ],
+        [("Marc Durand", "délégué SUD", "full"), ("Marc Durand", "délégué SUD", "full")],
+        id="health-il-skips-the-woman-in-between",
+    ),
+    pytest.param(
+        [
+            "L’entraîneur du PSG, Luis Ortega, a encensé son gardien, Gianluca Rossi. «Il nous "
+            "a sauvés», a-t-il déclaré."
+        ],
+        [("Luis Ortega", "entraîneur du PSG", "full")],
+        id="sport-il-is-the-subject-not-the-player-praised",
+    ),
+    pytest.param(
+        [
+            "Le gardien, Gianluca Rossi, a été élu homme du match. Son entraîneur, Luis "
+            "Ortega, a salué sa performance.",
+            "«J’ai juste fait mon travail», a répondu le gardien.",
+        ],
+        [("Gianluca Rossi", "gardien", "full")],
+        id="sport-le-gardien-answers-his-coach",
+    ),
+    pytest.param(
+        [
+            "Maria Silva, 45 ans, fait le ménage dans des bureaux depuis vingt ans.",
+            "Chaque matin, elle se lève à 4 heures. «Je ne vois jamais mes enfants le matin», "
+            "dit-elle.",
+        ],
+        [("Maria Silva", "", "full")],
+        id="society-elle-across-a-paragraph-opening-with-a-time",
+    ),
+    pytest.param(
+        [
+            "Dans une lettre adressée au Premier ministre, le maire de Calais, Pierre Lenoir, "
+            "demande «un plan d’urgence»."
+        ],
+        [("Pierre Lenoir", "", "document")],
+        id="politics-a-letter-by-its-sender-not-its-addressee",
+    ),
+    pytest.param(
+        [
+            "Le chanteur Youssef Amri sort son troisième album. Il y évoque son enfance à "
+            "Roubaix. «J’avais besoin de raconter d’où je viens», explique l’artiste."
+        ],
+        [("Youssef Amri", "chanteur", "full")],
+        id="culture-l-artiste-refers-back-to-the-singer",
+    ),
+    pytest.param(
         ["Dans un communiqué, Airbus a indiqué que «la cadence sera maintenue»."],
         [("Airbus", "", "document")],
         id="business-a-company-s-communique",
