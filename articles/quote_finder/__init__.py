@@ -41,6 +41,7 @@ from .speakers import (
     Hook,
     answer_hooks,
     answer_unsigned,
+    asked_by_someone_else,
     from_context,
     is_hook,
     is_unsigned,
@@ -116,7 +117,16 @@ def find_quotes(blocks: list[dict], known: Iterable[Known] = ()) -> list[Suggest
         memory.read([(m.start, m) for m in mentions] + extra, sentence.index, sentence.block)
         hooks = answer_hooks(hooks, sentence, memory)
         unsigned = answer_unsigned(unsigned, sentence, memory)
+    _questions_answered(candidates)
     return [_suggestion(candidate, memory) for candidate in candidates]
+
+
+def _questions_answered(candidates: list[_Candidate]) -> None:
+    """A question followed by its answer is not the answerer's (see
+    ``asked_by_someone_else``); it keeps no speaker."""
+    for question, answer in zip(candidates, candidates[1:], strict=False):
+        if asked_by_someone_else(question.attribution, question.quotation.text, answer.attribution):
+            question.attribution = Attribution(how="context")
 
 
 def _read_quotation(place: Place, earlier, index: int, memory: Discourse) -> _Candidate:

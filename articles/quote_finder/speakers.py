@@ -255,3 +255,15 @@ def _after_issuing_participle(tokens, mention: Mention) -> bool:
         return False
     participle = tokens[link - 1].low
     return participle.startswith(ISSUING_STEMS) and participle.endswith(ISSUED_ENDINGS)
+
+
+def asked_by_someone_else(question: Attribution, text: str, answer: Attribution) -> bool:
+    """«Pourquoi ce livre ?» «Parce que…», répond l'autrice: a question standing alone,
+    given by the context to the one who answers it right after, was asked by someone else
+    (the journalist, unnamed)."""
+    if question.how != "context" or not text.rstrip().endswith("?"):
+        return False
+    if answer.verb is None or answer.verb.lemma not in REPLY_VERBS:
+        return False
+    answerer = answer.subject.entity if answer.subject is not None else answer.entity
+    return answerer is not None and answerer is question.entity

@@ -2407,6 +2407,21 @@ WHO_SPEAKS = [
     ),
     pytest.param(
         [
+            "Le chef d’orchestre Lionel Bergé dirige samedi la Neuvième de Beethoven.",
+            "«Pourquoi cette œuvre ?» «Parce qu’elle parle de fraternité», répond le chef.",
+        ],
+        [(None, "", "full"), ("Lionel Bergé", "chef d’orchestre", "full")],
+        id="culture-interview-a-question-is-not-by-whoever-answers-it",
+    ),
+    pytest.param(
+        [
+            "«Que faire ?», s’interroge Paul Vidal, maraîcher. «Rien», lui répond son voisin.",
+        ],
+        [("Paul Vidal", "maraîcher", "full"), (None, "voisin", "full")],
+        id="local-a-question-someone-asks-themself-keeps-its-speaker",
+    ),
+    pytest.param(
+        [
             "Nous avons rencontré la navigatrice Solène Guillou à Lorient.",
             "«Avez-vous eu peur ?», lui demande-t-on. «Jamais», répond-elle.",
         ],
