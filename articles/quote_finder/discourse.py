@@ -15,6 +15,7 @@ from .lexicon import (
     AGREEMENT_NOUNS,
     COMPLEMENT_PREPOSITIONS,
     FORMER_WORDS,
+    FUNCTION_BODIES,
     GENERIC_BODIES,
     NAME_PARTICLES,
     ORGANISATION_NOUNS,
@@ -350,7 +351,7 @@ class Discourse:
                 )
             )
         )
-        if entity is None and head_only and mention.definite and mention.head in GENERIC_BODIES:
+        if entity is None and _generic(mention):
             entity = self._latest_named_organisation()  # «le club» after «le PSG»
             if entity is not None:
                 return entity
@@ -417,6 +418,17 @@ class Discourse:
     def _latest(self, matches) -> Entity | None:
         found = [entity for entity in self.entities if matches(entity)]
         return max(found, key=lambda entity: entity.last) if found else None
+
+
+def _generic(mention: Mention) -> bool:
+    """«le club», «le gestionnaire du réseau»: a body by a generic noun alone, or by what
+    it does, with no name of its own; it stands for a body named before. «Le collectif
+    national des contrôleurs» is a name."""
+    if not mention.definite:
+        return False
+    if mention.head in FUNCTION_BODIES:
+        return not any(word[:1].isupper() for word in mention.name.split()[1:])
+    return mention.head in GENERIC_BODIES and fold(mention.name) == fold(mention.head)
 
 
 def _named(entity: Entity) -> bool:

@@ -466,6 +466,7 @@ ORGANISATION_NOUNS = words("""
     opérateur fabricant laboratoire banque assureur diocèse administration cabinet rectorat
     académie junte régime milice office observatoire agence ligue comité assemblée sénat
     mouvement pays capitale ville commune famille défense procureur-général service guide
+    gestionnaire transporteur fournisseur hébergeur diffuseur bailleur
 """)
 # Texts that can be quoted: what they say is a «document» quote.
 DOCUMENT_NOUNS = words("""
@@ -971,6 +972,11 @@ MEDIUM_PREPOSITIONS = words("""
 GENERIC_BODIES = words("""
     association club collectif compagnie constructeur entreprise firme formation fédération
     groupe institut mouvement ong opérateur organisation parti société syndicat équipe
+""")
+# Nouns that say what a body does, never its name: with a complement too, they stand for
+# a body named before («Enedis annonce… «…», prévient le gestionnaire du réseau»).
+FUNCTION_BODIES = words("""
+    gestionnaire transporteur fournisseur hébergeur diffuseur bailleur
 """)
 
 # Small words left out when comparing two roles.

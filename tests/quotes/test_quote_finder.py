@@ -2316,6 +2316,22 @@ WHO_SPEAKS = [
         id="culture-l-artiste-refers-back-to-the-singer",
     ),
     pytest.param(
+        [
+            "GRDF annonce que 3 000 foyers sont privés de gaz. «Le retour à la normale prendra "
+            "deux jours», prévient le gestionnaire du réseau dans un communiqué."
+        ],
+        [("GRDF", "", "document")],
+        id="local-what-a-body-does-stands-for-the-body-named",
+    ),
+    pytest.param(
+        [
+            "La SNCF a présenté son plan. Le collectif national des aiguilleurs dénonce «un "
+            "mépris total»."
+        ],
+        [("collectif national des aiguilleurs", "", "fragment")],
+        id="transport-a-collective-with-its-complement-is-named",
+    ),
+    pytest.param(
         ["Dans un communiqué, Airbus a indiqué que «la cadence sera maintenue»."],
         [("Airbus", "", "document")],
         id="business-a-company-s-communique",
