@@ -286,9 +286,22 @@ class Discourse:
                 )
                 if entity:
                     return entity
+            if mention.demonstrative:
+                entity = self._pointed_back(mention.gender)
+                if entity:
+                    return entity
         entity = Entity("unnamed", gender=mention.gender, plural=mention.plural)
         self.entities.append(entity)
         return entity
+
+    def _pointed_back(self, gender: str | None) -> Entity | None:
+        """«Pour cette économiste de l'OFCE, «…»»: a demonstrative never brings anyone in;
+        it is the speaker in focus, else the latest person named nearby."""
+        return (
+            self._previous_named_subject(gender)
+            or self._in_focus(gender)
+            or self._latest_named_near(gender)
+        )
 
     def _called(self, mention: Mention) -> Entity | None:
         """«Le prévenu» once more: the person a bare role noun already referred back to,

@@ -795,6 +795,13 @@ AUTHOR_NOUNS = words("auteur")
 # du maire».
 AUTHOR_LINKS = words("par de d’ du des")
 
+# Words that make a message spoken, not written: «dans son message vidéo», «une allocution
+# télévisée», «un message vocal».
+SPOKEN_FORMS = words("""
+    vidéo audio vocal vocaux télévisé télévisée télévisés radiodiffusé radiodiffusée
+    enregistré enregistrée filmé filmée
+""")
+
 # Prepositions before a text the words come from («dans un communiqué»).
 DOCUMENT_INTRODUCERS = words("""
     dans d’après par selon via
@@ -914,6 +921,8 @@ NUMBER_WORDS = words("""
 """)
 
 # Determiners of a role in apposition («Jean Dupont, le maire,»).
+# Determiners that point back: «cette économiste», «ce chercheur» is someone met.
+DEMONSTRATIVES = words("ce cet cette")
 SUBJECT_DETERMINERS = words("""
     la le l’ un une
 """)

@@ -15,6 +15,7 @@ from .lexicon import (
     AUXILIARY_AFTER_NAME,
     COMPLEMENT_PREPOSITIONS,
     COMPLEMENT_QUALIFIERS,
+    DEMONSTRATIVES,
     DEMONYM_ENDINGS,
     DETERMINERS,
     FUNCTION_WORDS,
@@ -87,6 +88,7 @@ class Mention:
     possessive: bool = False  # «son avocat», «sa mère»: someone related, not the same
     personal: bool = True  # a pronoun standing for someone («elle y entre», not «il faut»)
     wrote: bool = False  # «l'auteur du courriel, X»: who wrote a text met before
+    demonstrative: bool = False  # «cette économiste»: someone met, pointed back to
     leads: bool = False  # a pronoun opening its clause: «Elle…», «Quatre ans plus tard, elle…»
     entity: object = None  # what the discourse memory resolved it to
     role_then: str = ""  # the role known for that entity when mentioned here
@@ -115,6 +117,7 @@ def find_mentions(sentence: Sentence, is_known: Callable[[str], bool]) -> list[M
             )
         )
         mention.medium = _is_medium(sentence.tokens, mention)
+        mention.demonstrative = sentence.tokens[mention.start].low in DEMONSTRATIVES
         mentions.append(mention)
         index = mention.end
     return mentions

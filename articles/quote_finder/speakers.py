@@ -21,6 +21,7 @@ from .lexicon import (
     ISSUING_STEMS,
     NETWORKS,
     REPLY_VERBS,
+    SPOKEN_FORMS,
 )
 from .mentions import Mention
 from .nouns import ANAPHORIC
@@ -102,12 +103,17 @@ def _issuer_cited(sentence: Sentence) -> Mention | None:
     return None
 
 
+def _spoken(tokens, mention: Mention) -> bool:
+    """«dans son message vidéo», «dans un message vocal»: words said, though recorded."""
+    return any(token.low in SPOKEN_FORMS for token in tokens[mention.start : mention.end + 2])
+
+
 def _cites_a_text(sentence: Sentence) -> bool:
     """«dans un communiqué», «selon le rapport», «sur X», «sur son compte Instagram»."""
     mentions = sentence.cache.get("mentions", [])
     tokens = sentence.tokens
     for mention in mentions:
-        if mention.kind == "document" and mention.start:
+        if mention.kind == "document" and mention.start and not _spoken(tokens, mention):
             if tokens[mention.start - 1].low in DOCUMENT_INTRODUCERS:
                 return True
     hidden = hidden_tokens(sentence)

@@ -2332,6 +2332,25 @@ WHO_SPEAKS = [
         id="transport-a-collective-with-its-complement-is-named",
     ),
     pytest.param(
+        [
+            "«C’est un crime de guerre», a dénoncé le président ukrainien, Oleksandr Hrytsenko, "
+            "dans son message vidéo quotidien."
+        ],
+        [("Oleksandr Hrytsenko", "président ukrainien", "full")],
+        id="foreign-a-video-message-is-spoken-not-a-text",
+    ),
+    pytest.param(
+        [
+            "«Il faut agir vite», estime Claire Dubois. Pour cette économiste de l’OFCE, «la "
+            "récession est probable»."
+        ],
+        [
+            ("Claire Dubois", "économiste de l’OFCE", "full"),
+            ("Claire Dubois", "économiste de l’OFCE", "fragment"),
+        ],
+        id="business-cette-economiste-points-back-to-the-speaker",
+    ),
+    pytest.param(
         ["Dans un communiqué, Airbus a indiqué que «la cadence sera maintenue»."],
         [("Airbus", "", "document")],
         id="business-a-company-s-communique",
