@@ -290,9 +290,22 @@ class Discourse:
                 entity = self._pointed_back(mention.gender)
                 if entity:
                     return entity
+            entity = self._body_in_view(mention)
+            if entity:
+                return entity
         entity = Entity("unnamed", gender=mention.gender, plural=mention.plural)
         self.entities.append(entity)
         return entity
+
+    def _body_in_view(self, mention: Mention) -> Entity | None:
+        """«Orange supprime 2 000 postes. «…», justifie l'opérateur»: a noun that names a
+        trade and a kind of body, alone, is the body the sentence before was about."""
+        if mention.head not in ORGANISATION_NOUNS or len(_role_words(mention.role)) > 1:
+            return None
+        if self.last_subject is None or self.last_subject[1] < self.sentence - 1:
+            return None
+        entity = self.last_subject[0]
+        return entity if entity.kind == "organisation" and _named(entity) else None
 
     def _pointed_back(self, gender: str | None) -> Entity | None:
         """«Pour cette économiste de l'OFCE, «…»»: a demonstrative never brings anyone in;

@@ -2351,6 +2351,22 @@ WHO_SPEAKS = [
         id="business-cette-economiste-points-back-to-the-speaker",
     ),
     pytest.param(
+        [
+            "Orange a annoncé mardi la suppression de 2 000 postes. «Cette transformation est "
+            "nécessaire», justifie l’opérateur."
+        ],
+        [("Orange", "", "full")],
+        id="business-l-operateur-is-the-company-just-named",
+    ),
+    pytest.param(
+        [
+            "Le technicien Paul Aubry répare les antennes depuis vingt ans. «On grimpe par tous "
+            "les temps», raconte l’opérateur."
+        ],
+        [("Paul Aubry", "technicien", "full")],
+        id="business-l-operateur-is-a-person-after-a-person",
+    ),
+    pytest.param(
         ["Dans un communiqué, Airbus a indiqué que «la cadence sera maintenue»."],
         [("Airbus", "", "document")],
         id="business-a-company-s-communique",
