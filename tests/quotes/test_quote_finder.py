@@ -2367,6 +2367,49 @@ WHO_SPEAKS = [
         id="business-l-operateur-is-a-person-after-a-person",
     ),
     pytest.param(
+        [
+            "«Objection !», s’écrie Me Paul Lenoir, avocat de la défense. «Rejetée», tranche la "
+            "présidente."
+        ],
+        [("Paul Lenoir", "avocat de la défense", "full"), (None, "présidente", "full")],
+        id="courts-objection-and-ruling",
+    ),
+    pytest.param(
+        [
+            "La présidente du tribunal, Marie Vasseur, a interrogé le prévenu. «Vous "
+            "reconnaissez les faits ?» «Oui», a-t-il répondu."
+        ],
+        [("Marie Vasseur", "présidente du tribunal", "full"), (None, "prévenu", "full")],
+        id="courts-il-answers-is-the-man-asked-not-the-judge",
+    ),
+    pytest.param(
+        [
+            "La romancière Léonie Faure publie son premier livre. Son éditeur, Julien Morel, "
+            "parle d’«un texte rare».",
+            "«J’ai mis dix ans à l’écrire», confie-t-elle.",
+        ],
+        [("Julien Morel", "éditeur", "fragment"), ("Léonie Faure", "romancière", "full")],
+        id="culture-elle-past-the-publisher-who-spoke",
+    ),
+    pytest.param(
+        [
+            "Dans la nuit, un incendie a ravagé un entrepôt à Vénissieux. «Les flammes "
+            "montaient à vingt mètres», raconte un riverain. Les pompiers sont restés sur place "
+            "jusqu’au matin. «Le feu est maîtrisé», a indiqué le commandant Eric Faure."
+        ],
+        [(None, "riverain", "full"), ("Eric Faure", "commandant", "full")],
+        id="faits-divers-a-neighbour-then-the-fire-officer",
+    ),
+    pytest.param(
+        [
+            "Ousmane Diallo a fui le Mali en 2019. Aujourd’hui, il travaille dans un restaurant "
+            "de Montreuil.",
+            "Le jeune homme sourit : «Ici, j’ai une vie.»",
+        ],
+        [("Ousmane Diallo", "", "full")],
+        id="society-le-jeune-homme-across-paragraphs",
+    ),
+    pytest.param(
         ["Dans un communiqué, Airbus a indiqué que «la cadence sera maintenue»."],
         [("Airbus", "", "document")],
         id="business-a-company-s-communique",
