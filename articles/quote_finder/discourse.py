@@ -307,6 +307,16 @@ class Discourse:
         entity = self.last_subject[0]
         return entity if entity.kind == "organisation" and _named(entity) else None
 
+    def in_focus(self, sentence: int, block: int) -> Entity | None:
+        """Before sentence ``sentence`` is read: whom the sentence before was about, else
+        the latest speaker of this paragraph or the one before."""
+        if self.last_subject is not None and self.last_subject[1] >= sentence - 1:
+            if self.last_subject[0].kind in ("person", "organisation"):
+                return self.last_subject[0]
+        if self.last_speaker is not None and block - self.last_speaker[1] <= 1:
+            return self.last_speaker[0]
+        return None
+
     def _pointed_back(self, gender: str | None) -> Entity | None:
         """«Pour cette économiste de l'OFCE, «…»»: a demonstrative never brings anyone in;
         it is the speaker in focus, else the latest person named nearby."""

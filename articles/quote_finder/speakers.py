@@ -20,6 +20,7 @@ from .lexicon import (
     DOCUMENT_INTRODUCERS,
     ISSUING_STEMS,
     NETWORKS,
+    POSSESSIVES,
     REPLY_VERBS,
     SPOKEN_FORMS,
 )
@@ -37,7 +38,7 @@ def settle(attribution: Attribution, place: Place, memory: Discourse) -> Attribu
     if subject is not None and subject.kind == "document":
         attribution.document = True
         if subject.issuer is None:
-            attribution.entity = memory.issuer_of(subject)
+            attribution.entity = memory.issuer_of(subject) or _owner(subject, place, memory)
         attribution.subject = subject = subject.issuer
     verb = attribution.verb
     if verb is not None and verb.document:
@@ -54,6 +55,15 @@ def settle(attribution: Attribution, place: Place, memory: Discourse) -> Attribu
         if feminine is not None and subject.kind != "pronoun" and subject.gender is None:
             subject.gender = "f" if feminine else "m"  # «s'est excusée Claude Dupont»
     return attribution
+
+
+def _owner(text: Mention, place: Place, memory: Discourse):
+    """«Son rapport évoque «…»», «Dans sa lettre, …»: a text with a possessive is by the
+    person or body the sentence before was about, or the latest speaker nearby."""
+    tokens = place.opening.tokens
+    if text.start >= len(tokens) or tokens[text.start].low not in POSSESSIVES:
+        return None
+    return memory.in_focus(place.opening.index, place.opening.block)
 
 
 def _coordinated(subject: Mention, place: Place) -> bool:

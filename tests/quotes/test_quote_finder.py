@@ -2410,6 +2410,22 @@ WHO_SPEAKS = [
         id="society-le-jeune-homme-across-paragraphs",
     ),
     pytest.param(
+        [
+            "Le médecin légiste, Alain Perret, a décrit des coups «d’une rare violence». Son "
+            "rapport évoque «un acharnement»."
+        ],
+        [("Alain Perret", "médecin légiste", "fragment"), ("Alain Perret", "", "document")],
+        id="courts-son-rapport-is-by-the-expert-just-heard",
+    ),
+    pytest.param(
+        [
+            "La ministre de la Culture, Rachida Benhamou, a écrit aux directeurs de théâtre.",
+            "Dans sa lettre, elle promet «un soutien sans faille».",
+        ],
+        [("Rachida Benhamou", "", "document")],
+        id="culture-sa-lettre-is-by-the-minister-who-wrote",
+    ),
+    pytest.param(
         ["Dans un communiqué, Airbus a indiqué que «la cadence sera maintenue»."],
         [("Airbus", "", "document")],
         id="business-a-company-s-communique",
