@@ -527,7 +527,9 @@ class _Reader:
         """«le ministre américain de la Défense Lloyd Austin», «la maire (PS) de Nantes,
         Anne Dupuis», «l'ambassadeur américain adjoint à l'ONU»."""
         (masculine, noun_gender, plural), length = role_noun_at(self.tokens, position)
-        end, name_start = self.complement_end(position + length, split_name=True)
+        end, name_start = self.complement_end(
+            self.apposed_nouns(position + length), split_name=True
+        )
         if name_start is not None or self.body_name_at(end):
             behind = self.name_behind_group(end if name_start is None else name_start)
             if behind is not None:
@@ -558,6 +560,15 @@ class _Reader:
             if mention.wrote or (masculine in RANK_TITLES and end == position + length):
                 self.with_apposition(mention)  # «le colonel X, commandant du groupement»
         return mention
+
+    def apposed_nouns(self, position: int) -> int:
+        """Past role nouns set right after a role noun, one qualifying the other: «l'experte
+        psychiatre», «le chef pâtissier», «une infirmière puéricultrice»."""
+        while (token := self.token(position)) is not None and not token.is_capitalised:
+            if token.low in FUNCTION_WORDS or not role_noun_at(self.tokens, position)[1]:
+                break
+            position += role_noun_at(self.tokens, position)[1]
+        return position
 
     def name_after_role(self, position: int) -> int | None:
         """The name right after a role, or after a comma when the name is followed by a

@@ -2426,6 +2426,21 @@ WHO_SPEAKS = [
         id="culture-sa-lettre-is-by-the-minister-who-wrote",
     ),
     pytest.param(
+        ["L’experte psychiatre, Hélène Morvan, a décrit un homme «froid et manipulateur»."],
+        [("Hélène Morvan", "experte psychiatre", "fragment")],
+        id="courts-a-role-noun-qualified-by-another",
+    ),
+    pytest.param(
+        ["Le chef étoilé Thierry Marsan, installé à Lyon, défend «une cuisine sociale»."],
+        [("Thierry Marsan", "chef étoilé", "fragment")],
+        id="culture-chef-etoile",
+    ),
+    pytest.param(
+        ["«On manque de bras», soupire un médecin psychiatre de l’hôpital."],
+        [(None, "médecin psychiatre de l’hôpital", "full")],
+        id="health-an-unnamed-doctor-with-two-role-nouns",
+    ),
+    pytest.param(
         ["Dans un communiqué, Airbus a indiqué que «la cadence sera maintenue»."],
         [("Airbus", "", "document")],
         id="business-a-company-s-communique",
