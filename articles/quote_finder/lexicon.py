@@ -599,7 +599,7 @@ ROLE_ADJECTIVES = words("""
     civil civile civils civiles public publique privé privée libre gauche gauches droit
     droite droits droites étranger étrangère étrangers étrangères intérieur intérieure
     extérieur extérieure supérieur supérieure féminin féminine masculin masculine étoilé
-    étoilée primé primée titulaire titulaires
+    étoilée primé primée titulaire titulaires divers
 """)
 # Endings of adjectives that may follow a role noun when they are not in the list.
 ROLE_ADJECTIVE_ENDINGS = (

@@ -260,6 +260,10 @@ class _Reader:
             return self.with_apposition(mention)
         if len(words) == 1 and first_name and (index > 0 or self.introduces_someone(end)):
             return self.with_apposition(Mention("person", index, end, name=name, gender=first_name))
+        if len(words) == 1 and index > 0:
+            person = self.person_by_apposition(index, end, name)
+            if person is not None:
+                return person
         sentence_start = index == 0 or self.tokens[index - 1].kind == "quote"
         if (
             sentence_start
@@ -268,6 +272,15 @@ class _Reader:
         ):
             return None
         return Mention("organisation", index, end, name=name, head=fold(name))
+
+    def person_by_apposition(self, index: int, end: int, name: str) -> Mention | None:
+        """A name unknown as a given name is a person when a role with a gender follows:
+        «raconte Kadiatou, une mère de famille», «Nox, chanteuse»; not «Airbus, leader
+        mondial», whose role says nothing of a person."""
+        if self.low(end) != ",":
+            return None
+        mention = self.with_apposition(Mention("person", index, end, name=name))
+        return mention if mention.role and mention.gender is not None else None
 
     def introduces_someone(self, end: int) -> bool:
         """A given name opening the sentence is a person when their age or a verb follows:

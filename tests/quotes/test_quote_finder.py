@@ -2441,6 +2441,24 @@ WHO_SPEAKS = [
         id="health-an-unnamed-doctor-with-two-role-nouns",
     ),
     pytest.param(
+        ["«J’ai vu la vague arriver», raconte Kadiatou, une mère de famille de 35 ans."],
+        [("Kadiatou", "mère de famille", "full")],
+        id="foreign-an-unknown-given-name-with-a-role-is-a-person",
+    ),
+    pytest.param(
+        ["«Nous embauchons», a annoncé Airbus, leader mondial de l’aéronautique."],
+        [("Airbus", "", "full")],
+        id="business-a-company-with-a-genderless-apposition-stays-a-company",
+    ),
+    pytest.param(
+        [
+            "«Les caisses sont vides», a expliqué mardi le maire divers gauche de Tulle, "
+            "Bernard Combes."
+        ],
+        [("Bernard Combes", "maire divers gauche de Tulle", "full")],
+        id="politics-divers-gauche",
+    ),
+    pytest.param(
         ["Dans un communiqué, Airbus a indiqué que «la cadence sera maintenue»."],
         [("Airbus", "", "document")],
         id="business-a-company-s-communique",
