@@ -10,7 +10,7 @@ import binascii
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db import models
+from django.db import connection, models, transaction
 from django.db.models import Count, F, Func, Value
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
@@ -98,12 +98,27 @@ def page(queryset, *, cursor: Cursor | None, size: int, order=NEWEST_FIRST) -> P
     return Page(items, Cursor(getattr(last, key), getattr(last, pk)) if more else None)
 
 
-def month_counts(articles) -> list[dict]:
-    """``[{"month": date, "count": n}, …]``, newest month first, in Paris time: one query."""
-    return list(
+def month_counts(articles, *, through_index=False) -> list[dict]:
+    """``[{"month": date, "count": n}, …]``, newest month first, in Paris time: one query.
+
+    ``through_index`` (when the words of a search narrow ``articles``): PostgreSQL reads the
+    matches through the full-text index. For a word in most articles it would rather read
+    every article's search vector, stored out of line: 570 ms at 100,000 articles, against
+    90 ms through the index, which answers a plain word without reading the vectors. The
+    planner's hint is set for this query only (two more statements).
+    """
+    rows = (
         articles.order_by()
         .annotate(month=TruncMonth("published_at"))
         .values("month")
         .annotate(count=Count("id"))
         .order_by("-month")
     )
+    if not through_index:
+        return list(rows)
+    with transaction.atomic(savepoint=False), connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        try:
+            return list(rows)
+        finally:
+            cursor.execute("SET LOCAL enable_seqscan = on")

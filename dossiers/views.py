@@ -106,7 +106,8 @@ def archive_search(request):
         at = timezone.now()
         articles = filters.apply(Article.objects.public(at))
         key = f"archive-months:{filters.key('q', 'du', 'au', 'personne')}"
-        months = counted(key, articles)
+        searched = filters.cleaned_data["search"] is not None
+        months = counted(key, articles, searched=searched)
         context.update(results(filters, found(filters, articles, cursor), months))
     return render(request, "dossiers/archive_search.html", context)
 
@@ -227,14 +228,17 @@ def months_of(dossier, filters, at) -> list[dict]:
     key = f"dossier-months:{dossier.pk}:{filters.key('q', 'du', 'au', 'personne')}"
     if filters.cleaned_data["search"] is None:
         entries = filters.narrow(dossier.entries.public(at), article="article_id")
-        return counted(key, entries)
-    return counted(key, filters.apply(dossier.articles.public(at)))
+        return counted(key, entries, searched=False)
+    return counted(key, filters.apply(dossier.articles.public(at)), searched=True)
 
 
-def counted(key: str, articles) -> list[dict]:
-    """``articles``' counts by month, with their links, kept a minute under ``key``."""
+def counted(key: str, articles, *, searched: bool) -> list[dict]:
+    """``articles``' counts by month, with their links, kept a minute under ``key``;
+    ``searched`` when words narrow them (``timeline.month_counts``)."""
     return cache.get_or_set(
-        key, lambda: month_links(timeline.month_counts(articles)), MONTHS_CACHE_SECONDS
+        key,
+        lambda: month_links(timeline.month_counts(articles, through_index=searched)),
+        MONTHS_CACHE_SECONDS,
     )
 
 

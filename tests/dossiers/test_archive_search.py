@@ -129,8 +129,9 @@ def test_an_archive_search_costs_the_same_queries_whatever_the_page_size(
             lead_photo=PhotoFactory(),
         )
     # Session, user, two for permissions, the planner's estimate of the words' matches,
-    # the page, its authors and renditions, the months of the matches.
-    with django_assert_num_queries(9):
+    # the page, its authors and renditions, the months of the matches between the
+    # planner's hint and its reset (timeline.month_counts).
+    with django_assert_num_queries(11):
         archivist_client.get("/dossiers/recherche/", {"q": "coreens"})
 
 

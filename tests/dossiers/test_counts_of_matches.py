@@ -5,6 +5,8 @@ import datetime as dt
 import re
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from dossiers import views
 from tests.dossiers.reference import publish_in
@@ -88,8 +90,9 @@ def test_a_search_page_costs_the_same_queries_whatever_the_page_size(
 ):
     monkeypatch.setattr(views, "SEARCH_PAGE_SIZE", size)
     # Session, user, two for permissions, dossier, the planner's estimate of the words'
-    # matches, the page, its authors and renditions, the months of the matches.
-    with django_assert_num_queries(10):
+    # matches, the page, its authors and renditions, the months of the matches between
+    # the planner's hint and its reset (timeline.month_counts).
+    with django_assert_num_queries(12):
         archivist_client.get(f"/dossiers/{dossier.slug}/", {"q": "coreens"})
 
 
@@ -104,3 +107,16 @@ def test_the_counts_of_matches_are_counted_once_while_paging(
     with django_assert_num_queries(8):
         second = text_of(archivist_client.get(url, {"q": "coreens", "apres": cursor}))
     assert "<strong>3 articles trouvés</strong>" in second
+
+
+def test_the_matches_are_counted_through_the_full_text_index(archivist_client, dossier):
+    """A frequent word made PostgreSQL read every article's search vector to count."""
+    with CaptureQueriesContext(connection) as queries:
+        archivist_client.get(f"/dossiers/{dossier.slug}/", {"q": "coreens"})
+    statements = [query["sql"] for query in queries]
+    months = next(i for i, sql in enumerate(statements) if "DATE_TRUNC" in sql)
+    assert statements[months - 1] == "SET LOCAL enable_seqscan = off"
+    assert statements[months + 1] == "SET LOCAL enable_seqscan = on"
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW enable_seqscan")
+        assert cursor.fetchone() == ("on",)
