@@ -84,12 +84,24 @@ class Place:
     previous: Sentence | None = None  # the sentence before, when it ends another paragraph
 
 
+STATEMENT_WORDS = 4  # words of a statement set off by a comma at the end of a sentence
+
+
 def attribute(place: Place, words: str, memory: Discourse) -> Attribution:
     """The first attribution found, in the order of the module's docstring (1–8)."""
     incise = _incise(place, words, memory)
     if incise is not None and incise.subject.kind != "pronoun":
         return incise
-    finders = (_after, _before, _announced, _source, _colon, _sentence_subject, _clause_pronoun)
+    finders = (
+        _after,
+        _before,
+        _announced,
+        _source,
+        _colon,
+        _sentence_subject,
+        _clause_pronoun,
+        _closing_statement,
+    )
     for finder in finders:
         attribution = finder(place, words, memory)
         if attribution is not None and (incise is None or attribution.subject is not None):
@@ -467,6 +479,30 @@ def _clause_pronoun(place: Place, words: str, memory: Discourse) -> Attribution 
             if not mention.oblique and not mention.source:
                 sentence.cache["extra"].append((mention.start, mention))
                 return Attribution(mention, how="subject")
+    return None
+
+
+def _closing_statement(place: Place, words: str, memory: Discourse) -> Attribution | None:
+    """«Elle a donné rendez-vous dans un café de Belleville, «Je viens ici depuis mes 15
+    ans».»: a statement set off by a comma that ends the sentence is said by the subject
+    opening it, a person or a pronoun standing for one."""
+    sentence, index = place.opening, place.first
+    tokens = sentence.tokens
+    if index < 2 or tokens[index - 1].low != "," or not words[:1].isupper():
+        return None
+    if len(words.split()) < STATEMENT_WORDS or place.closing is not sentence:
+        return None
+    if any(token.kind != "punct" for token in tokens[place.last + 1 :]):
+        return None
+    mentions = mentions_of(sentence, memory)
+    if not mentions or mentions[0].start != 0 or _clause_break(tokens[:index]):
+        return None
+    mention = mentions[0]
+    if mention.kind == "pronoun" and mention.name in SUBJECT_PRONOUNS and mention.personal:
+        sentence.cache["extra"].append((mention.start, mention))
+        return Attribution(mention, how="subject")
+    if mention.kind == "person":
+        return Attribution(mention, how="subject")
     return None
 
 

@@ -236,9 +236,10 @@ class Discourse:
         right after (in its paragraph or the next)."""
         waiting = []
         for mention, block in self.cataphoras:
-            if self.block - block <= 1 and (mention.gender is None or mention.gender == gender):
-                mention.entity = entity
+            if self.block - block <= 1 and gender in (None, mention.gender):
+                mention.entity = entity  # «Camille», of either gender, is the «elle» before
                 entity.spoke = entity.spoke or mention.speaks
+                entity.gender = entity.gender or mention.gender
             elif self.block - block <= 1:
                 waiting.append((mention, block))
         self.cataphoras = waiting

@@ -24,6 +24,7 @@ from .lexicon import (
     NAMING_STEMS,
     NAMING_WORDS,
     OBJECT_CLAUSE,
+    PLACE_TITLE_NOUNS,
     QUALIFYING_VERBS,
     TERM_VERBS,
     TITLE_GAP_WORDS,
@@ -119,10 +120,18 @@ def _named(words: str, sentence: Sentence, index: int, attribution: Attribution)
     for back in range(index - 1, max(-1, index - 2 - TITLE_WINDOW), -1):
         token = tokens[back]
         if _is_title_noun(token.low):
+            if token.low in PLACE_TITLE_NOUNS and _sentence_after_comma(words, tokens, index):
+                return False
             return not _qualified(sentence, back)
         if not (token.low in TITLE_GAP_WORDS or token.is_capitalised or _adjective_like(token.low)):
             return False
     return False
+
+
+def _sentence_after_comma(words: str, tokens, index: int) -> bool:
+    """«dans un café de Belleville, “Je viens ici depuis mes 15 ans”»: a sentence set
+    off by a comma, not the short name of the place."""
+    return index > 0 and tokens[index - 1].low == "," and not _title_like(words)
 
 
 def _said_not_named(words: str, sentence: Sentence, index: int, attribution) -> bool:

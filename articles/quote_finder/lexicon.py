@@ -326,6 +326,8 @@ ECONOMY_ROLES = """
     fraiseur ajusteur monteur régleur géomètre travailleur
 """
 CULTURE_ROLES = """
+    céramiste potier ébéniste luthier orfèvre relieur brodeur tisserand forgeron
+    sellier doreur marqueteur
     documentariste plasticien illustrateur librettiste violoncelliste bassiste soliste
     choriste circassien acrobate clown marionnettiste slameur dj parolier interprète
     vidéaste youtubeur influenceur traducteur régisseur costumier décorateur scénographe
@@ -483,6 +485,12 @@ AGREEMENT_NOUNS = words("""
     accord traité convention contrat pacte charte déclaration-commune
 """)
 # Nouns after which guillemets give a name, not words: titles, plans, affairs, terms.
+# Title nouns of places: their names are short («le café «Chez Paulette»»); a sentence
+# after «un café de Belleville,» is someone's words.
+PLACE_TITLE_NOUNS = words("""
+    restaurant bar café hôtel salle théâtre cinéma quartier cité rue place avenue boulevard
+    résidence immeuble enseigne
+""")
 TITLE_NOUNS = words("""
     film long-métrage court-métrage documentaire téléfilm livre roman ouvrage essai recueil
     album chanson single tube morceau série feuilleton saga pièce spectacle opéra ballet

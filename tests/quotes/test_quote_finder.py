@@ -2459,6 +2459,30 @@ WHO_SPEAKS = [
         id="politics-divers-gauche",
     ),
     pytest.param(
+        [
+            "Elle a donné rendez-vous dans un café de Belleville, “Je viens ici depuis mes 15 "
+            "ans”. La rappeuse Zia, 27 ans, sort son deuxième album."
+        ],
+        [("Zia", "rappeuse", "full")],
+        id="culture-a-statement-closing-a-pronoun-clause-before-the-name",
+    ),
+    pytest.param(
+        [
+            "Il nous reçoit dans son atelier de Montreuil. «Ici, tout est fait main», "
+            "explique-t-il. Le céramiste Paul Aubrac expose à partir de jeudi."
+        ],
+        [("Paul Aubrac", "céramiste", "full")],
+        id="culture-il-before-the-craftsman-is-named",
+    ),
+    pytest.param(
+        [
+            "Elle a les yeux qui brillent. «C’est mon premier festival», souffle-t-elle.",
+            "Camille Dorval, 23 ans, joue samedi aux Vieilles Charrues.",
+        ],
+        [("Camille Dorval", "", "full")],
+        id="culture-elle-before-a-name-of-either-gender",
+    ),
+    pytest.param(
         ["Dans un communiqué, Airbus a indiqué que «la cadence sera maintenue»."],
         [("Airbus", "", "document")],
         id="business-a-company-s-communique",
