@@ -17,6 +17,7 @@ from .lexicon import (
     FORMER_WORDS,
     FUNCTION_BODIES,
     GENERIC_BODIES,
+    GENERIC_TEXTS,
     NAME_PARTICLES,
     ORGANISATION_NOUNS,
     PRE_ADJECTIVES,
@@ -26,6 +27,7 @@ from .mentions import Mention
 from .nouns import ANAPHORIC, first_name_gender
 from .text import fold
 
+ANY_TEXT = ""  # the key of the latest text issued, whatever its noun
 FOLDED_PRE_ADJECTIVES = frozenset(fold(word) for word in PRE_ADJECTIVES)
 FORMER = frozenset(fold(word) for word in FORMER_WORDS)
 
@@ -167,11 +169,14 @@ class Discourse:
             return
         if entity is not None:
             self.texts[mention.head] = entity
+            self.texts[ANY_TEXT] = entity
 
     def issuer_of(self, mention: Mention) -> Entity | None:
         """Who issued «l'arrêté», «le rapport» met before: a definite text with no issuer."""
         if not mention.definite or mention.issuer is not None:
             return None
+        if mention.head in GENERIC_TEXTS:
+            return self.texts.get(mention.head) or self.texts.get(ANY_TEXT)
         return self.texts.get(mention.head)
 
     def resolve(self, mention: Mention, salient: bool) -> Entity | None:

@@ -798,6 +798,10 @@ ISSUING_STEMS = (
     "sign",
 )
 
+# Nouns that name any text: «le texte», «le document» is the latest text issued, whatever
+# it was called («La préfète a signé un arrêté. Le texte interdit…»).
+GENERIC_TEXTS = words("texte document")
+
 # Role nouns that name who wrote a text met before: «l'auteur du courriel, Jean Dupont».
 AUTHOR_NOUNS = words("auteur")
 # Words between a participle of issuing and the name of who issued: «signé par X», «signé

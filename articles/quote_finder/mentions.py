@@ -578,7 +578,9 @@ class _Reader:
         """Past role nouns set right after a role noun, one qualifying the other: «l'experte
         psychiatre», «le chef pâtissier», «une infirmière puéricultrice»."""
         while (token := self.token(position)) is not None and not token.is_capitalised:
-            if token.low in FUNCTION_WORDS or not role_noun_at(self.tokens, position)[1]:
+            if token.low in FUNCTION_WORDS or token.low in FORMS:
+                break  # «la ministre juge…»: a verb, not «ministre juge»
+            if not role_noun_at(self.tokens, position)[1]:
                 break
             position += role_noun_at(self.tokens, position)[1]
         return position

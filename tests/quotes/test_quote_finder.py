@@ -2483,6 +2483,44 @@ WHO_SPEAKS = [
         id="culture-elle-before-a-name-of-either-gender",
     ),
     pytest.param(
+        ["La ministre juge la décision «regrettable» mais «pas surprenante»."],
+        [(None, "ministre", "fragment"), (None, "ministre", "fragment")],
+        id="politics-a-verb-that-is-also-a-role-noun-after-a-role",
+    ),
+    pytest.param(
+        [
+            "Le préfet, Jean Morin, a signé un arrêté. Le texte interdit «tout rassemblement» "
+            "et «toute vente d’alcool»."
+        ],
+        [("Jean Morin", "", "document"), ("Jean Morin", "", "document")],
+        id="local-le-texte-is-the-decree-signed-before",
+    ),
+    pytest.param(
+        ["Dans un communiqué, la mairie dénonce «une faute» et promet : «Nous ferons appel.»"],
+        [("mairie", "", "document"), ("mairie", "", "document")],
+        id="local-a-communique-s-fragment-and-statement-are-both-documents",
+    ),
+    pytest.param(
+        [
+            "«Nous sommes prêts», a assuré l’entraîneur, Luc Bernard, qui promet «du jeu» et "
+            "«de l’envie»."
+        ],
+        [
+            ("Luc Bernard", "entraîneur", "full"),
+            ("Luc Bernard", "entraîneur", "fragment"),
+            ("Luc Bernard", "entraîneur", "fragment"),
+        ],
+        id="sport-a-statement-then-coordinated-fragments-in-a-relative",
+    ),
+    pytest.param(
+        [
+            "Sur Instagram, la chanteuse Louane Morel a remercié ses fans : «Vous êtes "
+            "incroyables.» Elle évoque aussi «une année folle»."
+        ],
+        [("Louane Morel", "", "document"), ("Louane Morel", "chanteuse", "fragment")],
+        id="culture-a-post-then-her-words-in-the-article",
+    ),
+    pytest.param(
         ["Dans un communiqué, Airbus a indiqué que «la cadence sera maintenue»."],
         [("Airbus", "", "document")],
         id="business-a-company-s-communique",
