@@ -24,7 +24,7 @@ from .lexicon import (
     ROLE_STOP_WORDS,
 )
 from .mentions import Mention
-from .nouns import ANAPHORIC, first_name_gender
+from .nouns import ANAPHORIC, ROLE_FAMILY, first_name_gender
 from .text import fold
 
 ANY_TEXT = ""  # the key of the latest text issued, whatever its noun
@@ -283,7 +283,8 @@ class Discourse:
             if mention.refers_back:
                 bare = len(words) <= 1
                 entity = (
-                    (bare and self._latest_without_role(mention.gender))
+                    self._family_member(mention)
+                    or (bare and self._latest_without_role(mention.gender))
                     or (_described(mention.role) and self._previous_subject(mention.gender))
                     or (mention.speaks and self._in_focus(mention.gender))
                     or (mention.speaks and self._previous_named_subject(mention.gender))
@@ -330,6 +331,21 @@ class Discourse:
             self._previous_named_subject(gender)
             or self._in_focus(gender)
             or self._latest_named_near(gender)
+        )
+
+    def _family_member(self, mention: Mention) -> Entity | None:
+        """«le joueur de 34 ans» after «son attaquant, X»: a general role noun is the latest
+        person nearby whose role is one of its kinds, over whoever spoke last."""
+        members = ROLE_FAMILY.get(mention.head)
+        if not members:
+            return None
+        return self._latest(
+            lambda e: (
+                e.kind == "person"
+                and (e.head in members or members & e.called)
+                and e.agrees(mention.gender)
+                and self.block - e.block <= 2
+            )
         )
 
     def _called(self, mention: Mention) -> Entity | None:

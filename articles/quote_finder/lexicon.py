@@ -802,6 +802,23 @@ ISSUING_STEMS = (
 # it was called («La préfète a signé un arrêté. Le texte interdit…»).
 GENERIC_TEXTS = words("texte document")
 
+# General role nouns and the roles they may refer back to, one family a line: «le joueur»
+# after «son attaquant, X» is X, not the coach who spoke last.
+ROLE_FAMILIES = """
+    joueur: attaquant défenseur milieu gardien ailier arrière pilier ouvreur talonneur
+        buteur capitaine avant-centre latéral libéro pivot passeur meneur demi centre
+        footballeur rugbyman handballeur basketteur
+    élu: maire adjoint député sénateur conseiller édile bourgmestre eurodéputé
+    magistrat: juge procureur substitut avocat-général
+    médecin: urgentiste chirurgien psychiatre pédiatre généraliste anesthésiste
+        cardiologue gériatre infectiologue épidémiologiste
+    technicien: entraîneur sélectionneur coach manager
+    policier: commissaire brigadier enquêteur
+    artiste: chanteur rappeur comédien acteur musicien peintre sculpteur danseur
+        chorégraphe cinéaste réalisateur metteur
+    soignant: infirmier aide-soignant médecin urgentiste sage-femme brancardier
+"""
+
 # Role nouns that name who wrote a text met before: «l'auteur du courriel, Jean Dupont».
 AUTHOR_NOUNS = words("auteur")
 # Words between a participle of issuing and the name of who issued: «signé par X», «signé

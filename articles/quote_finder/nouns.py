@@ -13,6 +13,7 @@ from .lexicon import (
     ORGANISATION_NOUNS,
     ROLE_ADJECTIVE_ENDINGS,
     ROLE_ADJECTIVES,
+    ROLE_FAMILIES,
     ROLE_NOUNS,
     TIME_WORDS,
 )
@@ -113,7 +114,21 @@ def _plural(word: str) -> str:
     return word + "s"
 
 
+def _family_table() -> dict[str, frozenset[str]]:
+    """General role noun → the role nouns it may refer back to (masculine singular)."""
+    families: dict[str, set[str]] = {}
+    current = None
+    for word in ROLE_FAMILIES.split():
+        if word.endswith(":"):
+            current = word[:-1]
+            families[current] = set()
+        elif current is not None:
+            families[current].add(word)
+    return {general: frozenset(members) for general, members in families.items()}
+
+
 ROLES = _role_table()
+ROLE_FAMILY = _family_table()
 # «l'intéressé» names no function; by the masculine, as role heads are
 ANAPHORIC = frozenset(_entry_forms(entry)[0] for entry in ANAPHORIC_ROLES.split())
 COMPOUND_ROLES = _compound_table()

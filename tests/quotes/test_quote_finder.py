@@ -2521,6 +2521,27 @@ WHO_SPEAKS = [
         id="culture-a-post-then-her-words-in-the-article",
     ),
     pytest.param(
+        [
+            "Son homologue lensois, Pierre Sage, savourait : «On a étouffé Brest.» Le "
+            "technicien a salué son attaquant, Florian Sotoca, auteur d’un doublé.",
+            "«Je dédie ces buts à mon fils», a confié le joueur de 34 ans.",
+        ],
+        [
+            ("Pierre Sage", "homologue lensois", "full"),
+            ("Florian Sotoca", "attaquant", "full"),
+        ],
+        id="sport-le-joueur-is-the-striker-not-the-coach-who-spoke",
+    ),
+    pytest.param(
+        [
+            "«Je suis prêt», a déclaré Jean Dupuis, maire de Lille. Il recevait la ministre, "
+            "Anne Colin.",
+            "«Je veux rassembler», a ajouté l’élu.",
+        ],
+        [("Jean Dupuis", "maire de Lille", "full"), ("Jean Dupuis", "maire de Lille", "full")],
+        id="politics-l-elu-is-the-mayor",
+    ),
+    pytest.param(
         ["Dans un communiqué, Airbus a indiqué que «la cadence sera maintenue»."],
         [("Airbus", "", "document")],
         id="business-a-company-s-communique",
