@@ -116,6 +116,8 @@ def find_mentions(sentence: Sentence, is_known: Callable[[str], bool]) -> list[M
                 and sentence.tokens[mention.start - 2].low == "d’"
             )
         )
+        if before == "sur" and mention.kind == "organisation" and fold(mention.name) in NETWORKS:
+            mention.kind = "place"  # «sur X», «sur Telegram»: where words are posted
         mention.medium = _is_medium(sentence.tokens, mention)
         mention.demonstrative = sentence.tokens[mention.start].low in DEMONSTRATIVES
         mentions.append(mention)

@@ -37,9 +37,10 @@ def settle(attribution: Attribution, place: Place, memory: Discourse) -> Attribu
         attribution.subject = subject = None  # «Jean Dupont et Marie Durand ont affirmé»
     if subject is not None and subject.kind == "document":
         attribution.document = True
-        if subject.issuer is None:
+        issuer = subject.issuer or _issuing_subject(subject, place)
+        if issuer is None:
             attribution.entity = memory.issuer_of(subject) or _owner(subject, place, memory)
-        attribution.subject = subject = subject.issuer
+        attribution.subject = subject = issuer
     verb = attribution.verb
     if verb is not None and verb.document:
         attribution.document = True
@@ -55,6 +56,28 @@ def settle(attribution: Attribution, place: Place, memory: Discourse) -> Attribu
         if feminine is not None and subject.kind != "pronoun" and subject.gender is None:
             subject.gender = "f" if feminine else "m"  # «s'est excusée Claude Dupont»
     return attribution
+
+
+def _issuing_subject(text: Mention, place: Place) -> Mention | None:
+    """«Il a publié un communiqué accusant l'armée de «…»»: a text the subject signs,
+    publishes or sends is theirs."""
+    if not text.issued:
+        return None
+    sentence = place.opening
+    for mention in sentence.cache.get("mentions", []):
+        if mention.start >= text.start:
+            return None
+        if mention.oblique or mention.source or mention.kind not in SPEAKING_KINDS:
+            continue
+        if mention.kind == "pronoun":
+            if not (mention.leads and mention.personal):
+                return None
+            sentence.cache["extra"].append((mention.start, mention))
+        return mention
+    return None
+
+
+SPEAKING_KINDS = ("person", "role", "organisation", "pronoun")
 
 
 def _owner(text: Mention, place: Place, memory: Discourse):

@@ -2542,6 +2542,15 @@ WHO_SPEAKS = [
         id="politics-l-elu-is-the-mayor",
     ),
     pytest.param(
+        [
+            "Un porte-parole des rebelles, Lawrence Kabila, a rejeté ces accusations sur X : "
+            "“Kinshasa refuses peace.” Il a ensuite publié un communiqué accusant l’armée de "
+            "«bombardements délibérés»."
+        ],
+        [("Lawrence Kabila", "", "document"), ("Lawrence Kabila", "", "document")],
+        id="foreign-a-post-on-x-and-a-communique-he-published",
+    ),
+    pytest.param(
         ["Dans un communiqué, Airbus a indiqué que «la cadence sera maintenue»."],
         [("Airbus", "", "document")],
         id="business-a-company-s-communique",
