@@ -136,10 +136,14 @@ def _sentence_after_comma(words: str, tokens, index: int) -> bool:
 
 def _said_not_named(words: str, sentence: Sentence, index: int, attribution) -> bool:
     """Words after a title noun that are said rather than named: a statement announced by
-    a colon, or lowercase words a speech verb governs (a title opens with a capital)."""
+    a colon, words given «selon» someone, or lowercase words a speech verb governs (a title
+    opens with a capital)."""
     start = LEADING_NOISE_RE.sub("", words)
     if index and sentence.tokens[index - 1].low == ":" and not _title_like(words):
         return True
+    if attribution.how == "source" and attribution.subject is not None:
+        if not _title_like(words) and len(words.split()) > 2:
+            return True  # «Selon une source proche du dossier, «la piste…»»
     return bool(start) and start[0].islower() and _spoken(attribution)
 
 

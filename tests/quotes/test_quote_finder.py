@@ -2551,6 +2551,14 @@ WHO_SPEAKS = [
         id="foreign-a-post-on-x-and-a-communique-he-published",
     ),
     pytest.param(
+        [
+            "Une enquête a été ouverte. Selon une source proche du dossier, «la piste "
+            "criminelle n’est pas écartée»."
+        ],
+        [(None, "source proche du dossier", "fragment")],
+        id="faits-divers-words-selon-a-source-after-a-title-noun-are-said",
+    ),
+    pytest.param(
         ["Dans un communiqué, Airbus a indiqué que «la cadence sera maintenue»."],
         [("Airbus", "", "document")],
         id="business-a-company-s-communique",
