@@ -49,6 +49,7 @@ class Entity:
     spoke: bool = False
     medium: bool = False  # a newspaper, channel or agency: it reports, it does not speak
     called: set[str] = field(default_factory=set)  # role nouns that referred back to it
+    spoke_in: int = -1  # the block where it last spoke
 
     @property
     def full(self) -> str | None:
@@ -150,7 +151,7 @@ class Discourse:
             if entity is None:
                 continue
             if mention.speaks:
-                entity.spoke = True
+                entity.spoke, entity.spoke_in = True, block
                 self.last_speaker = (entity, block)
             if opens:
                 self.last_subject = (entity, sentence_index)
@@ -456,6 +457,7 @@ class Discourse:
             return max(candidates, key=lambda e: e.last)  # «ce dernier»: the latest named
         best = max(candidates, key=lambda e: (e.salient, e.last))
         best = self._named_speaker_over(best, candidates, mention.gender)
+        best = self._person_who_spoke_here(best, candidates, mention)
         in_view = self.last_subject is not None and self.last_subject[0] is best
         if not best.spoke and not (in_view and self.last_subject[1] >= self.sentence - 1):
             speakers = [e for e in candidates if e.spoke]  # the protagonist, not «sa mère»
@@ -463,6 +465,14 @@ class Discourse:
         if best.gender is None and best.kind != "organisation":
             best.gender = mention.gender
         return best
+
+    def _person_who_spoke_here(self, best: Entity, candidates, mention: Mention) -> Entity:
+        """«Selon lui, la direction a «…». «…», martèle-t-il»: a pronoun that speaks is the
+        person who already spoke in this paragraph, not a body only talked about."""
+        if best.kind != "organisation" or best.spoke_in == self.block or not mention.speaks:
+            return best
+        here = [e for e in candidates if e.kind == "person" and e.spoke and e.block == self.block]
+        return max(here, key=lambda e: (e.salient, e.last)) if here else best
 
     def _named_speaker_over(self, best: Entity, candidates, gender) -> Entity:
         """An unnamed voice («confie une ancienne commise») or a body met in an earlier

@@ -32,7 +32,7 @@ ER_VERBS = words("""
     confesser regretter apostropher interpeller questionner illustrer citer fustiger
     savourer exulter jubiler pester grogner maugréer râler bougonner grommeler rassurer
     abonder claironner temporiser modérer recadrer épingler cingler suggérer proposer
-    égrener
+    égrener invoquer
 """)
 
 # First-group verbs that are speech only with «se»/«s'» («s'inquiète», not «inquiète»),
@@ -1009,8 +1009,15 @@ MEDIUM_PREPOSITIONS = words("""
 
 # Bodies a generic noun may stand for once named: «le club» for «le PSG».
 GENERIC_BODIES = words("""
-    association club collectif compagnie constructeur entreprise firme formation fédération
+    association club collectif compagnie constructeur direction entreprise firme formation
+    fédération
     groupe institut mouvement ong opérateur organisation parti société syndicat équipe
+""")
+# Nouns that describe a company before its name: described further, the name alone is
+# what it is called («le fabricant de radiateurs Lemaire & Fils» is Lemaire & Fils, «le
+# groupe Valdis» keeps its noun).
+COMPANY_NOUNS = words("""
+    groupe entreprise société firme fabricant constructeur opérateur compagnie
 """)
 # Nouns that say what a body does, never its name: with a complement too, they stand for
 # a body named before («Enedis annonce… «…», prévient le gestionnaire du réseau»).

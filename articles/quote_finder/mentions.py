@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from .lexicon import (
     AUTHOR_NOUNS,
     AUXILIARY_AFTER_NAME,
+    COMPANY_NOUNS,
     COMPLEMENT_PREPOSITIONS,
     COMPLEMENT_QUALIFIERS,
     DEMONSTRATIVES,
@@ -495,10 +496,13 @@ class _Reader:
             return mention
         end, _ = self.complement_end(position + 1, split_name=False)
         name_end, acronym = self.bracketed_acronym(end)
+        name_start = position
         if acronym is None and self.proper_name_completes(end):
+            if base in COMPANY_NOUNS and end > position + 1:
+                name_start = end  # «le fabricant de radiateurs Lemaire & Fils»: Lemaire & Fils
             end = name_end = self.name_end(end)
         mention.end = end
-        mention.name = self.sentence.slice(position, name_end)
+        mention.name = self.sentence.slice(name_start, name_end)
         if acronym is not None:
             mention.aliases = (acronym,)
         return mention

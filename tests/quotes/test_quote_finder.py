@@ -2559,6 +2559,27 @@ WHO_SPEAKS = [
         id="faits-divers-words-selon-a-source-after-a-title-noun-are-said",
     ),
     pytest.param(
+        [
+            "Le groupe agroalimentaire Norlait a annoncé la fermeture de son usine de Vire. Dans "
+            "un communiqué, la direction invoque «une baisse structurelle de la collecte»."
+        ],
+        [("Norlait", "", "document")],
+        id="business-la-direction-is-the-company-named-after-its-description",
+    ),
+    pytest.param(
+        [
+            "Le constructeur automobile Valmeca a annoncé 300 suppressions de postes.",
+            "Le délégué CGT, Marc Roy, dénonce un «plan prémédité». Selon lui, la direction a "
+            "«menti aux salariés». «Les commandes sont là», martèle-t-il.",
+        ],
+        [
+            ("Marc Roy", "délégué CGT", "fragment"),
+            ("Marc Roy", "délégué CGT", "fragment"),
+            ("Marc Roy", "délégué CGT", "full"),
+        ],
+        id="business-il-is-the-union-man-who-spoke-not-the-company-talked-about",
+    ),
+    pytest.param(
         ["Dans un communiqué, Airbus a indiqué que «la cadence sera maintenue»."],
         [("Airbus", "", "document")],
         id="business-a-company-s-communique",
