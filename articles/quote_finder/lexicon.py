@@ -817,6 +817,8 @@ ROLE_FAMILIES = """
     artiste: chanteur rappeur comédien acteur musicien peintre sculpteur danseur
         chorégraphe cinéaste réalisateur metteur
     soignant: infirmier aide-soignant médecin urgentiste sage-femme brancardier
+    journaliste: critique éditorialiste chroniqueur reporter rédacteur correspondant
+        présentateur animateur
 """
 
 # Role nouns that name who wrote a text met before: «l'auteur du courriel, Jean Dupont».

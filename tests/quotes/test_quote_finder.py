@@ -2580,6 +2580,16 @@ WHO_SPEAKS = [
         id="business-il-is-the-union-man-who-spoke-not-the-company-talked-about",
     ),
     pytest.param(
+        [
+            "La cheffe Lina Duarte a ouvert son restaurant en 2015. «J’ai tout appris seule», "
+            "dit-elle.",
+            "Celle qui l’a découverte, c’est Marion Achard, critique culinaire de L’Express. "
+            "«Elle cuisine comme personne», assure la journaliste.",
+        ],
+        [("Lina Duarte", "cheffe", "full"), ("Marion Achard", "critique culinaire de L’Express", "full")],
+        id="culture-la-journaliste-is-the-critic-not-the-chef",
+    ),
+    pytest.param(
         ["Dans un communiqué, Airbus a indiqué que «la cadence sera maintenue»."],
         [("Airbus", "", "document")],
         id="business-a-company-s-communique",
