@@ -2586,7 +2586,10 @@ WHO_SPEAKS = [
             "Celle qui l’a découverte, c’est Marion Achard, critique culinaire de L’Express. "
             "«Elle cuisine comme personne», assure la journaliste.",
         ],
-        [("Lina Duarte", "cheffe", "full"), ("Marion Achard", "critique culinaire de L’Express", "full")],
+        [
+            ("Lina Duarte", "cheffe", "full"),
+            ("Marion Achard", "critique culinaire de L’Express", "full"),
+        ],
         id="culture-la-journaliste-is-the-critic-not-the-chef",
     ),
     pytest.param(
