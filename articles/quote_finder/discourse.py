@@ -285,6 +285,7 @@ class Discourse:
                 bare = len(words) <= 1
                 entity = (
                     self._family_member(mention)
+                    or (mention.head in ANAPHORIC and self._previous_subject(mention.gender))
                     or (bare and self._latest_without_role(mention.gender))
                     or (_described(mention.role) and self._previous_subject(mention.gender))
                     or (mention.speaks and self._in_focus(mention.gender))

@@ -736,9 +736,9 @@ class _Reader:
                     return position, position
                 continue
             if token.low not in COMPLEMENT_PREPOSITIONS and not (
-                names and self.workplace_at(position)
+                (names or split_name) and self.workplace_at(position)
             ):
-                break
+                break  # «son éditrice chez Gallimard, X»: a workplace before the name too
             group = position + 1
             if token.low == "auprès" and self.low(group) in ("de", "d’", "du", "des"):
                 group += 1

@@ -2593,6 +2593,23 @@ WHO_SPEAKS = [
         id="culture-la-journaliste-is-the-critic-not-the-chef",
     ),
     pytest.param(
+        [
+            "A 31 ans, Awa Traoré publie son premier roman. «J’écrivais la nuit», se "
+            "souvient-elle. Sa mère, Mariam, n’a découvert le manuscrit qu’à la signature. «Je "
+            "ne savais même pas qu’elle écrivait», sourit la sexagénaire.",
+            "Son éditrice chez Gallimard, Claire Fontaine, parle d’«une voix neuve».",
+            "La romancière, elle, refuse l’étiquette. «Je ne fais pas de littérature de "
+            "banlieue», tranche-t-elle.",
+        ],
+        [
+            ("Awa Traoré", "romancière", "full"),
+            ("Mariam", "mère", "full"),
+            ("Claire Fontaine", "éditrice chez Gallimard", "fragment"),
+            ("Awa Traoré", "romancière", "full"),
+        ],
+        id="culture-a-portrait-the-writer-her-mother-her-publisher",
+    ),
+    pytest.param(
         ["Dans un communiqué, Airbus a indiqué que «la cadence sera maintenue»."],
         [("Airbus", "", "document")],
         id="business-a-company-s-communique",
