@@ -151,7 +151,7 @@ ADVERBS = words("""
     froidement doctement calmement prudemment lui-même elle-même eux-mêmes elles-mêmes
     tout tôt tard aussi très rapidement mardi lundi mercredi jeudi vendredi samedi dimanche
     hier seulement uniquement finalement vertement brièvement directement personnellement
-    officiellement discrètement abord
+    officiellement discrètement abord lui elle eux elles
 """)
 # Phrases that may stand between an auxiliary and its participle («a pour sa part salué»),
 # separated by «|».

@@ -193,7 +193,8 @@ def is_adjective(token: Token) -> bool:
 
 
 def is_complement_noun(token: Token) -> bool:
-    """A lowercase noun after «de»: «du département», «de la santé»."""
+    """A lowercase noun after «de»: «du département», «de la santé», «du prévenu» (a role
+    noun, though a verb form too)."""
     low = token.low
     return (
         token.kind == "word"
@@ -201,5 +202,5 @@ def is_complement_noun(token: Token) -> bool:
         and not token.text[0].isupper()
         and low not in FUNCTION_WORDS
         and low not in TIME_WORDS
-        and low not in FORMS
+        and (low not in FORMS or low in ROLES)
     )

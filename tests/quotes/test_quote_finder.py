@@ -2610,6 +2610,26 @@ WHO_SPEAKS = [
         id="culture-a-portrait-the-writer-her-mother-her-publisher",
     ),
     pytest.param(
+        [
+            "Son avocate, Me Sarah Cohen, a plaidé la clémence. «Mon client a grandi sans "
+            "père», a-t-elle rappelé.",
+            "En sortant, la mère du prévenu, en larmes, a lâché : «Il va tout perdre.»",
+        ],
+        [("Sarah Cohen", "avocate", "full"), (None, "mère du prévenu", "full")],
+        id="courts-la-mere-du-prevenu-is-someone-new",
+    ),
+    pytest.param(
+        [
+            "L’entraîneur Andy Farrell reconnaissait la supériorité adverse : “France were "
+            "better today.” Son capitaine, Caelan Doris, a lui parlé d’«une défaite frustrante»."
+        ],
+        [
+            ("Andy Farrell", "entraîneur", "full"),
+            ("Caelan Doris", "capitaine", "fragment"),
+        ],
+        id="sport-a-lui-parle-a-contrast-pronoun-between-auxiliary-and-participle",
+    ),
+    pytest.param(
         ["Dans un communiqué, Airbus a indiqué que «la cadence sera maintenue»."],
         [("Airbus", "", "document")],
         id="business-a-company-s-communique",
