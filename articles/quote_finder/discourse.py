@@ -196,7 +196,8 @@ class Discourse:
         entity.last, entity.block = self.clock, self.block
         if salient:
             entity.salient = self.clock
-        if mention.role and entity.kind != "organisation" and mention.head not in ANAPHORIC:
+        describes = mention.head not in ANAPHORIC or mention.possessive  # «sa femme» is a tie
+        if mention.role and entity.kind != "organisation" and describes:
             entity.first_role = entity.first_role or mention.role
             if not _vaguer(mention.role, entity.role) and not _refers_back(mention, entity):
                 entity.role, entity.head = mention.role, mention.head

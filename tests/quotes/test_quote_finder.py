@@ -2630,6 +2630,17 @@ WHO_SPEAKS = [
         id="sport-a-lui-parle-a-contrast-pronoun-between-auxiliary-and-participle",
     ),
     pytest.param(
+        [
+            "«Je travaille 70 heures par semaine», lâche Yann Le Guen, éleveur à Plouaret. Sa "
+            "femme, Annie, tient les comptes. «On pioche dans l’épargne», confie-t-elle.",
+        ],
+        [
+            ("Yann Le Guen", "éleveur à Plouaret", "full"),
+            ("Annie", "femme", "full"),
+        ],
+        id="local-sa-femme-is-a-tie-and-a-role",
+    ),
+    pytest.param(
         ["Dans un communiqué, Airbus a indiqué que «la cadence sera maintenue»."],
         [("Airbus", "", "document")],
         id="business-a-company-s-communique",
