@@ -98,6 +98,7 @@ class Discourse:
         self.block = self.sentence = 0  # the block and sentence being read
         self.cataphoras: list[tuple[Mention, int]] = []  # pronouns before any name, block
         self.texts: dict[str, Entity] = {}  # a text's noun → who issued the latest one
+        self.last_text: tuple[Mention, int] | None = None  # a text opening a sentence
 
     def is_known(self, name: str) -> bool:
         """Whether a capitalised word or phrase names a person already met or known."""
@@ -131,6 +132,8 @@ class Discourse:
             if mention.kind == "document":
                 self._remember_text(mention, nearest)
             opens = not subject_found and not mention.oblique and not mention.source
+            if opens and mention.kind == "document" and mention.start == 0:
+                self.last_text = (mention, sentence_index)  # «La pétition… Elle demande…»
             if mention.kind == "pronoun" and not mention.speaks:
                 if not (opens and mention.leads and mention.personal):
                     continue  # only «Elle y entre…» keeps the chain, not «il faut»
@@ -171,6 +174,16 @@ class Discourse:
         if entity is not None:
             self.texts[mention.head] = entity
             self.texts[ANY_TEXT] = entity
+
+    def text_before(self, pronoun: Mention, sentence: int) -> Mention | None:
+        """«La pétition, lancée par X, a recueilli 5 000 signatures. Elle demande «…»»: a
+        pronoun opening the sentence after one a text opened stands for that text."""
+        if self.last_text is None or not pronoun.leads or pronoun.start != 0:
+            return None
+        text, at = self.last_text
+        if at != sentence - 1 or text.plural != pronoun.plural or text.gender != pronoun.gender:
+            return None
+        return text
 
     def issuer_of(self, mention: Mention) -> Entity | None:
         """Who issued «l'arrêté», «le rapport» met before: a definite text with no issuer."""

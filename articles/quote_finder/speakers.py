@@ -35,6 +35,8 @@ def settle(attribution: Attribution, place: Place, memory: Discourse) -> Attribu
     subject = attribution.subject
     if subject is not None and _coordinated(subject, place):
         attribution.subject = subject = None  # «Jean Dupont et Marie Durand ont affirmé»
+    if subject is not None and subject.kind == "pronoun":
+        attribution.subject = subject = memory.text_before(subject, place.opening.index) or subject
     if subject is not None and subject.kind == "document":
         attribution.document = True
         issuer = subject.issuer or _issuing_subject(subject, place)

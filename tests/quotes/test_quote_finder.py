@@ -2641,6 +2641,19 @@ WHO_SPEAKS = [
         id="local-sa-femme-is-a-tie-and-a-role",
     ),
     pytest.param(
+        [
+            "La pétition, lancée par le collectif Rouen Vélo, a recueilli 5 000 signatures. "
+            "Elle demande «une piste cyclable sécurisée»."
+        ],
+        [("collectif Rouen Vélo", "", "document")],
+        id="local-elle-is-the-petition-that-opened-the-sentence-before",
+    ),
+    pytest.param(
+        ["La maire, Anne Colin, a reçu la pétition mardi. Elle promet «une réponse rapide»."],
+        [("Anne Colin", "maire", "fragment")],
+        id="local-elle-is-the-mayor-who-received-the-petition",
+    ),
+    pytest.param(
         ["Dans un communiqué, Airbus a indiqué que «la cadence sera maintenue»."],
         [("Airbus", "", "document")],
         id="business-a-company-s-communique",
