@@ -20,6 +20,7 @@ from .lexicon import (
     GENERIC_TEXTS,
     NAME_PARTICLES,
     ORGANISATION_NOUNS,
+    PERIPHRASES,
     PRE_ADJECTIVES,
     ROLE_STOP_WORDS,
 )
@@ -30,6 +31,7 @@ from .text import fold
 ANY_TEXT = ""  # the key of the latest text issued, whatever its noun
 FOLDED_PRE_ADJECTIVES = frozenset(fold(word) for word in PRE_ADJECTIVES)
 FORMER = frozenset(fold(word) for word in FORMER_WORDS)
+FOLDED_PERIPHRASES = frozenset(fold(phrase) for phrase in PERIPHRASES.split("|"))
 
 
 @dataclass(eq=False)
@@ -543,6 +545,8 @@ def _refers_back(mention: Mention, entity: Entity) -> bool:
         return False
     if fold(mention.role).split()[0] in FORMER:
         return True  # «l'ancien producteur de melons» says what they were, not what they are
+    if fold(mention.role) in FOLDED_PERIPHRASES:
+        return True  # «le chef de l'Etat» names the president, it is no new role
     if not _described(mention.role):
         return False  # «a déploré le député de Seine-Saint-Denis» describes them anew
     return not _vaguer(entity.role, mention.role)

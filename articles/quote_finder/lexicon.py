@@ -821,6 +821,15 @@ ROLE_FAMILIES = """
         présentateur animateur
 """
 
+# Ways of naming someone by their seat or standing, which only refer back to them and
+# never replace their role («a assuré le chef de l'Etat», «le locataire de Matignon»).
+PERIPHRASES = (
+    "chef de l’Etat|chef de l’État|locataire de Matignon|locataire de l’Elysée"
+    "|locataire de l’Élysée|locataire de Beauvau|locataire de Bercy|hôte de l’Elysée"
+    "|patron de la diplomatie|cheffe de la diplomatie|chef de la diplomatie"
+    "|chef du gouvernement|cheffe du gouvernement|numéro un|numéro deux"
+)
+
 # Role nouns that name who wrote a text met before: «l'auteur du courriel, Jean Dupont».
 AUTHOR_NOUNS = words("auteur")
 # Words between a participle of issuing and the name of who issued: «signé par X», «signé

@@ -53,7 +53,7 @@ def settle(attribution: Attribution, place: Place, memory: Discourse) -> Attribu
             attribution.subject = subject = _issuer_cited(place.opening) or subject
     if subject is not None:
         subject.speaks = True
-        subject.refers_back = _refers_back(subject, attribution)
+        subject.refers_back = _refers_back(subject, attribution, _someone_spoke(memory, place))
         feminine = attribution.verb.feminine if attribution.verb is not None else None
         if feminine is not None and subject.kind != "pronoun" and subject.gender is None:
             subject.gender = "f" if feminine else "m"  # «s'est excusée Claude Dupont»
@@ -109,17 +109,24 @@ def _coordinated(subject: Mention, place: Place) -> bool:
     return False
 
 
-def _refers_back(subject: Mention, attribution: Attribution) -> bool:
+def _someone_spoke(memory: Discourse, place: Place) -> bool:
+    """Whether someone spoke in this paragraph or the one before: a reply answers them."""
+    speaker = memory.last_speaker
+    return speaker is not None and place.opening.block - speaker[1] <= 1
+
+
+def _refers_back(subject: Mention, attribution: Attribution, answered: bool = True) -> bool:
     """Whether a definite role without a name may describe someone already in the article:
     a bare role noun («l'attaquant»), a role after an inverted verb («a déploré le député de
     Seine-Saint-Denis») or opening the sentence («La présidente du groupe a ajouté»); not
-    a reply («a répondu le maire»), which brings in someone else."""
+    a reply («a répondu le maire») to someone who just spoke, which brings in someone
+    else."""
     if subject.kind != "role" or not subject.definite or subject.plural or subject.possessive:
         return False
     if subject.head in ANAPHORIC:
         return True  # «a réagi le premier concerné» is the one the sentence before named
-    if attribution.verb is not None and attribution.verb.lemma in REPLY_VERBS:
-        return False
+    if attribution.verb is not None and attribution.verb.lemma in REPLY_VERBS and answered:
+        return False  # «a répondu le maire» after someone spoke: another person
     bare = len(subject.role.split()) == 1
     return bare or attribution.how == "after" or subject.start == 0
 

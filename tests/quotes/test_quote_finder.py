@@ -2654,6 +2654,38 @@ WHO_SPEAKS = [
         id="local-elle-is-the-mayor-who-received-the-petition",
     ),
     pytest.param(
+        [
+            "Le président de la République, Paul Morand, a reçu les syndicats. «Le dialogue est "
+            "la méthode», a assuré le chef de l’Etat."
+        ],
+        [("Paul Morand", "président de la République", "full")],
+        id="politics-le-chef-de-l-etat-refers-back-and-keeps-the-role",
+    ),
+    pytest.param(
+        [
+            "Le Premier ministre, Louis Garnier, a défendu son budget. «Il n’y a pas d’autre "
+            "chemin», a insisté le locataire de Matignon."
+        ],
+        [("Louis Garnier", "Premier ministre", "full")],
+        id="politics-le-locataire-de-matignon",
+    ),
+    pytest.param(
+        [
+            "La juge d’instruction a mis en examen le maire, Paul Rey. «Je suis innocent», a "
+            "réagi l’élu."
+        ],
+        [("Paul Rey", "maire", "full")],
+        id="courts-a-reaction-when-no-one-spoke-refers-back",
+    ),
+    pytest.param(
+        [
+            "«Je suis innocent», a déclaré le maire, Paul Rey. «Les indices sont graves», a "
+            "répondu la juge d’instruction."
+        ],
+        [("Paul Rey", "maire", "full"), (None, "juge d’instruction", "full")],
+        id="courts-a-reply-to-someone-who-spoke-is-someone-else",
+    ),
+    pytest.param(
         ["Dans un communiqué, Airbus a indiqué que «la cadence sera maintenue»."],
         [("Airbus", "", "document")],
         id="business-a-company-s-communique",
