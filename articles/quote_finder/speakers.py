@@ -1,12 +1,16 @@
 """Who the speaker finally is, once an attribution is found, and who speaks a statement
 standing alone.
 
-A text speaks through its issuer («le rapport de la Cour des comptes» → Cour des comptes)
-and makes the words a «document»; so do «dans un communiqué», «sur X» and the verbs of
-writing. Several people joined by «et» are no single speaker. A definite role may
-describe someone already met (``refers_back``, resolved by the discourse memory). A
-statement standing alone is said by whom the previous sentence was about, or by the
-latest speaker of this paragraph or the one before.
+A text speaks through its issuer («le rapport de la Cour des comptes» → Cour des comptes),
+the subject who publishes it, the owner of a possessive («son rapport»), or an author
+named in the sentences after it («Il est signé du maire»), and makes the words a
+«document»; so do «dans un communiqué», «sur X» and the verbs of writing. Several people
+joined by «et» are no single speaker. A definite role may describe someone already met
+(``refers_back``, resolved by the discourse memory). A statement standing alone is said
+by whom the previous sentence was about, or by the latest speaker of this paragraph or
+the one before; opening its paragraph, by the person the next sentence brings in
+(``Hook``). A question answered right after by the one the context gave it to was asked
+by someone else.
 """
 
 from dataclasses import dataclass
