@@ -26,6 +26,7 @@ from .lexicon import (
     OBJECT_CLAUSE,
     PLACE_TITLE_NOUNS,
     QUALIFYING_VERBS,
+    RANK_ADJECTIVES,
     TERM_VERBS,
     TITLE_GAP_WORDS,
     TITLE_NOUNS,
@@ -36,6 +37,7 @@ from .text import Sentence
 from .verbs import find_verbs
 
 NAMING_OBJECT_WINDOW = 4  # words of the named thing between a naming verb and the name
+TITLE_NOUN_REACH = 3  # words from a determiner to its title noun («son tout dernier album»)
 TITLE_WINDOW = 4  # words between a title noun and the guillemets («le dernier film de X, «…»»)
 LEADING_NOISE_RE = re.compile(r"^(?:\[[^\]]*\]|\([^)]*\)|[\W_])*")
 SENTENCE_PUNCTUATION_RE = re.compile(r"[.!?…]\W*$")
@@ -113,8 +115,8 @@ def _named(words: str, sentence: Sentence, index: int, attribution: Attribution)
         return True
     after = index + 2
     if after + 1 < len(tokens) and tokens[index + 1].low == ",":
-        if tokens[after].low in APPOSITION_DETERMINERS and _is_title_noun(tokens[after + 1].low):
-            return True  # «Emilia Pérez», le film de Jacques Audiard
+        if tokens[after].low in APPOSITION_DETERMINERS and _title_noun_follows(tokens, after + 1):
+            return True  # «Emilia Pérez», le film de Jacques Audiard; «…», son quatrième album
     if _said_not_named(words, sentence, index, attribution):
         return False
     for back in range(index - 1, max(-1, index - 2 - TITLE_WINDOW), -1):
@@ -132,6 +134,18 @@ def _sentence_after_comma(words: str, tokens, index: int) -> bool:
     """«dans un café de Belleville, “Je viens ici depuis mes 15 ans”»: a sentence set
     off by a comma, not the short name of the place."""
     return index > 0 and tokens[index - 1].low == "," and not _title_like(words)
+
+
+def _title_noun_follows(tokens, position: int) -> bool:
+    """A title noun, maybe after a rank or an adjective: «film», «quatrième long-métrage»,
+    «nouvel album»."""
+    for token in tokens[position : position + TITLE_NOUN_REACH]:
+        if _is_title_noun(token.low):
+            return True
+        if not (token.low.endswith("ième") or token.low in TITLE_GAP_WORDS):
+            if not _adjective_like(token.low) and token.low not in RANK_ADJECTIVES:
+                return False
+    return False
 
 
 def _said_not_named(words: str, sentence: Sentence, index: int, attribution) -> bool:

@@ -485,6 +485,11 @@ AGREEMENT_NOUNS = words("""
     accord traité convention contrat pacte charte déclaration-commune
 """)
 # Nouns after which guillemets give a name, not words: titles, plans, affairs, terms.
+# Words of rank or novelty before a title noun («son premier roman», «son nouvel album»).
+RANK_ADJECTIVES = words("""
+    premier première dernier dernière nouvel nouveau nouvelle prochain prochaine tout
+    second seconde ultime
+""")
 # Title nouns of places: their names are short («le café «Chez Paulette»»); a sentence
 # after «un café de Belleville,» is someone's words.
 PLACE_TITLE_NOUNS = words("""

@@ -2686,6 +2686,15 @@ WHO_SPEAKS = [
         id="courts-a-reply-to-someone-who-spoke-is-someone-else",
     ),
     pytest.param(
+        [
+            "Le réalisateur Julien Carrère présente «Les Heures creuses», son quatrième "
+            "long-métrage. «Je voulais filmer celles qu’on ne voit jamais», explique le "
+            "cinéaste."
+        ],
+        [("Julien Carrère", "réalisateur", "full")],
+        id="culture-a-title-set-off-by-its-ranked-noun-is-no-quote",
+    ),
+    pytest.param(
         ["Dans un communiqué, Airbus a indiqué que «la cadence sera maintenue»."],
         [("Airbus", "", "document")],
         id="business-a-company-s-communique",
