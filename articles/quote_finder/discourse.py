@@ -309,6 +309,7 @@ class Discourse:
                     or self._called(mention)
                     or (bare and self._latest_named_near(mention.gender))
                 )
+                entity = self._other_than_asker(mention, entity)
                 if entity:
                     return entity
             if mention.demonstrative:
@@ -349,6 +350,21 @@ class Discourse:
             self._previous_named_subject(gender)
             or self._in_focus(gender)
             or self._latest_named_near(gender)
+        )
+
+    def _other_than_asker(self, mention: Mention, entity: Entity | None) -> Entity | None:
+        """«…?», lui demande l'avocate. «…», répond la jeune femme»: who replies is not
+        who just spoke, but the latest other person of that gender nearby."""
+        if not mention.replies or self.last_speaker is None or entity is not self.last_speaker[0]:
+            return entity
+        asker = entity
+        return self._latest(
+            lambda e: (
+                e is not asker
+                and e.kind == "person"
+                and e.agrees(mention.gender)
+                and self.block - e.block <= 1
+            )
         )
 
     def _family_member(self, mention: Mention) -> Entity | None:

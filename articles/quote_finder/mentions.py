@@ -90,6 +90,7 @@ class Mention:
     personal: bool = True  # a pronoun standing for someone («elle y entre», not «il faut»)
     wrote: bool = False  # «l'auteur du courriel, X»: who wrote a text met before
     demonstrative: bool = False  # «cette économiste»: someone met, pointed back to
+    replies: bool = False  # the subject of a reply verb: not the one who just spoke
     leads: bool = False  # a pronoun opening its clause: «Elle…», «Quatre ans plus tard, elle…»
     entity: object = None  # what the discourse memory resolved it to
     role_then: str = ""  # the role known for that entity when mentioned here

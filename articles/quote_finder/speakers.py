@@ -58,6 +58,7 @@ def settle(attribution: Attribution, place: Place, memory: Discourse) -> Attribu
     if subject is not None:
         subject.speaks = True
         subject.refers_back = _refers_back(subject, attribution, _someone_spoke(memory, place))
+        subject.replies = attribution.verb is not None and attribution.verb.lemma in REPLY_VERBS
         feminine = attribution.verb.feminine if attribution.verb is not None else None
         if feminine is not None and subject.kind != "pronoun" and subject.gender is None:
             subject.gender = "f" if feminine else "m"  # «s'est excusée Claude Dupont»

@@ -2695,6 +2695,18 @@ WHO_SPEAKS = [
         id="culture-a-title-set-off-by-its-ranked-noun-is-no-quote",
     ),
     pytest.param(
+        [
+            "La témoin, Inès Morel, a décrit la scène. «Vous étiez à quelle distance ?», lui "
+            "demande l’avocate de la défense, Me Claire Roux. «Cinq mètres, peut-être», répond "
+            "la jeune femme."
+        ],
+        [
+            ("Claire Roux", "avocate de la défense", "full"),
+            ("Inès Morel", "témoin", "full"),
+        ],
+        id="courts-who-replies-is-not-who-asked",
+    ),
+    pytest.param(
         ["Dans un communiqué, Airbus a indiqué que «la cadence sera maintenue»."],
         [("Airbus", "", "document")],
         id="business-a-company-s-communique",
