@@ -207,11 +207,15 @@ class Hook:
 
 def is_hook(place: Place, attribution: Attribution, sentences: list[Sentence]) -> bool:
     """A whole sentence of quoted words, the first of its paragraph, said by no one found
-    in its own sentence."""
+    in its own sentence, or by a description that may refer to no one met yet («…»,
+    souffle l'ailier de 21 ans)."""
     sentence = place.opening
-    if attribution.found or place.first != 0 or place.closing is not sentence:
+    if place.first != 0 or place.closing is not sentence:
         return False
-    if any(token.kind != "punct" for token in sentence.tokens[place.last + 1 :]):
+    if attribution.found and not _description(attribution.subject):
+        return False
+    tail = sentence.tokens[place.last + 1 :]
+    if not attribution.found and any(token.kind != "punct" for token in tail):
         return False
     before = sentences[sentence.index - 1] if sentence.index else None
     return before is None or before.block != sentence.block
@@ -237,11 +241,40 @@ def answer_hooks(hooks: list[Hook], sentence: Sentence, memory: Discourse) -> li
         entity = subject[0]
         attribution = hook.candidate.attribution
         new = entity not in memory.entities[: hook.met] and not _contrasts(sentence)
-        if new or attribution.entity is None:
+        if attribution.found:
+            _name_the_description(attribution, entity, new)
+        elif new or attribution.entity is None:
             context = Attribution(entity=entity, how="context", role_then=entity.role)
             context.document = attribution.document
             hook.candidate.attribution = context
     return waiting
+
+
+def _description(subject: Mention | None) -> bool:
+    """«l'ailier de 21 ans», «la jeune femme»: a definite description of one person."""
+    return (
+        subject is not None
+        and subject.kind == "role"
+        and subject.definite
+        and not subject.plural
+        and not subject.possessive
+    )
+
+
+def _name_the_description(attribution: Attribution, person, new: bool) -> None:
+    """««…», souffle l'ailier de 21 ans. Théo Ramos a inscrit…»: a description no one met
+    answered to is the person the next sentence brings in; they take its role."""
+    subject = attribution.subject
+    described = subject.entity
+    if not new or described is None or described.kind != "unnamed":
+        return
+    if not person.agrees(subject.gender):
+        return
+    role = subject.role if subject.head not in ANAPHORIC else ""
+    if role and not person.role:
+        person.role, person.head = role, subject.head
+    attribution.subject = None
+    attribution.entity, attribution.role_then = person, person.role
 
 
 CONTRASTS = [phrase.replace("’", "’ ").split() for phrase in CONTRAST_PHRASES.split("|")]

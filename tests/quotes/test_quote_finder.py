@@ -2707,6 +2707,23 @@ WHO_SPEAKS = [
         id="courts-who-replies-is-not-who-asked",
     ),
     pytest.param(
+        [
+            "«On a tout donné», souffle l’ailier de 21 ans. Théo Ramos a inscrit le seul essai "
+            "du match."
+        ],
+        [("Théo Ramos", "ailier", "full")],
+        id="sport-a-description-named-in-the-next-sentence",
+    ),
+    pytest.param(
+        [
+            "Le maire, Paul Roy, a reçu les riverains.",
+            "«On attend depuis dix ans», souffle la retraitée. Jeanne Morin vit rue Pasteur "
+            "depuis 1970.",
+        ],
+        [("Jeanne Morin", "retraitée", "full")],
+        id="local-a-description-opening-a-paragraph-then-her-name",
+    ),
+    pytest.param(
         ["Dans un communiqué, Airbus a indiqué que «la cadence sera maintenue»."],
         [("Airbus", "", "document")],
         id="business-a-company-s-communique",
