@@ -4,8 +4,12 @@ so that «Mme Martin», «le maire» or «a-t-il ajouté» find who they stand f
 Each mention is resolved in reading order to an Entity: a name to the person of that name
 («Mme Martin» to the woman called Martin, written «Claire Martin» earlier), a role noun to
 the latest person given that role, a pronoun to the latest person of its gender who spoke
-or was the subject of a sentence. An entity keeps every form of its name, its gender and
-its latest role, and is matched against the newsroom's Known people at the end.
+or was the subject of a sentence. A description refers back by kind too («le joueur» to
+an attacker, «l'élu» to a mayor: ``ROLE_FAMILIES``), by a noun that named someone before
+(«le prévenu» again), or by a demonstrative («cette économiste»); a generic body noun
+(«l'entreprise», «la direction») to the body named before. An entity keeps every form of
+its name, its gender and its latest role, and is matched against the newsroom's Known
+people at the end.
 """
 
 from collections.abc import Iterable
