@@ -224,3 +224,16 @@ def test_two_people_cannot_share_a_wikidata_id(db, editor, as_user):
         format="json",
     )
     assert response.status_code == 400
+
+
+def test_the_newsroom_reads_a_person_it_just_created_the_public_does_not(
+    api, db, journalist, as_user
+):
+    client = as_user(journalist)
+    created = client.post(
+        "/api/v1/people/", {"name": "Léa Morel", "slug": "lea-morel"}, format="json"
+    )
+    assert created.status_code == 201, created.content
+
+    assert client.get("/api/v1/people/lea-morel/").json()["name"] == "Léa Morel"
+    assert api.get("/api/v1/people/lea-morel/").status_code == 404
