@@ -280,6 +280,10 @@ class PreviewViewSet(
         except signing.BadSignature:
             raise exceptions.PermissionDenied(_("This preview link is not valid.")) from None
         article = get_object_or_404(Article.objects.for_detail(), public_id=public_id)
+        if article.status == Article.Status.WITHDRAWN:
+            raise exceptions.PermissionDenied(
+                _("This preview link died with the article's withdrawal.")
+            )
         pending.shown(article)  # a published article as its pending changes will make it
         references.attach(article)
         response = Response(self.get_serializer(article).data)

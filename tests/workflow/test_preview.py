@@ -73,3 +73,15 @@ def test_preview_of_a_published_article_shows_its_pending_changes(
 
     assert api.get(url).json()["headline"] == "En attente"
     assert api.get(f"/api/v1/articles/{article.slug}/").json()["headline"] == "En ligne"
+
+
+def test_a_preview_link_dies_with_the_articles_withdrawal(api, db, now):
+    article = ArticleFactory(headline="Retiré bientôt")
+    token = preview.make_token(article)
+    workflow.publish(article, by=None, at=now - dt.timedelta(hours=1))
+    workflow.withdraw(article, by=None, at=now)
+
+    response = api.get(f"/api/v1/preview/{token}/")
+
+    assert response.status_code == 403
+    assert "Retiré bientôt" not in response.content.decode()
