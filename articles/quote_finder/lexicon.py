@@ -835,6 +835,13 @@ PERIPHRASES = (
     "|chef du gouvernement|cheffe du gouvernement|numéro un|numéro deux"
 )
 
+# Nouns for words said, whose owner follows «par» or «de»: ««…» Les mots sont de X», «C'est
+# le cri d'alarme lancé par X».
+SPEECH_NOUNS = words("""
+    mot mots phrase phrases propos parole paroles cri constat formule aveu confidence
+    confidences avertissement plaidoyer confession témoignage
+""")
+
 # Role nouns that name who wrote a text met before: «l'auteur du courriel, Jean Dupont».
 AUTHOR_NOUNS = words("auteur")
 # Words between a participle of issuing and the name of who issued: «signé par X», «signé

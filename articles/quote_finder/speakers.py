@@ -26,6 +26,7 @@ from .lexicon import (
     NETWORKS,
     POSSESSIVES,
     REPLY_VERBS,
+    SPEECH_NOUNS,
     SPOKEN_FORMS,
 )
 from .mentions import Mention
@@ -235,11 +236,17 @@ def answer_hooks(hooks: list[Hook], sentence: Sentence, memory: Discourse) -> li
             continue
         if sentence.index != closing.index + 1 or sentence.block != closing.block:
             continue
+        attribution = hook.candidate.attribution
+        owner = _words_owner(sentence)
+        if owner is not None and not attribution.found:
+            hook.candidate.attribution = Attribution(
+                entity=owner, how="context", role_then=owner.role
+            )
+            continue
         subject = memory.last_subject
         if subject is None or subject[1] != sentence.index or subject[0].kind != "person":
             continue
         entity = subject[0]
-        attribution = hook.candidate.attribution
         new = entity not in memory.entities[: hook.met] and not _contrasts(sentence)
         if attribution.found:
             _name_the_description(attribution, entity, new)
@@ -248,6 +255,20 @@ def answer_hooks(hooks: list[Hook], sentence: Sentence, memory: Discourse) -> li
             context.document = attribution.document
             hook.candidate.attribution = context
     return waiting
+
+
+def _words_owner(sentence: Sentence):
+    """«C'est le cri d'alarme lancé par X», «Les mots sont de X»: a noun of speech, then
+    the person whose words they are, after «par» or «de»."""
+    tokens = sentence.tokens
+    if not any(token.low in SPEECH_NOUNS for token in tokens):
+        return None
+    for mention in sentence.cache.get("mentions", []):
+        if mention.kind != "person" or mention.entity is None or not mention.start:
+            continue
+        if tokens[mention.start - 1].low in ("par", "de", "d’"):
+            return mention.entity
+    return None
 
 
 def _description(subject: Mention | None) -> bool:

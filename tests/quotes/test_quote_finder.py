@@ -2724,6 +2724,16 @@ WHO_SPEAKS = [
         id="local-a-description-opening-a-paragraph-then-her-name",
     ),
     pytest.param(
+        ["«Nous sommes à bout.» C’est le cri d’alarme lancé par Marie Dupont, infirmière à Dax."],
+        [("Marie Dupont", "infirmière à Dax", "full")],
+        id="health-a-hook-whose-owner-follows-par",
+    ),
+    pytest.param(
+        ["«C’est une honte.» Le mot est de la députée Laure Vasseur, présente au conseil."],
+        [("Laure Vasseur", "députée", "full")],
+        id="politics-le-mot-est-de-x",
+    ),
+    pytest.param(
         ["Dans un communiqué, Airbus a indiqué que «la cadence sera maintenue»."],
         [("Airbus", "", "document")],
         id="business-a-company-s-communique",
