@@ -2,6 +2,7 @@
 these classes while it is itself being imported."""
 
 from django.conf import settings
+from drf_spectacular import authentication as drf_spectacular_authentication
 from rest_framework import authentication, permissions, throttling
 
 
@@ -43,3 +44,9 @@ class AuthThrottle(throttling.AnonRateThrottle):
     """Limit token requests per client address, against password guessing."""
 
     scope = "auth"
+
+
+class SessionScheme(drf_spectacular_authentication.SessionScheme):
+    """The OpenAPI description of the newsroom's session authentication (the admin's login)."""
+
+    target_class = "newsroom.permissions.SessionAuthentication"
