@@ -9,6 +9,18 @@ from django.core.management.base import BaseCommand
 from bench import quotes
 
 HEADING = "## Quote suggestions"
+ABOUT = (
+    "The labelled set was written from the text alone by one engineer (15 invented French "
+    "articles of every kind of story, and the reference article labelled as in "
+    "`shared/seed/README.md`) while others wrote the finder; the finder was then tuned "
+    "on it with general rules. The held-out set was written blind afterwards; its texts "
+    "and misses were never read by those tuning the finder, only its table, to undo "
+    "changes that made it worse: it is the closest figure to articles never seen. A "
+    "match is a suggestion starting in the labelled block with the same words; speaker, "
+    "role and kind are counted over the matches. No language model: spaCy's French "
+    "pipelines are not on PyPI, the only registry the project installs from "
+    "(docs/decisions/0009)."
+)
 
 
 class Command(BaseCommand):
@@ -48,7 +60,7 @@ def write_section(path: Path, summary: str) -> None:
     section = (
         f"{HEADING}\n\n`manage.py quote_bench` (rules only, `articles/quote_finder`), on "
         f"{platform.processor() or platform.machine()}, Python {platform.python_version()}.\n\n"
-        f"{summary}\n"
+        f"{ABOUT}\n\n{summary}\n"
     )
     text = path.read_text(encoding="utf-8") if path.exists() else ""
     pattern = re.compile(rf"^{re.escape(HEADING)}\n.*?(?=^## |\Z)", re.DOTALL | re.MULTILINE)
