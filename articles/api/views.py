@@ -241,8 +241,7 @@ class ArticleViewSet(
         ``POST /api/v1/quotes/suggestions/`` answers. Newsroom only."""
         require_newsroom(request)
         article = pending.shown(self.get_object())
-        found = suggestions.suggest(article.body)
-        return Response({"suggestions": found}, headers={"ETag": article_etag(article)})
+        return Response({"suggestions": suggestions.suggest(article.body)})
 
     @extend_schema(request=None, responses=serializers.PreviewTokenSerializer)
     @action(detail=True, methods=["post"], url_path="preview-token")
@@ -344,14 +343,13 @@ class PersonViewSet(
         person.articles_page = self._articles_page(person, "articles")
         return Response(self.get_serializer(person).data)
 
-    @extend_schema(responses=serializers.QuoteSerializer(many=True))
+    @extend_schema(responses=serializers.QuotesPageSerializer)
     @action(detail=True, methods=["get"], pagination_class=QuotesCursorPagination)
     def quotes(self, request, slug=None):
         """The person's public quotes, newest first, each with the articles that carry it."""
-        page = self._quotes_page(self.get_object())
-        return Response({**page, "results": page["results"]})
+        return Response(self._quotes_page(self.get_object()))
 
-    @extend_schema(responses=serializers.ArticleListSerializer(many=True))
+    @extend_schema(responses=serializers.ArticlesPageSerializer)
     @action(detail=True, methods=["get"], pagination_class=NewestFirstCursorPagination)
     def articles(self, request, slug=None):
         """Public articles that quote the person or are tagged with them, newest first."""
