@@ -54,7 +54,7 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "django_prose_editor",
     "django_tasks",
-    "django_tasks_db",
+    "newsroom.apps.TasksConfig",  # django_tasks_db, named in French
     "articles",
     "dossiers",
     "media",

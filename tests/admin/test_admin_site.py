@@ -13,9 +13,12 @@ def client_for(user) -> Client:
     return client
 
 
-def test_admin_is_named_for_the_publication_not_django(editor, settings):
+def test_admin_is_named_for_the_publication_not_django(editor, admin_user, settings):
+    page = client_for(admin_user).get("/admin/").content.decode()
+    for english in ("Administration de Django", "Task Results", "Tasks Database Backend"):
+        assert english not in page
+    assert "Tâches de fond" in page
     page = client_for(editor).get("/admin/").content.decode()
-    assert "Administration de Django" not in page
     assert f"{settings.PUBLICATION_NAME} : la rédaction" in page
     assert f'href="{settings.SITE_URL}/"' in page  # «Voir le site»
 
