@@ -16,6 +16,7 @@ from django.http import HttpResponseBadRequest
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from newsroom.access import lockout_message
 from newsroom.errors import ChangeRefused
 
 
@@ -86,7 +87,8 @@ class ThroughVerbs:
 
 class NewsroomLoginForm(AdminAuthenticationForm):
     """The admin's login, saying plainly when a right password belongs to an account that
-    is not in the newsroom (Django's message blames the password)."""
+    is not in the newsroom (Django's message blames the password), and when the address is
+    locked out after too many failures (the same words whether the account exists or not)."""
 
     error_messages = {
         **AdminAuthenticationForm.error_messages,
@@ -99,6 +101,14 @@ class NewsroomLoginForm(AdminAuthenticationForm):
             "role (journalist, editor or archivist)."
         ),
     }
+
+    def clean(self):
+        try:
+            return super().clean()
+        except ValidationError:
+            if getattr(self.request, "axes_locked_out", False):  # set by django-axes
+                raise ValidationError(lockout_message(), code="locked_out") from None
+            raise
 
     def confirm_login_allowed(self, user):
         if not user.is_staff:

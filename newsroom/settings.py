@@ -1,6 +1,7 @@
 """Newsroom settings: one module, read from the environment, safe for production by default."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
@@ -55,6 +56,7 @@ INSTALLED_APPS = [
     "django_prose_editor",
     "django_tasks",
     "newsroom.apps.TasksConfig",  # django_tasks_db, named in French
+    "axes",
     "articles",
     "dossiers",
     "media",
@@ -75,6 +77,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "newsroom.urls"
@@ -111,6 +114,30 @@ CACHES = {
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Login lockout (django-axes), on the admin and the token endpoint alike: failures are
+# counted per client address in the database, or in Redis with REDIS_URL, so every worker
+# counts the same. The address is the TCP peer's unless TRUSTED_PROXIES proxies stand in
+# front (then it is read from X-Forwarded-For as the outermost of them wrote it).
+TRUSTED_PROXIES = int(os.environ.get("TRUSTED_PROXIES", 0))
+AUTHENTICATION_BACKENDS = [
+    "newsroom.access.LockoutBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_HANDLER = (
+    "axes.handlers.cache.AxesCacheHandler"
+    if REDIS_URL
+    else "axes.handlers.database.AxesDatabaseHandler"
+)
+AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", 10))
+AXES_COOLOFF_TIME = timedelta(seconds=int(os.environ.get("LOGIN_LOCKOUT_SECONDS", 15 * 60)))
+AXES_LOCKOUT_PARAMETERS = ["ip_address"]
+AXES_CLIENT_IP_CALLABLE = "newsroom.access.client_address"
+AXES_LOCKOUT_CALLABLE = "newsroom.access.lockout_response"
+AXES_RESET_ON_SUCCESS = True
+# The lockout lasts LOGIN_LOCKOUT_SECONDS from the last counted failure; attempts while
+# locked out are refused without being counted, so it ends when it says it will.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -175,6 +202,7 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PERMISSION_CLASSES": ["newsroom.permissions.ReadOnlyOrModelPermissions"],
     "DEFAULT_THROTTLE_CLASSES": ["newsroom.permissions.WriteThrottle"],
+    "NUM_PROXIES": TRUSTED_PROXIES,
     "DEFAULT_THROTTLE_RATES": {
         "write": os.environ.get("API_WRITE_RATE", "120/minute"),
         "auth": os.environ.get("API_AUTH_RATE", "10/minute"),

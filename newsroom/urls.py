@@ -6,22 +6,33 @@ from django.views.static import serve
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework import parsers
 from rest_framework.authtoken.views import ObtainAuthToken
+from rest_framework.exceptions import ValidationError
 from rest_framework.renderers import JSONRenderer
 
 from articles.api import urls as article_routes  # noqa: F401 - each app registers its
 from dossiers.api import urls as dossier_routes  # noqa: F401 - resources on the router
 from media.api import urls as photo_routes  # noqa: F401
+from newsroom.access import LockedOut
 from newsroom.api import router
 from newsroom.parsers import JSONParser
 from newsroom.permissions import AuthThrottle
 
 
 class TokenView(ObtainAuthToken):
-    """Exchange a username and password for an API token (throttled per address)."""
+    """Exchange a username and password for an API token (throttled per address, and
+    refused with 429 while the address is locked out after too many failures)."""
 
     throttle_classes = [AuthThrottle]
     renderer_classes = [JSONRenderer]
     parser_classes = [JSONParser, parsers.FormParser, parsers.MultiPartParser]
+
+    def post(self, request, *args, **kwargs):
+        try:
+            return super().post(request, *args, **kwargs)
+        except ValidationError:
+            if getattr(request, "axes_locked_out", False):  # set by django-axes
+                raise LockedOut() from None
+            raise
 
 
 def home(request):
