@@ -207,7 +207,7 @@ REST_FRAMEWORK = {
         "write": os.environ.get("API_WRITE_RATE", "120/minute"),
         "auth": os.environ.get("API_AUTH_RATE", "10/minute"),
     },
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "newsroom.schema.NewsroomAutoSchema",
     "DEFAULT_FILTER_BACKENDS": ["newsroom.api.FilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "newsroom.api.CursorPagination",
     "PAGE_SIZE": 20,
@@ -225,7 +225,15 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "QuoteKindEnum": "articles.models.Quote.Kind",
         "TagKindEnum": "articles.models.Tag.Kind",
+        "PhotoFormatEnum": "media.models.Photo.Format",
+        "RenditionFormatEnum": "media.models.Rendition.Format",
+        "RenditionRatioEnum": "media.models.Rendition.Ratio",
     },
+    # The public and the newsroom's representations of an article overlap: either may match.
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "articles.api.schema.overlapping_representations",
+    ],
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",

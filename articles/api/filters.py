@@ -8,6 +8,8 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 
 from articles import search
 from articles.models import Article, Person, Quote, Section, Tag
@@ -44,16 +46,34 @@ class DateOrDateTimeField(forms.Field):
         return parsed
 
 
+@extend_schema_field(
+    {
+        "type": "string",
+        "anyOf": [{"format": "date"}, {"format": "date-time"}],
+        "example": "2024-11-13",
+    }
+)
 class DateOrDateTimeFilter(django_filters.Filter):
     field_class = DateOrDateTimeField
 
 
+@extend_schema_field(OpenApiTypes.BOOL)
 class StrictBooleanFilter(django_filters.TypedChoiceFilter):
     """``true`` or ``false``; anything else is an error, not silently ignored."""
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("choices", [("true", "true"), ("false", "false")])
         kwargs.setdefault("coerce", lambda value: value == "true")
+        super().__init__(*args, **kwargs)
+
+
+@extend_schema_field(OpenApiTypes.STR)
+class SlugFilter(django_filters.ModelChoiceFilter):
+    """One object by its slug, among those its queryset (a callable: the public rule, per
+    request) allows; another slug is a 400."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("to_field_name", "slug")
         super().__init__(*args, **kwargs)
 
 
@@ -78,36 +98,46 @@ class GivenFiltersOnly(django_filters.FilterSet):
 class ArticleFilter(GivenFiltersOnly):
     """Querysets of choices are callables: the public rule is evaluated per request."""
 
-    section = django_filters.ModelChoiceFilter(
+    section = SlugFilter(
         queryset=Section.objects.all(),
-        to_field_name="slug",
         method="filter_section",
         help_text=_("Section slug; a parent section includes its subsections."),
     )
     # Dossiers sit above articles: their model is reached through the relation it puts on
     # Article, and which dossiers are public is their rule.
-    dossier = django_filters.ModelChoiceFilter(
+    dossier = SlugFilter(
         queryset=lambda request: Article._meta.get_field("dossiers").related_model.objects.public(),
-        to_field_name="slug",
         field_name="dossier_entries__dossier",
+        help_text=_("Dossier slug."),
     )
-    tag = django_filters.ModelChoiceFilter(
-        queryset=lambda request: Tag.objects.public(), to_field_name="slug", field_name="tags"
+    tag = SlugFilter(
+        queryset=lambda request: Tag.objects.public(),
+        field_name="tags",
+        help_text=_("Tag slug."),
     )
-    author = django_filters.ModelChoiceFilter(
+    author = SlugFilter(
         queryset=lambda request: Person.objects.public(),
-        to_field_name="slug",
         method="filter_author",
+        help_text=_("Slug of a person who signs the article."),
     )
-    person = django_filters.ModelChoiceFilter(
+    person = SlugFilter(
         queryset=lambda request: Person.objects.public(),
-        to_field_name="slug",
         method="filter_person_quoted",
         help_text=_("Slug of a person quoted in the article."),
     )
-    published_from = DateOrDateTimeFilter(field_name="published_at", lookup_expr="gte")
-    published_to = DateOrDateTimeFilter(field_name="published_at", lookup_expr="lte")
-    premium = StrictBooleanFilter(field_name="is_premium")
+    published_from = DateOrDateTimeFilter(
+        field_name="published_at",
+        lookup_expr="gte",
+        help_text=_("Published at or after: a date (midnight, Paris time) or a datetime."),
+    )
+    published_to = DateOrDateTimeFilter(
+        field_name="published_at",
+        lookup_expr="lte",
+        help_text=_("Published at or before: a date (midnight, Paris time) or a datetime."),
+    )
+    premium = StrictBooleanFilter(
+        field_name="is_premium", help_text=_("Subscribers' articles only (true) or free ones.")
+    )
     q = SearchFilter(help_text=_('French full-text search: words, "a phrase", -exclusion.'))
 
     def filter_section(self, queryset, name, section):
@@ -126,21 +156,18 @@ class ArticleFilter(GivenFiltersOnly):
 
 
 class QuoteFilter(GivenFiltersOnly):
-    person = django_filters.ModelChoiceFilter(
+    person = SlugFilter(
         queryset=lambda request: Person.objects.public(),
-        to_field_name="slug",
         field_name="person",
         help_text=_("Slug of the person who said it."),
     )
-    article = django_filters.ModelChoiceFilter(
+    article = SlugFilter(
         queryset=lambda request: Article.objects.public(),
-        to_field_name="slug",
         method="filter_article",
         help_text=_("Slug of a published article that carries the quote."),
     )
-    dossier = django_filters.ModelChoiceFilter(
+    dossier = SlugFilter(
         queryset=lambda request: Article._meta.get_field("dossiers").related_model.objects.public(),
-        to_field_name="slug",
         method="filter_dossier",
         help_text=_("Slug of a dossier: quotes carried by its published articles."),
     )

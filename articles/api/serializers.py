@@ -8,18 +8,23 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import extend_schema_field
+from drf_spectacular.utils import PolymorphicProxySerializer, extend_schema_field
 from rest_framework import serializers
 
 from articles import body, jsonld, references
 from articles.models import Article, Correction, Person, Quote, Section, Tag
-from media.api.serializers import photo_representation
+from media.api.serializers import PhotoRepresentationSerializer, photo_representation
 from media.models import Photo
 from newsroom.api import StrictFieldsMixin
 
 
 class SectionSerializer(serializers.ModelSerializer):
-    parent = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    parent = serializers.SlugRelatedField(
+        slug_field="slug",
+        read_only=True,
+        allow_null=True,
+        help_text=_("The parent section's slug; null for a top-level section."),
+    )
 
     class Meta:
         model = Section
@@ -39,7 +44,10 @@ class PersonRefSerializer(serializers.ModelSerializer):
 
 
 class PersonSerializer(StrictFieldsMixin, serializers.ModelSerializer):
-    """A person: name, the other names the paper writes for them, a Wikidata id."""
+    """A person: name, the other names the paper writes for them, a Wikidata id.
+
+    The public sees the people of published articles; the newsroom creates, edits and
+    deletes them."""
 
     aliases = serializers.ListField(
         child=serializers.CharField(max_length=200, validators=[body.reject_markup]),
@@ -53,7 +61,12 @@ class PersonSerializer(StrictFieldsMixin, serializers.ModelSerializer):
 
 
 class TagSerializer(serializers.ModelSerializer):
-    person = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    person = serializers.SlugRelatedField(
+        slug_field="slug",
+        read_only=True,
+        allow_null=True,
+        help_text=_("For a tag about a person, that person's slug; otherwise null."),
+    )
 
     class Meta:
         model = Tag
@@ -103,31 +116,6 @@ class QuotesPageSerializer(serializers.Serializer):
     results = QuoteSerializer(many=True)
 
 
-class ArticlesPageSerializer(serializers.Serializer):
-    next = serializers.URLField(allow_null=True, help_text=_("The next page, or null."))
-    previous = serializers.URLField(allow_null=True)
-    results = serializers.ListField(child=serializers.DictField(), help_text=_("Article entries."))
-
-
-class PersonDetailSerializer(PersonSerializer):
-    """A person with the first page of their public quotes, newest first, and of the public
-    articles quoting them or tagged with them; ``next`` leads on to the rest."""
-
-    quotes = serializers.SerializerMethodField()
-    articles = serializers.SerializerMethodField()
-
-    class Meta(PersonSerializer.Meta):
-        fields = [*PersonSerializer.Meta.fields, "quotes", "articles"]
-
-    @extend_schema_field(QuotesPageSerializer)
-    def get_quotes(self, person):
-        return person.quotes_page
-
-    @extend_schema_field(ArticlesPageSerializer)
-    def get_articles(self, person):
-        return person.articles_page
-
-
 class CorrectionSerializer(serializers.ModelSerializer):
     class Meta:
         model = Correction
@@ -135,6 +123,8 @@ class CorrectionSerializer(serializers.ModelSerializer):
 
 
 class ArticleListSerializer(serializers.ModelSerializer):
+    """A published article in a list: what a teaser shows."""
+
     id = serializers.UUIDField(source="public_id", read_only=True)
     url = serializers.SerializerMethodField()
     section = SectionRefSerializer()
@@ -172,11 +162,105 @@ class ArticleListSerializer(serializers.ModelSerializer):
     def get_authors(self, article):
         return PersonRefSerializer([b.person for b in article.bylines.all()], many=True).data
 
-    @extend_schema_field(OpenApiTypes.OBJECT)
+    @extend_schema_field(PhotoRepresentationSerializer(allow_null=True))
     def get_lead_photo(self, article):
         return photo_representation(
             article.lead_photo, self.context.get("request"), caption=article.lead_photo_caption
         )
+
+
+class SearchResultSerializer(ArticleListSerializer):
+    """An article in a list: with ``q``, also its relevance and a highlighted snippet."""
+
+    rank = serializers.FloatField(
+        source="search_rank",
+        required=False,
+        help_text=_("Only with q: the relevance, higher first."),
+    )
+    snippet = serializers.CharField(
+        source="search_snippet",
+        required=False,
+        help_text=_(
+            "Only with q: standfirst and body around the matched words; safe HTML with <mark>."
+        ),
+    )
+
+    class Meta(ArticleListSerializer.Meta):
+        fields = [*ArticleListSerializer.Meta.fields, "rank", "snippet"]
+
+
+class ArticlesPageSerializer(serializers.Serializer):
+    next = serializers.URLField(allow_null=True, help_text=_("The next page, or null."))
+    previous = serializers.URLField(allow_null=True)
+    results = ArticleListSerializer(many=True)
+
+
+class PersonDetailSerializer(PersonSerializer):
+    """A person with the first page of their public quotes, newest first, and of the public
+    articles quoting them or tagged with them; ``next`` leads on to the rest."""
+
+    quotes = serializers.SerializerMethodField()
+    articles = serializers.SerializerMethodField()
+
+    class Meta(PersonSerializer.Meta):
+        fields = [*PersonSerializer.Meta.fields, "quotes", "articles"]
+
+    @extend_schema_field(QuotesPageSerializer)
+    def get_quotes(self, person):
+        return person.quotes_page
+
+    @extend_schema_field(ArticlesPageSerializer)
+    def get_articles(self, person):
+        return person.articles_page
+
+
+class ParagraphBlockSerializer(serializers.Serializer):
+    type = serializers.ChoiceField(choices=["paragraph"])
+    html = serializers.CharField(
+        help_text=_("Inline HTML: <a href>, <b>, <strong>, <i>, <em>, <br> only.")
+    )
+
+
+class IntertitleBlockSerializer(serializers.Serializer):
+    type = serializers.ChoiceField(choices=["intertitle"])
+    text = serializers.CharField(help_text=_("Plain text."))
+
+
+class QuoteBlockSerializer(serializers.Serializer):
+    type = serializers.ChoiceField(choices=["quote"])
+    quote = QuoteInArticleSerializer()
+
+
+class PhotoBlockSerializer(serializers.Serializer):
+    type = serializers.ChoiceField(choices=["photo"])
+    photo = PhotoRepresentationSerializer(
+        help_text=_("The photo, with this article's caption if it gives one.")
+    )
+
+
+class EmbedBlockSerializer(serializers.Serializer):
+    type = serializers.ChoiceField(choices=["embed"])
+    url = serializers.URLField(help_text=_("An http(s) address to embed (a video, a post)."))
+
+
+class RelatedBlockSerializer(serializers.Serializer):
+    type = serializers.ChoiceField(choices=["related"])
+    article = ArticleRefSerializer(help_text=_("A published article to read next."))
+
+
+BODY_BLOCK = PolymorphicProxySerializer(
+    component_name="BodyBlock",
+    serializers={
+        "paragraph": ParagraphBlockSerializer,
+        "intertitle": IntertitleBlockSerializer,
+        "quote": QuoteBlockSerializer,
+        "photo": PhotoBlockSerializer,
+        "embed": EmbedBlockSerializer,
+        "related": RelatedBlockSerializer,
+    },
+    resource_type_field_name="type",
+    many=True,
+)
 
 
 class DossierRefSerializer(serializers.Serializer):
@@ -185,6 +269,9 @@ class DossierRefSerializer(serializers.Serializer):
 
 
 class ArticleDetailSerializer(ArticleListSerializer):
+    """A published article: its body as typed blocks, with its section, dossiers, tags,
+    quotes and corrections."""
+
     section = SectionSerializer()
     body = serializers.SerializerMethodField()
     dossiers = DossierRefSerializer(many=True)
@@ -216,7 +303,7 @@ class ArticleDetailSerializer(ArticleListSerializer):
         data["jsonld"] = jsonld.news_article(data)
         return data
 
-    @extend_schema_field(OpenApiTypes.OBJECT)
+    @extend_schema_field(BODY_BLOCK)
     def get_body(self, article):
         """Blocks in order; references resolved by ``references.attach`` beforehand."""
         request = self.context.get("request")
@@ -245,6 +332,13 @@ class ArticleDetailSerializer(ArticleListSerializer):
         return blocks
 
 
+class ArticlePreviewSerializer(ArticleDetailSerializer):
+    """An article as it will be published, seen through a preview link: a draft may have
+    no section yet."""
+
+    section = SectionSerializer(allow_null=True)
+
+
 class PendingChangeSerializer(serializers.Serializer):
     field = serializers.CharField()
     live = serializers.JSONField(allow_null=True)
@@ -255,6 +349,7 @@ class ArticleNewsroomSerializer(ArticleDetailSerializer):
     """What the newsroom (a logged-in reader with the view permission) sees of an article:
     a published article's pending changes, if any, with what is live."""
 
+    section = SectionSerializer(allow_null=True, help_text=_("Null until a draft has one."))
     pending_changes = serializers.SerializerMethodField(
         help_text="Changes waiting over the live version (null when none): each field, as "
         "the public sees it and as it will be once an editor publishes them."
@@ -358,6 +453,8 @@ def checked_body(value, *, check_references: bool) -> list[dict]:
 
 
 class SuggestionsRequestSerializer(StrictFieldsMixin, serializers.Serializer):
+    """A body to find quotes in; nothing is saved."""
+
     body = serializers.JSONField(help_text=_("Body blocks, as in the article write API."))
 
     def validate_body(self, value):
@@ -382,6 +479,8 @@ class QuoteSuggestionsSerializer(serializers.Serializer):
 
 
 class QuoteWriteSerializer(StrictFieldsMixin, serializers.ModelSerializer):
+    """A quote as the newsroom writes it: said by a person, an organisation or no one."""
+
     person = serializers.SlugRelatedField(
         slug_field="slug", queryset=Person.objects.all(), allow_null=True, required=False
     )
@@ -415,12 +514,16 @@ class QuoteWriteSerializer(StrictFieldsMixin, serializers.ModelSerializer):
 
 
 class PublishSerializer(StrictFieldsMixin, serializers.Serializer):
+    """When to publish."""
+
     at = serializers.DateTimeField(
         required=False, help_text=_("When to publish; omit to publish now.")
     )
 
 
 class CorrectionInputSerializer(StrictFieldsMixin, serializers.Serializer):
+    """A public correction note, in plain text."""
+
     text = serializers.CharField(max_length=2000, validators=[body.reject_markup])
 
 

@@ -3,7 +3,7 @@ from django.core import signing
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import PolymorphicProxySerializer, extend_schema, extend_schema_view
 from rest_framework import exceptions, mixins, permissions, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
@@ -38,6 +38,7 @@ from newsroom.api import (
 from newsroom.caching import CacheHeadersMixin, PreconditionFailed, if_match_values
 
 SLUG = r"[-a-zA-Z0-9_]+"
+REFERENCE_ARTICLE = "guerre-ukraine-nord-coreens-engages-dans-des-operations-de-combat"
 
 
 def require_newsroom(request):
@@ -63,6 +64,32 @@ def expected_version(request, article) -> int | None:
     raise PreconditionFailed()
 
 
+ARTICLE_AS_READ = PolymorphicProxySerializer(
+    component_name="ArticleAsRead",
+    serializers=[serializers.ArticleDetailSerializer, serializers.ArticleNewsroomSerializer],
+    resource_type_field_name=None,
+)
+
+
+@extend_schema_view(
+    retrieve=extend_schema(
+        responses=ARTICLE_AS_READ,
+        description="The published article; the newsroom (token or session) reads any "
+        "article, drafts included, with its status, version and pending changes.",
+    ),
+    create=extend_schema(
+        request=serializers.ArticleWriteSerializer,
+        responses={201: serializers.ArticleNewsroomSerializer},
+    ),
+    update=extend_schema(
+        request=serializers.ArticleWriteSerializer,
+        responses=serializers.ArticleNewsroomSerializer,
+    ),
+    partial_update=extend_schema(
+        request=serializers.ArticleWriteSerializer,
+        responses=serializers.ArticleNewsroomSerializer,
+    ),
+)
 class ArticleViewSet(
     PublicArticlesExpiry, CacheHeadersMixin, StrictQueryParametersMixin, viewsets.ModelViewSet
 ):
@@ -71,14 +98,28 @@ class ArticleViewSet(
 
     lookup_field = "slug"
     lookup_value_regex = SLUG
+    lookup_example = REFERENCE_ARTICLE
     filterset_class = filters.ArticleFilter
     pagination_class = NewestFirstCursorPagination
+    if_match_actions = (
+        "update",
+        "partial_update",
+        "destroy",
+        "submit",
+        "publish",
+        "withdraw",
+        "return_to_draft",
+        "mark_updated",
+        "corrections",
+    )
+    restricted_read_actions = ("quote_suggestions",)
 
     def get_queryset(self):
         if self.detail:
             return Article.objects.visible_to(self.request.user).for_detail()
         return Article.objects.public().for_list()
 
+    @extend_schema(responses=serializers.SearchResultSerializer(many=True))
     def list(self, request, *args, **kwargs):
         return public_list(
             self,
@@ -266,10 +307,11 @@ class PreviewViewSet(
 ):
     """A draft or scheduled article through a preview token, exactly as it will be published."""
 
-    serializer_class = serializers.ArticleDetailSerializer
+    serializer_class = serializers.ArticlePreviewSerializer
     permission_classes = [permissions.AllowAny]
     lookup_field = "token"
     lookup_value_regex = r"[-A-Za-z0-9_:]+"
+    restricted_read_actions = ("retrieve",)
 
     def retrieve(self, request, token=None):
         try:
@@ -296,6 +338,7 @@ class SectionViewSet(CacheHeadersMixin, StrictQueryParametersMixin, viewsets.Rea
     queryset = Section.objects.select_related("parent")
     serializer_class = serializers.SectionSerializer
     lookup_field = "slug"
+    lookup_example = "international"
     lookup_value_regex = SLUG
     pagination_class = None
 
@@ -307,6 +350,7 @@ class PersonViewSet(
 
     serializer_class = serializers.PersonSerializer
     lookup_field = "slug"
+    lookup_example = "vedant-patel"
     lookup_value_regex = SLUG
     http_method_names = ["get", "post", "patch", "delete", "head", "options"]
 

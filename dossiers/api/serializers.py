@@ -1,10 +1,8 @@
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from articles.api.serializers import ArticleListSerializer
 from dossiers.models import Dossier
-from media.api.serializers import photo_representation
+from media.api.serializers import PhotoRepresentationSerializer, photo_representation
 
 
 class DossierSerializer(serializers.ModelSerializer):
@@ -34,23 +32,9 @@ class DossierSerializer(serializers.ModelSerializer):
             "months",
         ]
 
-    @extend_schema_field(OpenApiTypes.OBJECT)
+    @extend_schema_field(PhotoRepresentationSerializer(allow_null=True))
     def get_cover_photo(self, dossier):
         return photo_representation(dossier.cover_photo, self.context.get("request"))
-
-
-class SearchResultSerializer(ArticleListSerializer):
-    """An article found by ``?q=``: the list fields, its relevance and a highlighted snippet."""
-
-    rank = serializers.FloatField(source="search_rank", read_only=True)
-    snippet = serializers.CharField(
-        source="search_snippet",
-        read_only=True,
-        help_text="Standfirst and body around the matched words; safe HTML with <mark>.",
-    )
-
-    class Meta(ArticleListSerializer.Meta):
-        fields = [*ArticleListSerializer.Meta.fields, "rank", "snippet"]
 
 
 class MonthSerializer(serializers.Serializer):

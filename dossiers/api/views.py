@@ -9,16 +9,16 @@ order, is ``pinned/`` (linked from the dossier), for a front-end to show above p
 from django import forms
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import exceptions, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from articles.api.filters import ArticleFilter
-from articles.api.serializers import ArticleListSerializer
+from articles.api.serializers import ArticleListSerializer, SearchResultSerializer
 from articles.models import Article
 from articles.responses import PublicArticlesExpiry, public_array, public_list
-from dossiers.api.serializers import DossierSerializer, MonthSerializer, SearchResultSerializer
+from dossiers.api.serializers import DossierSerializer, MonthSerializer
 from dossiers.models import Dossier, DossierEntry
 from dossiers.timeline import month_counts
 from newsroom import surrogate_keys
@@ -57,6 +57,7 @@ class DossierViewSet(
     filterset_class = None
     lookup_field = "slug"
     lookup_value_regex = r"[-a-zA-Z0-9_]+"
+    lookup_example = "guerre-entre-l-ukraine-et-la-russie"
 
     def get_queryset(self):
         return Dossier.objects.public().select_related("cover_photo")
@@ -86,7 +87,17 @@ class DossierViewSet(
     def _dossier(self, slug):
         return get_object_or_404(Dossier.objects.public(), slug=slug)
 
-    @extend_schema(responses=SearchResultSerializer(many=True))
+    @extend_schema(
+        responses=SearchResultSerializer(many=True),
+        parameters=[
+            OpenApiParameter(
+                "q",
+                str,
+                description="French full-text search (accents ignored, stemmed, "
+                '"a phrase", -exclusion); each result then carries rank and snippet.',
+            )
+        ],
+    )
     @action(
         detail=True,
         serializer_class=ArticleListSerializer,

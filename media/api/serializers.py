@@ -1,9 +1,8 @@
 from django.utils import timezone
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from media.models import Photo
+from media.models import Photo, Rendition
 from media.uploads import METADATA_FIELDS
 from newsroom.api import StrictFieldsMixin
 
@@ -68,6 +67,55 @@ def photo_representation(
     }
 
 
+class FocalPointSerializer(serializers.Serializer):
+    """Where the picture's subject is, from the left and from the top, between 0 and 1."""
+
+    x = serializers.FloatField(min_value=0.0, max_value=1.0)
+    y = serializers.FloatField(min_value=0.0, max_value=1.0)
+
+
+class ImageSerializer(serializers.Serializer):
+    """The original file: its address, upright size, format and focal point."""
+
+    url = serializers.URLField()
+    width = serializers.IntegerField(help_text="Upright width in pixels.")
+    height = serializers.IntegerField(help_text="Upright height in pixels.")
+    format = serializers.ChoiceField(choices=Photo.Format.choices)
+    focal_point = FocalPointSerializer()
+
+
+class RenditionSerializer(serializers.Serializer):
+    """A resized copy of the photo, for ``srcset``: group them by ratio and format."""
+
+    ratio = serializers.ChoiceField(
+        choices=Rendition.Ratio.choices, help_text="The crop: the whole picture or a ratio."
+    )
+    format = serializers.ChoiceField(choices=Rendition.Format.choices)
+    mime_type = serializers.CharField(help_text="image/jpeg or image/webp.")
+    width = serializers.IntegerField()
+    height = serializers.IntegerField()
+    url = serializers.URLField()
+
+
+class PhotoRepresentationSerializer(serializers.Serializer):
+    """A photo as articles and dossiers show it: caption and credit always together, the
+    original and its renditions."""
+
+    id = serializers.IntegerField()
+    caption = serializers.CharField(help_text="The article's own caption, else the photo's.")
+    credit = serializers.CharField()
+    creator = serializers.CharField()
+    copyright_notice = serializers.CharField()
+    source = serializers.CharField()
+    alt_text = serializers.CharField()
+    url = serializers.URLField()
+    width = serializers.IntegerField()
+    height = serializers.IntegerField()
+    format = serializers.ChoiceField(choices=Photo.Format.choices)
+    focal_point = FocalPointSerializer()
+    renditions = RenditionSerializer(many=True)
+
+
 class PhotoSerializer(serializers.ModelSerializer):
     """A photo's public metadata, its original and its renditions."""
 
@@ -91,11 +139,11 @@ class PhotoSerializer(serializers.ModelSerializer):
             "renditions",
         ]
 
-    @extend_schema_field(OpenApiTypes.OBJECT)
+    @extend_schema_field(ImageSerializer)
     def get_image(self, photo) -> dict:
         return image_representation(photo, self.context.get("request"))
 
-    @extend_schema_field(OpenApiTypes.OBJECT)
+    @extend_schema_field(RenditionSerializer(many=True))
     def get_renditions(self, photo) -> list[dict]:
         return renditions_representation(photo, self.context.get("request"))
 
