@@ -12,6 +12,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
+from accounts import audit
 from articles import pending, references, rendering, revisions, roles
 from articles.models import Article, Byline, Correction, Person, Section, Tag
 from media.models import Photo
@@ -197,6 +198,7 @@ def publish(article: Article, *, by, at=None, when=None, version=None) -> Articl
     row = _locked(article, version)
     if row.status == Status.PUBLISHED:
         publish_pending(row, by=by, at=at, when=when)
+        audit.record(audit.Action.PUBLISH, by=by, at=at, subject=row, detail=_("pending changes"))
         article.refresh_from_db()
         return article
 
@@ -214,7 +216,7 @@ def publish(article: Article, *, by, at=None, when=None, version=None) -> Articl
         }
 
     note = _("scheduled") if when and when > at else _("published")
-    return _change_status(
+    article = _change_status(
         article,
         by=by,
         at=at,
@@ -224,6 +226,8 @@ def publish(article: Article, *, by, at=None, when=None, version=None) -> Articl
         update=times,
         row=row,
     )
+    audit.record(audit.Action.PUBLISH, by=by, at=at, subject=article, detail=note)
+    return article
 
 
 def publish_pending(row: Article, *, by, at, when=None) -> None:
@@ -261,7 +265,7 @@ def schedule(article: Article, *, by, when, at=None, version=None) -> Article:
 def withdraw(article: Article, *, by, at=None, version=None) -> Article:
     """Take a published article off every public surface."""
     require(by, "articles.publish_article", _("Only an editor may withdraw an article."))
-    return _change_status(
+    article = _change_status(
         article,
         by=by,
         at=at,
@@ -270,6 +274,8 @@ def withdraw(article: Article, *, by, at=None, version=None) -> Article:
         note=_("withdrawn"),
         version=version,
     )
+    audit.record(audit.Action.WITHDRAW, by=by, at=at, subject=article)
+    return article
 
 
 @transaction.atomic

@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "newsroom.apps.TasksConfig",  # django_tasks_db, named in French
     "axes",
+    "accounts",
     "articles",
     "dossiers",
     "media",

@@ -1,14 +1,18 @@
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.auth.signals import user_logged_in
 from django.shortcuts import redirect
 from django.urls import include, path
 from django.views.static import serve
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework import parsers
+from rest_framework.authtoken.models import Token
 from rest_framework.authtoken.views import ObtainAuthToken
 from rest_framework.exceptions import ValidationError
 from rest_framework.renderers import JSONRenderer
+from rest_framework.response import Response
 
+from accounts.api import RevokeTokenView, RotateTokenView
 from articles.api import urls as article_routes  # noqa: F401 - each app registers its
 from dossiers.api import urls as dossier_routes  # noqa: F401 - resources on the router
 from media.api import urls as photo_routes  # noqa: F401
@@ -27,12 +31,18 @@ class TokenView(ObtainAuthToken):
     parser_classes = [JSONParser, parsers.FormParser, parsers.MultiPartParser]
 
     def post(self, request, *args, **kwargs):
+        serializer = self.get_serializer(data=request.data)
         try:
-            return super().post(request, *args, **kwargs)
+            serializer.is_valid(raise_exception=True)
         except ValidationError:
             if getattr(request, "axes_locked_out", False):  # set by django-axes
                 raise LockedOut() from None
             raise
+        user = serializer.validated_data["user"]
+        token, _created = Token.objects.get_or_create(user=user)
+        # A login like the admin's: the audit log and the lockout's count hear of it.
+        user_logged_in.send(sender=type(user), request=request._request, user=user)
+        return Response({"token": token.key})
 
 
 def home(request):
@@ -46,6 +56,8 @@ urlpatterns = [
     path("", home, name="home"),
     path("admin/", admin.site.urls),
     path("api/v1/auth/token/", TokenView.as_view(), name="api-token"),
+    path("api/v1/auth/token/rotate/", RotateTokenView.as_view(), name="api-token-rotate"),
+    path("api/v1/auth/token/revoke/", RevokeTokenView.as_view(), name="api-token-revoke"),
     path("api/v1/", include((router.urls, "api"))),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),
