@@ -4,13 +4,20 @@ the address is the TCP peer's unless a proxy is trusted; the answer says nothing
 whether the account exists."""
 
 import datetime as dt
+import os
+import subprocess
+import sys
+import uuid
 
 import pytest
 import time_machine
+from axes.handlers.proxy import AxesProxyHandler
 from axes.models import AccessAttempt
 from django.core.cache import cache
 from django.test import Client
 from rest_framework.test import APIClient
+
+from tests.project.test_redis_cache import REDIS_TEST_URL, ROOT, redis_or_skip
 
 TOKEN = "/api/v1/auth/token/"
 LOGIN = "/admin/login/"
@@ -134,3 +141,45 @@ def test_known_and_unknown_usernames_get_the_same_admin_answer(jade):
         AccessAttempt.objects.all().delete()
     assert pages[0:2] == pages[2:4]
     assert pages[1] == (429, {"__all__": [LOCKED]})
+
+
+def test_with_redis_url_the_failures_are_counted_in_redis():
+    shown = subprocess.run(  # noqa: S603 - our own interpreter and settings
+        [sys.executable, "-c", "from newsroom import settings; print(settings.AXES_HANDLER)"],
+        cwd=ROOT,
+        env={**os.environ, "REDIS_URL": "redis://redis.example:6379/0", "SECRET_KEY": "x"},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert shown.stdout.strip() == "axes.handlers.cache.AxesCacheHandler"
+
+
+@pytest.fixture
+def failures_in_redis(settings):
+    client = redis_or_skip()
+    prefix = f"newsroom-test-{uuid.uuid4().hex}"
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_TEST_URL,
+            "KEY_PREFIX": prefix,
+        }
+    }
+    settings.AXES_HANDLER = "axes.handlers.cache.AxesCacheHandler"
+    AxesProxyHandler.get_implementation(force=True)
+    yield client, prefix
+    settings.AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+    AxesProxyHandler.get_implementation(force=True)
+    for key in client.scan_iter(f"{prefix}:*"):
+        client.delete(key)
+
+
+def test_with_redis_the_count_is_shared_by_separate_clients_through_redis(jade, failures_in_redis):
+    client, prefix = failures_in_redis
+    log_in(Client(), "devinette")
+    ask_token(APIClient(), "devinette")
+    assert list(client.scan_iter(f"{prefix}:*")) != []
+    assert AccessAttempt.objects.exists() is False
+    assert ask_token(APIClient(), "devinette").status_code == 429
+    assert log_in(Client(), RIGHT).status_code == 429
