@@ -135,7 +135,10 @@ AXES_COOLOFF_TIME = timedelta(seconds=int(os.environ.get("LOGIN_LOCKOUT_SECONDS"
 AXES_LOCKOUT_PARAMETERS = ["ip_address"]
 AXES_CLIENT_IP_CALLABLE = "newsroom.access.client_address"
 AXES_LOCKOUT_CALLABLE = "newsroom.access.lockout_response"
-AXES_RESET_ON_SUCCESS = True
+# A success does not wipe the address's failures: an attacker holding one account could
+# otherwise log in to it between guesses. Logins are in the audit log, not axes' own.
+AXES_RESET_ON_SUCCESS = False
+AXES_DISABLE_ACCESS_LOG = True
 # The lockout lasts LOGIN_LOCKOUT_SECONDS from the last counted failure; attempts while
 # locked out are refused without being counted, so it ends when it says it will.
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False

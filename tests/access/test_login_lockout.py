@@ -183,3 +183,11 @@ def test_with_redis_the_count_is_shared_by_separate_clients_through_redis(jade, 
     assert AccessAttempt.objects.exists() is False
     assert ask_token(APIClient(), "devinette").status_code == 429
     assert log_in(Client(), RIGHT).status_code == 429
+
+
+def test_logging_in_to_another_account_between_guesses_does_not_reset_the_count(jade, editor):
+    client = APIClient()
+    ask_token(client, "devinette")
+    ask_token(client, "devinette")
+    assert ask_token(client, RIGHT, username=editor.username).status_code == 200
+    assert ask_token(client, "devinette").status_code == 429
