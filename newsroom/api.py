@@ -1,5 +1,6 @@
 """What every API resource shares: the router, pagination, strict query parameters, errors."""
 
+import datetime as dt
 from base64 import b64encode
 from urllib import parse
 
@@ -7,6 +8,7 @@ from django.conf import settings
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django_filters.rest_framework import DjangoFilterBackend
@@ -192,6 +194,29 @@ class StrictSlugField(StrictCharField, serializers.SlugField):
     pass
 
 
+class RFC3339DateTimeField(serializers.DateTimeField):
+    """Paris time, except where Paris had no offset in whole minutes (before 1911, local
+    mean time, +00:09:21): such a time is given in UTC, as RFC 3339 requires."""
+
+    def to_representation(self, value):
+        if (
+            isinstance(value, dt.datetime)
+            and not timezone.is_naive(value)
+            and self.enforce_timezone(value).utcoffset().seconds % 60
+        ):
+            return value.astimezone(dt.UTC).isoformat().replace("+00:00", "Z")
+        return super().to_representation(value)
+
+
+class TimesMixin:
+    """A ModelSerializer whose times are always valid RFC 3339 (``RFC3339DateTimeField``)."""
+
+    serializer_field_mapping = {
+        **serializers.ModelSerializer.serializer_field_mapping,
+        models.DateTimeField: RFC3339DateTimeField,
+    }
+
+
 class StrictFieldsMixin:
     """Refuse fields a client may not send, instead of silently dropping them.
 
@@ -200,7 +225,7 @@ class StrictFieldsMixin:
     """
 
     serializer_field_mapping = {
-        **serializers.ModelSerializer.serializer_field_mapping,
+        **TimesMixin.serializer_field_mapping,
         models.CharField: StrictCharField,
         models.TextField: StrictCharField,
         models.SlugField: StrictSlugField,

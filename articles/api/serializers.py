@@ -15,7 +15,7 @@ from articles import body, jsonld, references
 from articles.models import Article, Correction, Person, Quote, Section, Tag
 from media.api.serializers import PhotoRepresentationSerializer, photo_representation
 from media.models import Photo
-from newsroom.api import StrictFieldsMixin
+from newsroom.api import StrictFieldsMixin, TimesMixin
 
 
 class SectionSerializer(serializers.ModelSerializer):
@@ -95,7 +95,7 @@ class QuoteInArticleSerializer(serializers.ModelSerializer):
         ]
 
 
-class ArticleRefSerializer(serializers.ModelSerializer):
+class ArticleRefSerializer(TimesMixin, serializers.ModelSerializer):
     id = serializers.UUIDField(source="public_id")
 
     class Meta:
@@ -116,13 +116,13 @@ class QuotesPageSerializer(serializers.Serializer):
     results = QuoteSerializer(many=True)
 
 
-class CorrectionSerializer(serializers.ModelSerializer):
+class CorrectionSerializer(TimesMixin, serializers.ModelSerializer):
     class Meta:
         model = Correction
         fields = ["text", "published_at"]
 
 
-class ArticleListSerializer(serializers.ModelSerializer):
+class ArticleListSerializer(TimesMixin, serializers.ModelSerializer):
     """A published article in a list: what a teaser shows."""
 
     id = serializers.UUIDField(source="public_id", read_only=True)

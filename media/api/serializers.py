@@ -4,7 +4,7 @@ from rest_framework import serializers
 
 from media.models import Photo, Rendition
 from media.uploads import METADATA_FIELDS
-from newsroom.api import StrictFieldsMixin
+from newsroom.api import StrictFieldsMixin, TimesMixin
 
 
 def absolute(url: str, request) -> str:
@@ -116,7 +116,7 @@ class PhotoRepresentationSerializer(serializers.Serializer):
     renditions = RenditionSerializer(many=True)
 
 
-class PhotoSerializer(serializers.ModelSerializer):
+class PhotoSerializer(TimesMixin, serializers.ModelSerializer):
     """A photo's public metadata, its original and its renditions."""
 
     image = serializers.SerializerMethodField()

@@ -374,3 +374,14 @@ def test_the_person_api_refuses_markup_in_a_name(editor, as_user):
     response = send(as_user(editor), "post", "/api/v1/people/", person)
     assert response.json() == {"name": ["HTML is not allowed here: remove the tags (<b)."]}
     assert not Person.objects.filter(slug="paul").exists()
+
+
+def test_a_time_before_paris_had_whole_minute_offsets_is_answered_in_utc(editor, as_user):
+    """Found by schemathesis: Paris local mean time (+00:09:21) is no RFC 3339 offset."""
+    response = as_user(editor).post(
+        "/api/v1/articles/",
+        {**GOOD, "embargo_until": "0222-10-06T01:50:30Z"},
+        format="json",
+    )
+    assert response.status_code == 201
+    assert response.json()["embargo_until"] == "0222-10-06T01:50:30Z"

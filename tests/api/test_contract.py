@@ -17,7 +17,7 @@ from demo import DOSSIER_SLUG, REFERENCE_SLUG
 from newsroom import response_cache
 from newsroom.wsgi import application
 
-EXAMPLES_PER_OPERATION = 4
+EXAMPLES_PER_OPERATION = 25
 
 
 @pytest.fixture
