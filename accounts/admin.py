@@ -3,7 +3,8 @@ accounts' admin: rotating or revoking API tokens, and every change of rights log
 
 from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
-from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth.admin import GroupAdmin, UserAdmin
+from django.contrib.auth.models import Group
 from django.utils.translation import gettext_lazy as _
 
 from accounts import audit, tokens
@@ -72,3 +73,31 @@ class AccountAdmin(UserAdmin):
         for user in queryset:
             tokens.revoke(user, by=request.user, request=request)
         self.message_user(request, _("API tokens revoked."), messages.SUCCESS)
+
+
+def group_rights(group) -> str:
+    return ", ".join(sorted(group.permissions.values_list("codename", flat=True)))
+
+
+admin.site.unregister(Group)
+
+
+@admin.register(Group)
+class RoleAdmin(GroupAdmin):
+    """A role's permissions; each change is logged."""
+
+    def save_model(self, request, obj, form, change):
+        request._rights_before = group_rights(Group.objects.get(pk=obj.pk)) if change else "—"
+        super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        after = group_rights(form.instance)
+        if after != request._rights_before:
+            audit.record(
+                audit.Action.PERMISSIONS,
+                by=request.user,
+                subject=form.instance,
+                detail=f"{request._rights_before} → {after}",
+                request=request,
+            )

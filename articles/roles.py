@@ -9,6 +9,7 @@ from django.contrib.auth.models import Group, Permission
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from accounts import audit
 from articles.models import Person
 
 JOURNALIST, EDITOR, ARCHIVIST = "journalist", "editor", "archivist"
@@ -136,6 +137,7 @@ def add_member(username: str, role: str, *, password: str, full_name: str = ""):
     )
     user.groups.add(Group.objects.get(name=role))
     person_of(user)
+    audit.record(audit.Action.PERMISSIONS, by=None, subject=user, detail=f"— → is_staff | {role}")
     return user
 
 

@@ -2,9 +2,12 @@
 rights, from every door; editors read it in the admin, nobody changes it."""
 
 import datetime as dt
+import io
 
 import pytest
+from django.contrib.auth.models import Group
 from django.core.cache import cache
+from django.core.management import call_command
 from django.test import Client
 from rest_framework.test import APIClient
 
@@ -100,3 +103,47 @@ def test_nobody_changes_or_deletes_the_audit_log(client, admin_user, editor):
 def test_a_journalist_may_not_read_the_audit_log(client, journalist):
     client.force_login(journalist)
     assert client.get("/admin/accounts/auditentry/").status_code == 403
+
+
+def test_a_role_given_in_the_admin_is_logged_with_who_gave_it(client, admin_user, make_user):
+    reader = make_user(None, "lecteur")
+    client.force_login(admin_user)
+    editors = Group.objects.get(name="editor")
+    response = client.post(
+        f"/admin/auth/user/{reader.pk}/change/",
+        {
+            "username": "lecteur",
+            "is_active": "on",
+            "is_staff": "on",
+            "groups": [editors.pk],
+            "date_joined_0": "2026-01-01",
+            "date_joined_1": "10:00:00",
+        },
+    )
+    assert response.status_code == 302
+    entry = AuditEntry.objects.get(action="permissions")
+    assert (entry.by, entry.subject, entry.detail) == (
+        admin_user,
+        "lecteur",
+        "is_active |  |  → is_active is_staff | editor | ",
+    )
+
+
+def test_a_role_s_permissions_changed_in_the_admin_are_logged(client, admin_user):
+    client.force_login(admin_user)
+    archivists = Group.objects.get(name="archivist")
+    kept = list(archivists.permissions.exclude(codename="change_tag").values_list("pk", flat=True))
+    response = client.post(
+        f"/admin/auth/group/{archivists.pk}/change/", {"name": "archivist", "permissions": kept}
+    )
+    assert response.status_code == 302
+    entry = AuditEntry.objects.get(action="permissions")
+    assert (entry.by, entry.subject) == (admin_user, "archivist")
+    assert "change_tag" in entry.detail.split(" → ")[0]
+    assert "change_tag" not in entry.detail.split(" → ")[1]
+
+
+def test_an_account_made_by_the_command_is_logged(db):
+    call_command("add_newsroom_user", "claire", "--role", "editor", stdout=io.StringIO())
+    entry = AuditEntry.objects.get(action="permissions")
+    assert (entry.by, entry.subject, entry.detail) == (None, "claire", "— → is_staff | editor")
