@@ -1,6 +1,8 @@
 """Who is knocking: the client's real address behind the trusted proxies, and the answer a
 locked-out client gets (django-axes counts the failures, in the database or in Redis)."""
 
+import ipaddress
+
 from axes.backends import AxesStandaloneBackend
 from django.conf import settings
 from django.http import HttpResponse
@@ -19,7 +21,11 @@ def client_address(request) -> str:
     forwarded = [address for address in forwarded if address]
     if not forwarded:
         return peer
-    return forwarded[-min(settings.TRUSTED_PROXIES, len(forwarded))]
+    address = forwarded[-min(settings.TRUSTED_PROXIES, len(forwarded))]
+    try:
+        return str(ipaddress.ip_address(address))
+    except ValueError:  # not written by a proxy (a request that went round it)
+        return peer
 
 
 class LockoutBackend(AxesStandaloneBackend):

@@ -2,6 +2,7 @@
 these classes while it is itself being imported."""
 
 from django.conf import settings
+from django.core.cache import caches
 from drf_spectacular import authentication as drf_spectacular_authentication
 from rest_framework import authentication, permissions, throttling
 
@@ -41,9 +42,14 @@ class WriteThrottle(throttling.UserRateThrottle):
 
 
 class AuthThrottle(throttling.AnonRateThrottle):
-    """Limit token requests per client address, against password guessing."""
+    """Limit token requests per client address (behind ``NUM_PROXIES``, from
+    ``TRUSTED_PROXIES``), counted in the cache every worker shares."""
 
     scope = "auth"
+
+    @property
+    def cache(self):
+        return caches["shared"]
 
 
 class SessionScheme(drf_spectacular_authentication.SessionScheme):

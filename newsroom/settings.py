@@ -112,7 +112,17 @@ CACHES = {
         {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
         if REDIS_URL
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
-    )
+    ),
+    # What every worker must count alike (the token endpoint's throttle): Redis, or a table
+    # of the database (made by the accounts app's migration 0002).
+    "shared": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        if REDIS_URL
+        else {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "newsroom_shared_cache",
+        }
+    ),
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -159,13 +159,12 @@ def test_with_redis_url_the_failures_are_counted_in_redis():
 def failures_in_redis(settings):
     client = redis_or_skip()
     prefix = f"newsroom-test-{uuid.uuid4().hex}"
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_TEST_URL,
-            "KEY_PREFIX": prefix,
-        }
+    in_redis = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": REDIS_TEST_URL,
+        "KEY_PREFIX": prefix,
     }
+    settings.CACHES = {"default": in_redis, "shared": in_redis}
     settings.AXES_HANDLER = "axes.handlers.cache.AxesCacheHandler"
     AxesProxyHandler.get_implementation(force=True)
     yield client, prefix
@@ -191,3 +190,11 @@ def test_logging_in_to_another_account_between_guesses_does_not_reset_the_count(
     ask_token(client, "devinette")
     assert ask_token(client, RIGHT, username=editor.username).status_code == 200
     assert ask_token(client, "devinette").status_code == 429
+
+
+def test_an_x_forwarded_for_that_is_no_address_counts_the_peer(jade, settings):
+    settings.TRUSTED_PROXIES = 1
+    for _ in range(3):
+        ask_token(APIClient(), "devinette", forwarded_for="<script>")
+    assert AccessAttempt.objects.get().ip_address == "127.0.0.1"
+    assert ask_token(APIClient(), RIGHT, forwarded_for="not-an-address").status_code == 429
