@@ -8,7 +8,12 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import PolymorphicProxySerializer, extend_schema_field
+from drf_spectacular.utils import (
+    OpenApiExample,
+    PolymorphicProxySerializer,
+    extend_schema_field,
+    extend_schema_serializer,
+)
 from rest_framework import serializers
 
 from articles import body, jsonld, references
@@ -452,6 +457,24 @@ def checked_body(value, *, check_references: bool) -> list[dict]:
     return blocks
 
 
+REFERENCE_PARAGRAPH = (  # from the demo's reference article (Libération, 13 November 2024)
+    "«Je peux confirmer que plus de 10 000 soldats nord-coréens ont été envoyés en "
+    "Russie, la plupart sont arrivés dans la région de Koursk, où ils ont commencé à "
+    "s’engager» dans les combats, a déclaré mardi le porte-parole du département "
+    "d’Etat américain, Vedant Patel, soulignant «l’inquiétude» des Etats-Unis quant à"
+    " cette alliance."
+)
+
+
+@extend_schema_serializer(
+    examples=[
+        OpenApiExample(
+            "A paragraph of the reference article",
+            value={"body": [{"type": "paragraph", "html": REFERENCE_PARAGRAPH}]},
+            request_only=True,
+        )
+    ]
+)
 class SuggestionsRequestSerializer(StrictFieldsMixin, serializers.Serializer):
     """A body to find quotes in; nothing is saved."""
 

@@ -90,3 +90,5 @@ def test_every_operation_answers_as_the_schema_says(demo, make_user, reader):
     assert ("GET", f"/api/v1/articles/{REFERENCE_SLUG}/", 200) in answered
     assert ("GET", f"/api/v1/dossiers/{DOSSIER_SLUG}/articles/", 200) in answered
     assert ("GET", "/api/v1/people/vedant-patel/", 200) in answered
+    suggested = ("POST", "/api/v1/quotes/suggestions/", 200 if user else 403)
+    assert suggested in answered  # the reference paragraph, the request's example

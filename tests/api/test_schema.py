@@ -1,3 +1,9 @@
+from pathlib import Path
+
+import demo
+from articles.api.serializers import REFERENCE_PARAGRAPH
+
+
 def test_openapi_schema_documents_every_resource(client, db):
     response = client.get("/api/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json")
     assert response.status_code == 200
@@ -25,3 +31,8 @@ def test_api_root_lists_the_resources(client, db):
     response = client.get("/api/v1/")
     assert response.status_code == 200
     assert set(response.json()) >= {"articles", "sections", "dossiers", "people", "quotes", "tags"}
+
+
+def test_the_schema_example_quotes_the_reference_article_exactly():
+    text = (Path(demo.__file__).parent / "reference_article.txt").read_text(encoding="utf-8")
+    assert REFERENCE_PARAGRAPH in text
