@@ -33,7 +33,8 @@ class NewsroomAutoSchema(AutoSchema):
     """drf-spectacular's schema, plus the errors an operation may answer, documented once:
     400 for refused input (every resource refuses unknown query parameters), 401 for a
     token that is not valid, 403 and 429 for writes, 404 for one object, and 412/428 where
-    a view requires ``If-Match`` (its ``if_match_actions``). A view's ``lookup_example``
+    a view requires ``If-Match`` (its ``if_match_actions``), 409 where a verb may find the
+    object still in use (``conflict_actions``). A view's ``lookup_example``
     (a slug of the demo content) is its path parameter's example, which schemathesis and
     Swagger UI try first."""
 
@@ -62,6 +63,8 @@ class NewsroomAutoSchema(AutoSchema):
             errors["429"] = (ErrorSerializer, "Too many writes; retry after Retry-After seconds.")
         if "{" in self.path:
             errors["404"] = (ErrorSerializer, "No such object, or not public.")
+        if getattr(self.view, "action", None) in getattr(self.view, "conflict_actions", ()):
+            errors["409"] = (ErrorSerializer, "Still in use; the message says what to change.")
         if getattr(self.view, "action", None) in getattr(self.view, "if_match_actions", ()):
             errors["412"] = (ErrorSerializer, "The resource changed since the ETag sent.")
             errors["428"] = (ErrorSerializer, "Send If-Match with the ETag you edited.")

@@ -350,6 +350,7 @@ class PersonViewSet(
 
     serializer_class = serializers.PersonSerializer
     lookup_field = "slug"
+    conflict_actions = ("destroy",)
     lookup_example = "vedant-patel"
     lookup_value_regex = SLUG
     http_method_names = ["get", "post", "patch", "delete", "head", "options"]
