@@ -8,12 +8,14 @@ import os
 import subprocess
 import sys
 import uuid
+from urllib.parse import quote
 
 import pytest
 import time_machine
 from axes.handlers.proxy import AxesProxyHandler
 from axes.models import AccessAttempt
 from django.core.cache import cache
+from django.db import connection
 from django.test import Client
 from rest_framework.test import APIClient
 
@@ -198,3 +200,39 @@ def test_an_x_forwarded_for_that_is_no_address_counts_the_peer(jade, settings):
         ask_token(APIClient(), "devinette", forwarded_for="<script>")
     assert AccessAttempt.objects.get().ip_address == "127.0.0.1"
     assert ask_token(APIClient(), RIGHT, forwarded_for="not-an-address").status_code == 429
+
+
+FRESH_PROCESS = """
+import django
+django.setup()
+from django.test import Client
+response = Client().post("/api/v1/auth/token/", {"username": "x", "password": "y"})
+print(response.status_code)
+"""
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_fresh_process_sees_the_lockout_counted_by_another():
+    for _ in range(3):
+        ask_token(APIClient(), "devinette", username="inconnu")
+    db = connection.settings_dict
+    url = (
+        f"postgres://{quote(db['USER'] or '', safe='')}:{quote(db['PASSWORD'] or '', safe='')}"
+        f"@{quote(db['HOST'] or '', safe='')}:{db['PORT'] or 5432}/{db['NAME']}"
+    )
+    shown = subprocess.run(  # noqa: S603 - our own interpreter and settings
+        [sys.executable, "-c", FRESH_PROCESS],
+        cwd=ROOT,
+        env={
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "newsroom.settings",
+            "DATABASE_URL": url,
+            "SECRET_KEY": "x",
+            "ALLOWED_HOSTS": "testserver",
+            "LOGIN_FAILURE_LIMIT": "3",
+        },
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert shown.stdout.strip().splitlines()[-1] == "429"
