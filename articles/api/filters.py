@@ -95,6 +95,12 @@ class GivenFiltersOnly(django_filters.FilterSet):
             self.filters = {name: f for name, f in self.filters.items() if name in data}
 
 
+def public_dossiers(request):
+    """Dossiers sit above articles: their model is reached through the relation it puts on
+    Article, and which dossiers are public is their rule."""
+    return Article._meta.get_field("dossiers").related_model.objects.public()
+
+
 class ArticleFilter(GivenFiltersOnly):
     """Querysets of choices are callables: the public rule is evaluated per request."""
 
@@ -103,10 +109,8 @@ class ArticleFilter(GivenFiltersOnly):
         method="filter_section",
         help_text=_("Section slug; a parent section includes its subsections."),
     )
-    # Dossiers sit above articles: their model is reached through the relation it puts on
-    # Article, and which dossiers are public is their rule.
     dossier = SlugFilter(
-        queryset=lambda request: Article._meta.get_field("dossiers").related_model.objects.public(),
+        queryset=public_dossiers,
         field_name="dossier_entries__dossier",
         help_text=_("Dossier slug."),
     )
@@ -163,11 +167,11 @@ class QuoteFilter(GivenFiltersOnly):
     )
     article = SlugFilter(
         queryset=lambda request: Article.objects.public(),
-        method="filter_article",
+        field_name="articles",
         help_text=_("Slug of a published article that carries the quote."),
     )
     dossier = SlugFilter(
-        queryset=lambda request: Article._meta.get_field("dossiers").related_model.objects.public(),
+        queryset=public_dossiers,
         method="filter_dossier",
         help_text=_("Slug of a dossier: quotes carried by its published articles."),
     )
@@ -179,9 +183,6 @@ class QuoteFilter(GivenFiltersOnly):
         field_name="said_on", lookup_expr="lte", help_text=_("Said on or before (2024-11-30).")
     )
     q = SearchFilter(help_text=_("French full-text search in the words, accents ignored."))
-
-    def filter_article(self, queryset, name, article):
-        return queryset.filter(articles=article)
 
     def filter_dossier(self, queryset, name, dossier):
         carriers = Article.objects.public().filter(dossier_entries__dossier=dossier)
