@@ -64,6 +64,7 @@ ENDPOINTS = {
     "/api/v1/dossiers/le-dossier/months/": 2,
     "/api/v1/people/": 2,
     "/api/v1/quotes/": 3,
+    "/api/v1/quotes/?dossier=le-dossier&kind=full": 4,  # and the dossier chosen
     "/api/v1/tags/": 2,
     "/api/v1/articles/riche-0/ninjs/": 1,
     "/feeds/latest.rss": 1,
