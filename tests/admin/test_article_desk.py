@@ -62,6 +62,7 @@ def test_journalist_sees_their_published_article_read_only_without_actions(journ
     client = client_for(journalist)
     page = client.get(reverse("admin:articles_article_change", args=[draft.pk])).content.decode()
     assert "Lecture seule" in page
+    assert "<p>Un paragraphe de corps de texte.</p>" in page  # the body, shown to read
     assert desk(client, draft) == ("publié", [])
 
 
