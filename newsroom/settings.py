@@ -21,13 +21,44 @@ def env_list(name: str, default: str = "") -> list[str]:
 
 
 DEBUG = env_bool("DEBUG", False)
-SECRET_KEY = os.environ.get("SECRET_KEY", "")
-if not SECRET_KEY:
-    if not DEBUG:
-        raise ImproperlyConfigured("Set SECRET_KEY (or DEBUG=1 for local development).")
-    SECRET_KEY = "insecure-local-development-key"  # noqa: S105 - only with DEBUG=1
+# Keys anyone can read (this repository's examples and defaults, Django's startproject's):
+# with one of them, preview links and sessions can be forged, so production refuses them.
+# Django's `check --deploy` (security.W009) also warns about a short or simple key.
+PUBLISHED_SECRET_KEYS = frozenset(
+    {
+        "change-me-in-production",
+        "insecure-local-development-key",
+        "test-only-secret-key",
+        "bench-only",
+        "build-only",
+    }
+)
+SECRET_KEY = os.environ.get("SECRET_KEY", "").strip()
+if not DEBUG and not SECRET_KEY:
+    raise ImproperlyConfigured(
+        "SECRET_KEY is empty: set it to a long random value "
+        "(python -c 'import secrets; print(secrets.token_urlsafe(50))'), "
+        "or DEBUG=1 for local development."
+    )
+if not DEBUG and (SECRET_KEY in PUBLISHED_SECRET_KEYS or SECRET_KEY.startswith("django-insecure")):
+    raise ImproperlyConfigured(
+        f"SECRET_KEY is {SECRET_KEY!r}, a published example: anyone could forge preview links "
+        "and sessions. Set it to a long random value of your own."
+    )
+SECRET_KEY = SECRET_KEY or "insecure-local-development-key"  # only with DEBUG=1
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG else "")
+LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1", "[::1]", ".localhost", "testserver"}
+if DEBUG and (
+    set(ALLOWED_HOSTS) - LOCAL_HOSTS
+    or env_bool("BEHIND_TLS_PROXY")
+    or env_bool("SECURE_SSL_REDIRECT")
+    or int(os.environ.get("SECURE_HSTS_SECONDS", 0))
+):
+    raise ImproperlyConfigured(
+        "DEBUG=1 shows stack traces and settings to whoever asks: it is for a local machine, "
+        f"not for ALLOWED_HOSTS={','.join(ALLOWED_HOSTS)} or behind TLS. Unset DEBUG in production."
+    )
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 PUBLICATION_NAME = os.environ.get("PUBLICATION_NAME", "Libération")
