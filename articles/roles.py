@@ -14,6 +14,9 @@ from articles.models import Person
 
 JOURNALIST, EDITOR, ARCHIVIST = "journalist", "editor", "archivist"
 
+# The group of each role, named as the newsroom says it (the admin shows group names).
+GROUP_NAMES = {JOURNALIST: "Journalistes", EDITOR: "Éditeurs", ARCHIVIST: "Archivistes"}
+
 # Fields an archivist may change on any article: classification, never the text.
 METADATA_FIELDS = frozenset({"tags", "seo_title", "seo_description", "dossiers"})
 
@@ -135,9 +138,9 @@ def add_member(username: str, role: str, *, password: str, full_name: str = ""):
     user = user_model.objects.create_user(
         username, password=password, is_staff=True, first_name=first, last_name=last
     )
-    user.groups.add(Group.objects.get(name=role))
+    user.groups.add(Group.objects.get(name=GROUP_NAMES[role]))
     person_of(user)
-    audit.record(audit.Action.PERMISSIONS, by=None, subject=user, detail=f"— → is_staff | {role}")
+    audit.record(audit.Action.PERMISSIONS, by=None, subject=user, detail=f"— → is_staff | {GROUP_NAMES[role]}")
     return user
 
 
@@ -161,7 +164,7 @@ def sync_roles(group_model=Group, permission_model=Permission) -> None:
     depends on that app gives it.
     """
     for role, names in ROLE_PERMISSIONS.items():
-        group, _created = group_model.objects.get_or_create(name=role)
+        group, _created = group_model.objects.get_or_create(name=GROUP_NAMES[role])
         wanted = [name.split(".") for name in names]
         permissions = [
             permission

@@ -42,7 +42,7 @@ def make_user(db):
     from django.contrib.auth.models import Group, User
     from rest_framework.authtoken.models import Token
 
-    from articles.roles import person_of
+    from articles.roles import GROUP_NAMES, person_of
 
     def make(role: str | None, username: str | None = None):
         user = User.objects.create_user(
@@ -51,7 +51,7 @@ def make_user(db):
             is_staff=role is not None,
         )
         if role:
-            user.groups.add(Group.objects.get(name=role))
+            user.groups.add(Group.objects.get(name=GROUP_NAMES[role]))
             person_of(user)
         Token.objects.create(user=user)
         return user

@@ -108,7 +108,7 @@ def test_a_journalist_may_not_read_the_audit_log(client, journalist):
 def test_a_role_given_in_the_admin_is_logged_with_who_gave_it(client, admin_user, make_user):
     reader = make_user(None, "lecteur")
     client.force_login(admin_user)
-    editors = Group.objects.get(name="editor")
+    editors = Group.objects.get(name="Éditeurs")
     response = client.post(
         f"/admin/auth/user/{reader.pk}/change/",
         {
@@ -125,20 +125,20 @@ def test_a_role_given_in_the_admin_is_logged_with_who_gave_it(client, admin_user
     assert (entry.by, entry.subject, entry.detail) == (
         admin_user,
         "lecteur",
-        "is_active |  |  → is_active is_staff | editor | ",
+        "is_active |  |  → is_active is_staff | Éditeurs | ",
     )
 
 
 def test_a_role_s_permissions_changed_in_the_admin_are_logged(client, admin_user):
     client.force_login(admin_user)
-    archivists = Group.objects.get(name="archivist")
+    archivists = Group.objects.get(name="Archivistes")
     kept = list(archivists.permissions.exclude(codename="change_tag").values_list("pk", flat=True))
     response = client.post(
-        f"/admin/auth/group/{archivists.pk}/change/", {"name": "archivist", "permissions": kept}
+        f"/admin/auth/group/{archivists.pk}/change/", {"name": "Archivistes", "permissions": kept}
     )
     assert response.status_code == 302
     entry = AuditEntry.objects.get(action="permissions")
-    assert (entry.by, entry.subject) == (admin_user, "archivist")
+    assert (entry.by, entry.subject) == (admin_user, "Archivistes")
     assert "change_tag" in entry.detail.split(" → ")[0]
     assert "change_tag" not in entry.detail.split(" → ")[1]
 
@@ -146,4 +146,4 @@ def test_a_role_s_permissions_changed_in_the_admin_are_logged(client, admin_user
 def test_an_account_made_by_the_command_is_logged(db):
     call_command("add_newsroom_user", "claire", "--role", "editor", stdout=io.StringIO())
     entry = AuditEntry.objects.get(action="permissions")
-    assert (entry.by, entry.subject, entry.detail) == (None, "claire", "— → is_staff | editor")
+    assert (entry.by, entry.subject, entry.detail) == (None, "claire", "— → is_staff | Éditeurs")

@@ -70,12 +70,12 @@ def test_a_deactivated_account_loses_its_token(journalist):
 
 
 def test_an_account_leaving_its_newsroom_group_loses_its_token(journalist):
-    journalist.groups.remove(Group.objects.get(name="journalist"))
+    journalist.groups.remove(Group.objects.get(name="Journalistes"))
     assert Token.objects.filter(user=journalist).exists() is False
 
 
 def test_an_account_removed_from_the_group_by_the_group_loses_its_token(journalist, editor):
-    Group.objects.get(name="journalist").user_set.clear()
+    Group.objects.get(name="Journalistes").user_set.clear()
     assert Token.objects.filter(user=journalist).exists() is False
     assert Token.objects.filter(user=editor).exists() is True
 

@@ -17,8 +17,11 @@ def run(*args) -> str:
     return out.getvalue()
 
 
-@pytest.mark.parametrize("role", ["journalist", "editor", "archivist"])
-def test_add_newsroom_user_makes_an_account_that_logs_in_to_the_admin(db, role):
+@pytest.mark.parametrize(
+    "role, group",
+    [("journalist", "Journalistes"), ("editor", "Éditeurs"), ("archivist", "Archivistes")],
+)
+def test_add_newsroom_user_makes_an_account_that_logs_in_to_the_admin(db, role, group):
     printed = run("add_newsroom_user", "claire", "--role", role, "--name", "Claire Dupont")
     password = printed.rsplit("password ", 1)[1].strip()
 
@@ -26,7 +29,7 @@ def test_add_newsroom_user_makes_an_account_that_logs_in_to_the_admin(db, role):
     assert client.login(username="claire", password=password)
     assert client.get("/admin/").status_code == 200
     user = get_user_model().objects.get(username="claire")
-    assert [group.name for group in user.groups.all()] == [role]
+    assert [each.name for each in user.groups.all()] == [group]  # named in French
     assert Person.objects.get(user=user).name == "Claire Dupont"
 
 
