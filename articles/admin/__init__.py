@@ -5,6 +5,7 @@ The article list at scale is in ``changelist``, the revision history in ``histor
 
 from functools import partial
 
+from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.db.models import Prefetch, Q
@@ -101,8 +102,16 @@ class CorrectionInline(admin.TabularInline):
 
 class QuoteInline(admin.TabularInline):
     model = Quote.articles.through
+class QuoteCarriedForm(forms.ModelForm):
+    class Meta:
+        model = Quote.articles.through
+        fields = ["quote"]
+        labels = {"quote": _("quote")}  # the link table's own label is English («Quote»)
+
+
     autocomplete_fields = ["quote"]
     extra = 0
+    form = QuoteCarriedForm
     verbose_name = _("quote carried by this article")
     verbose_name_plural = _("quotes carried by this article")
 
