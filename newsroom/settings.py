@@ -93,6 +93,7 @@ INSTALLED_APPS = [
     "dossiers",
     "media",
     "syndication",
+    "archive",
     "demo",
     "bench",
 ]
