@@ -179,10 +179,11 @@ def forget(articles, *, keys=()) -> None:
     stale.delete()
     purge.after_commit(keys)
     if len(small) <= EAGER_RENDER_LIMIT:
-        transaction.on_commit(
+        transaction.on_commit(  # a copy not rendered now is rendered on first read
             lambda: render(
                 Article.objects.public().filter(pk__in=small).values_list("pk", flat=True)
-            )
+            ),
+            robust=True,
         )
 
 

@@ -5,6 +5,7 @@ See docs/decisions/0004-photo-renditions-on-django-tasks.md for why this queue.
 
 from django.db import transaction
 from django_tasks import task
+from django_tasks_db.backend import DatabaseBackend
 
 from media import renditions
 from media.models import Photo
@@ -20,7 +21,16 @@ def generate_renditions(photo_id: int) -> int:
 
 
 def refresh_renditions(photo: Photo) -> None:
-    """Queue ``generate_renditions`` once the current transaction commits, so that the
-    worker sees the saved photo. Call after an upload or a change of focal point."""
+    """Queue ``generate_renditions`` for the photo. Call after an upload or a change of
+    focal point.
+
+    With the database queue the job is a row written in the caller's transaction: it exists
+    exactly when the change committed, and the worker sees it only then. Another backend
+    (the immediate one in tests) is called once the transaction commits, so that it sees
+    the saved photo; its failure then is logged, the change stays acknowledged.
+    """
     photo_id = photo.pk
-    transaction.on_commit(lambda: generate_renditions.enqueue(photo_id))
+    if isinstance(generate_renditions.get_backend(), DatabaseBackend):
+        generate_renditions.enqueue(photo_id)
+    else:
+        transaction.on_commit(lambda: generate_renditions.enqueue(photo_id), robust=True)

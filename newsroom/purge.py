@@ -47,7 +47,7 @@ def after_commit(keys) -> None:
     keys = sorted(set(keys))
     if keys:
         response_cache.notify_after_commit()
-        transaction.on_commit(lambda: _purge(keys))
+        transaction.on_commit(lambda: _purge(keys), robust=True)
 
 
 def _purge(keys) -> None:

@@ -99,6 +99,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "newsroom.outage.DatabaseUnavailableMiddleware",  # a lost database: 503, Retry-After
+    "newsroom.writes.WriteInOneTransaction",  # a 2xx write is committed, a 5xx leaves nothing
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "newsroom.middleware.PublicResponseMiddleware",

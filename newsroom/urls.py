@@ -18,6 +18,7 @@ from dossiers.api import urls as dossier_routes  # noqa: F401 - resources on the
 from media.api import urls as photo_routes  # noqa: F401
 from newsroom.access import LockedOut
 from newsroom.api import router
+from newsroom.health import healthz, readyz
 from newsroom.parsers import JSONParser
 from newsroom.permissions import AuthThrottle
 
@@ -52,8 +53,12 @@ def home(request):
     return redirect("api:api-root")
 
 
+handler500 = "newsroom.outage.server_error"
+
 urlpatterns = [
     path("", home, name="home"),
+    path("healthz", healthz, name="healthz"),
+    path("readyz", readyz, name="readyz"),
     path("admin/", admin.site.urls),
     path("api/v1/auth/token/", TokenView.as_view(), name="api-token"),
     path("api/v1/auth/token/rotate/", RotateTokenView.as_view(), name="api-token-rotate"),
