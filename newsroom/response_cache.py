@@ -194,13 +194,7 @@ class CachedPublicResponses:
         return self._fetch(key, environ, start_response)
 
     def _key(self, environ):
-        if (
-            self.cache.max_bytes <= 0
-            or environ["REQUEST_METHOD"] not in ("GET", "HEAD")
-            or not environ.get("PATH_INFO", "").startswith(settings.RESPONSE_CACHE_PATHS)
-            or "HTTP_AUTHORIZATION" in environ
-            or settings.SESSION_COOKIE_NAME in environ.get("HTTP_COOKIE", "")
-        ):
+        if self.cache.max_bytes <= 0 or not is_shared_read(environ):
             return None
         return (
             environ.get("wsgi.url_scheme"),
@@ -258,6 +252,16 @@ class CachedPublicResponses:
             return [b""]
         start_response(entry.status, [*entry.headers, age])
         return [b""] if environ["REQUEST_METHOD"] == "HEAD" else [entry.body]
+
+
+def is_shared_read(environ) -> bool:
+    """An anonymous read of a public path: its answer may be kept and given to anyone."""
+    return (
+        environ["REQUEST_METHOD"] in ("GET", "HEAD")
+        and environ.get("PATH_INFO", "").startswith(settings.RESPONSE_CACHE_PATHS)
+        and "HTTP_AUTHORIZATION" not in environ
+        and settings.SESSION_COOKIE_NAME not in environ.get("HTTP_COOKIE", "")
+    )
 
 
 def _shared_lifetime(status: str, headers) -> int | None:

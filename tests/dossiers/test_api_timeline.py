@@ -116,9 +116,9 @@ def test_public_responses_carry_the_keys_a_purge_names(api, dossier):
     assert response["Cache-Control"].startswith("public, ")
 
 
-def test_the_dossier_links_its_timeline_pins_and_months(api, dossier):
+def test_the_dossier_links_its_timeline_pins_and_months_on_the_site_url(api, dossier, settings):
     data = api.get(f"/api/v1/dossiers/{dossier.slug}/").json()
-    base = f"http://testserver/api/v1/dossiers/{dossier.slug}/"
+    base = f"{settings.SITE_URL}/api/v1/dossiers/{dossier.slug}/"
     assert (data["articles"], data["pinned"], data["months"]) == (
         base + "articles/",
         base + "pinned/",
