@@ -67,6 +67,9 @@ def save_article(
     check_edit(article, by=by, expected_version=expected_version, changed_fields=changed_fields)
     if edits_wait(article):
         return pending.keep(article, by=by, at=at, tags=tags, authors=authors)
+    # An unpublished article is edited as its pending changes show it (a newer agency
+    # version, see ``propose``): saving it takes them in.
+    article.pending, article.pending_at = None, None
     article.save()
     if tags is not None:
         article.tags.set(tags)
@@ -74,6 +77,14 @@ def save_article(
         article.set_authors(authors)
     finish_save(article, by=by, creating=creating, at=at)
     return article
+
+
+@transaction.atomic
+def propose(article: Article, *, by, at=None, tags=None, authors=None, note=None) -> Article:
+    """Keep an edit as the article's pending changes whatever its status: a newer agency
+    version of an article someone in the newsroom changed waits for them, their text kept."""
+    check_edit(article, by=by, changed_fields=revisions.CONTENT_FIELDS)
+    return pending.keep(article, by=by, at=at, tags=tags, authors=authors, note=note)
 
 
 def finish_save(article: Article, *, by, creating: bool, at=None) -> None:

@@ -93,6 +93,7 @@ INSTALLED_APPS = [
     "dossiers",
     "media",
     "syndication",
+    "wire",
     "archive",
     "demo",
     "bench",
@@ -142,6 +143,10 @@ DATABASES["default"]["TEST"] = {"NAME": os.environ.get("TEST_DATABASE_NAME", "te
 PHOTO_MAX_UPLOAD_BYTES = int(os.environ.get("PHOTO_MAX_UPLOAD_BYTES", 40 * 1024 * 1024))
 PHOTO_MAX_PIXELS = int(os.environ.get("PHOTO_MAX_PIXELS", 100_000_000))
 TASKS = {"default": {"BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
+# Agency wires (manage.py import_wire, POST /api/v1/wire/): a photo beside the item is
+# always read; other local folders and remote hosts only when listed here.
+WIRE_ALLOWED_PHOTO_ROOTS = env_list("WIRE_ALLOWED_PHOTO_ROOTS")
+WIRE_ALLOWED_PHOTO_HOSTS = env_list("WIRE_ALLOWED_PHOTO_HOSTS")
 REDIS_URL = os.environ.get("REDIS_URL", "")
 CACHES = {
     "default": (

@@ -21,6 +21,7 @@ from newsroom.api import router
 from newsroom.health import healthz, readyz
 from newsroom.parsers import JSONParser
 from newsroom.permissions import AuthThrottle
+from wire import api as wire_routes  # noqa: F401
 
 
 class TokenView(ObtainAuthToken):

@@ -1,0 +1,75 @@
+"""Where items come from: files and folders (ninjs ``.json``, NewsML-G2 ``.xml``), and the
+API's request body. Each gives pairs of a source label and an ``Item`` or ``Malformed``."""
+
+from pathlib import Path
+
+import orjson
+from django.utils.translation import gettext as _
+
+from wire import newsml, ninjs
+from wire.items import Malformed
+
+SUFFIXES = (".json", ".xml")
+
+
+def files(paths) -> list[Path]:
+    """The item files named, and those in the folders named (sorted, subfolders included)."""
+    found = []
+    for path in map(Path, paths):
+        if path.is_dir():
+            found += sorted(p for p in path.rglob("*") if p.suffix.lower() in SUFFIXES)
+        else:
+            found.append(path)
+    return found
+
+
+def read_file(path: Path):
+    """The entries of one file: a ninjs object or a list of them, or a NewsML-G2 document."""
+    try:
+        content = path.read_bytes()
+    except OSError as error:
+        yield str(path), Malformed(_("The file cannot be read: %(error)s") % {"error": error})
+        return
+    yield from read_bytes(content, label=str(path), base=path.parent, xml=_is_xml(path, content))
+
+
+def _is_xml(path: Path, content: bytes) -> bool:
+    return path.suffix.lower() == ".xml" or content.lstrip()[:1] == b"<"
+
+
+def read_bytes(content: bytes, *, label: str, base=None, xml=False):
+    if xml:
+        try:
+            elements = newsml.documents(content)
+        except Malformed as error:
+            yield label, error
+            return
+        for index, element in enumerate(elements, start=1):
+            where = label if len(elements) == 1 else f"{label}#{index}"
+            yield where, _parsed(newsml.parse, element, base)
+        return
+    try:
+        data = orjson.loads(content)
+    except orjson.JSONDecodeError as error:
+        yield label, Malformed(_("This is not valid JSON: %(error)s") % {"error": error})
+        return
+    yield from read_json(data, label=label, base=base)
+
+
+def read_json(data, *, label: str, base=None):
+    """Entries from decoded JSON: a ninjs object, or a list of ninjs objects and NewsML-G2
+    documents (as strings)."""
+    many = isinstance(data, list)
+    for index, entry in enumerate(data if many else [data], start=1):
+        where = f"{label}#{index}" if many else label
+        if isinstance(entry, str):
+            yield from read_bytes(entry.encode(), label=where, base=base, xml=True)
+        else:
+            yield where, _parsed(ninjs.parse, entry, base)
+
+
+def _parsed(parse, data, base):
+    try:
+        return parse(data, base=base)
+    except Malformed as error:
+        return error
