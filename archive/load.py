@@ -5,6 +5,7 @@ times), one batch at a time, in one transaction; the id sequences are set past t
 highest id afterwards. Files are put back in their field's storage under their name.
 """
 
+import hashlib
 import time
 from pathlib import Path
 from types import SimpleNamespace
@@ -185,10 +186,23 @@ def _put_file(kind: Kind, field, name: str, directory: Path, saved: list) -> str
         raise ArchiveError(f"{kind.label}.{field.name}: the file name {name!r} leaves the archive.")
     if not source.is_file():
         return name  # missing when exported (listed in the manifest): the row keeps its name
+    if field.storage.exists(name) and _same_bytes(field.storage, name, source):
+        return name  # a storage the source shares, or a second import of the same files
     with open(source, "rb") as handle:
         stored = field.storage.save(name, File(handle, name=name))
     saved.append((field.storage, stored))
     return stored
+
+
+def _same_bytes(storage, name: str, source: Path) -> bool:
+    digests = []
+    for opened in (lambda: storage.open(name, "rb"), lambda: open(source, "rb")):
+        digest = hashlib.sha256()
+        with opened() as handle:
+            while chunk := handle.read(1024 * 1024):
+                digest.update(chunk)
+        digests.append(digest.digest())
+    return digests[0] == digests[1]
 
 
 def _add_to_groups(user_model, groups: list, using: str) -> None:
