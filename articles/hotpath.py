@@ -33,6 +33,13 @@ FIXED_HEADERS = [
 ]
 
 
+def cors_headers() -> list[tuple[str, str]]:
+    """What newsroom.middleware.PublicReadCors adds to an answer asked without ``Origin``."""
+    if settings.CORS_ALLOWED_ORIGINS or settings.CORS_ALLOW_ALL_ORIGINS:
+        return [("Vary", "origin")]
+    return []
+
+
 def _compiled_query():
     query = (
         Article.objects.public(at=_AT)
@@ -73,6 +80,7 @@ class ArticleDetailApp:
             or environ.get("QUERY_STRING")
             or "HTTP_AUTHORIZATION" in environ
             or settings.SESSION_COOKIE_NAME in environ.get("HTTP_COOKIE", "")
+            or "HTTP_ORIGIN" in environ  # a browser on another origin: CORS is Django's
             or not self._host_allowed(environ)
         ):
             return None
@@ -88,9 +96,10 @@ class ArticleDetailApp:
             ("Cache-Control", cache_control_value(valid_until, at)),
             ("Surrogate-Key", " ".join(sorted(keys))),
             *FIXED_HEADERS,
+            *cors_headers(),
         ]
         if etag in etags_in(environ.get("HTTP_IF_NONE_MATCH", "")):
-            return "304 Not Modified", headers[1:5] + FIXED_HEADERS, b""
+            return "304 Not Modified", headers[1:5] + FIXED_HEADERS + cors_headers(), b""
         body = detail.encode()
         headers.append(("Content-Length", str(len(body))))
         return "200 OK", headers, b"" if method == "HEAD" else body

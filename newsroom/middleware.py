@@ -1,7 +1,21 @@
+from corsheaders.middleware import CorsMiddleware
 from django.conf import settings
 from django.utils import translation
 
 from newsroom.response_cache import is_shared_read
+
+
+class PublicReadCors(CorsMiddleware):
+    """django-cors-headers, for reading the public API only: browser front-ends on
+    CORS_ALLOWED_ORIGINS may GET (and HEAD) it, without credentials; writes and the token
+    endpoint get no CORS headers, so another origin can never read their answers."""
+
+    def is_enabled(self, request) -> bool:
+        return (
+            request.method in ("GET", "HEAD", "OPTIONS")
+            and bool(settings.CORS_ALLOWED_ORIGINS or settings.CORS_ALLOW_ALL_ORIGINS)
+            and super().is_enabled(request)
+        )
 
 
 class SiteAddressMiddleware:

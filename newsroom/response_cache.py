@@ -201,6 +201,7 @@ class CachedPublicResponses:
             environ.get("HTTP_HOST") or environ.get("SERVER_NAME"),
             environ["PATH_INFO"],
             environ.get("QUERY_STRING", ""),
+            cors_origin(environ),
         )
 
     def _fetch(self, key, environ, start_response):
@@ -228,7 +229,7 @@ class CachedPublicResponses:
         vary = tuple(
             (_environ_key(name), environ.get(_environ_key(name), ""))
             for name in names.get("vary", "").split(",")
-            if name.strip()
+            if name.strip() and name.strip().lower() != "origin"  # in the key, as cors_origin
         )
         entry = Entry(
             seen["status"],
@@ -262,6 +263,16 @@ def is_shared_read(environ) -> bool:
         and "HTTP_AUTHORIZATION" not in environ
         and settings.SESSION_COOKIE_NAME not in environ.get("HTTP_COOKIE", "")
     )
+
+
+def cors_origin(environ) -> str:
+    """The part of ``Origin`` a public answer depends on: an origin allowed to read the API
+    (CORS_ALLOWED_ORIGINS) gets its own copy; any other is answered as if it sent none, so
+    made-up origins cannot push the kept copies out."""
+    origin = environ.get("HTTP_ORIGIN", "")
+    if settings.CORS_ALLOW_ALL_ORIGINS:
+        return "*" if origin else ""
+    return origin if origin in settings.CORS_ALLOWED_ORIGINS else ""
 
 
 def _shared_lifetime(status: str, headers) -> int | None:

@@ -88,6 +88,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "newsroom.apps.TasksConfig",  # django_tasks_db, named in French
     "axes",
+    "corsheaders",
     "accounts",
     "articles",
     "dossiers",
@@ -102,6 +103,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "newsroom.outage.DatabaseUnavailableMiddleware",  # a lost database: 503, Retry-After
     "newsroom.writes.WriteInOneTransaction",  # a 2xx write is committed, a 5xx leaves nothing
+    "newsroom.middleware.PublicReadCors",  # CORS_ALLOWED_ORIGINS may read /api/v1/
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "newsroom.middleware.PublicResponseMiddleware",
@@ -305,6 +307,18 @@ PURGE_TIMEOUT = float(os.environ.get("PURGE_TIMEOUT", 2))
 # (newsroom/response_cache.py); 0 turns it off.
 RESPONSE_CACHE_BYTES = int(os.environ.get("RESPONSE_CACHE_MB", 32)) * 2**20
 RESPONSE_CACHE_PATHS = ("/api/v1/", "/feeds/", "/sitemap")
+
+# Browser front-ends on other origins (comma-separated, such as https://www.journal.example;
+# "*" for any) may read the public API: GET, HEAD and OPTIONS on /api/v1/, without
+# credentials (django-cors-headers, through newsroom.middleware.PublicReadCors).
+CORS_ALLOWED_ORIGINS = [origin for origin in env_list("CORS_ALLOWED_ORIGINS") if origin != "*"]
+CORS_ALLOW_ALL_ORIGINS = "*" in env_list("CORS_ALLOWED_ORIGINS")
+CORS_URLS_REGEX = r"^/api/v1/"
+CORS_ALLOW_METHODS = ("GET", "HEAD", "OPTIONS")
+CORS_ALLOW_HEADERS = ("accept", "accept-language", "if-none-match", "if-modified-since")
+CORS_ALLOW_CREDENTIALS = False
+CORS_EXPOSE_HEADERS = ("ETag", "Last-Modified", "Cache-Control", "Age", "Retry-After")
+CORS_PREFLIGHT_MAX_AGE = 86400
 
 # How long an editor's preview link works, in seconds.
 PREVIEW_MAX_AGE = int(os.environ.get("PREVIEW_MAX_AGE", 24 * 3600))
