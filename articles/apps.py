@@ -8,7 +8,8 @@ class ArticlesConfig(AppConfig):
 
     def ready(self):
         # Models are loaded only now: the one import Django places inside a function.
-        from articles.carriers import reach_of_photos
+        from articles.carriers import photos_shown, reach_of_photos
         from media import carriers
 
         carriers.register(reach_of_photos)
+        carriers.register_public_use(photos_shown)

@@ -8,7 +8,9 @@ published article carries needs the editor's role, as changing the article does)
 public copies, and the surrogate keys to purge once the transaction commits).
 """
 
-from django.db.models import F, Q
+from django.contrib.postgres.fields import ArrayField
+from django.db.models import CharField, Exists, F, Func, OuterRef, Q, TextField, Value
+from django.db.models.functions import Cast, Concat
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -92,3 +94,13 @@ def reach_of_photos(photo_ids) -> Reach:
     """The articles showing any of these photos, as lead photo or in their body
     (registered with ``media.carriers``)."""
     return Reach.of(Q(lead_photo__in=photo_ids) | refers_to("photo", photo_ids))
+
+
+def photos_shown(at=None) -> Q:
+    """Photos a public article shows, as lead photo or in its body (registered with
+    ``media.carriers.register_public_use``)."""
+    public = Article.objects.public(at)
+    ref = Concat(Value("photo:"), Cast(OuterRef("pk"), TextField()), output_field=CharField())
+    refs = Func(ref, template="ARRAY[%(expressions)s]", output_field=ArrayField(CharField()))
+    in_body = public.filter(body_refs__contains=refs)  # the GIN index on body_refs
+    return Q(Exists(public.filter(lead_photo=OuterRef("pk")))) | Q(Exists(in_body))

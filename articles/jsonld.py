@@ -64,7 +64,9 @@ def images(photo: dict | None) -> list[dict]:
         "copyrightNotice": photo["copyright_notice"] or None,
         "creator": {"@type": "Person", "name": photo["creator"]} if photo["creator"] else None,
     }
-    found = [{"url": photo["url"], "width": photo["width"], "height": photo["height"]}]
+    found = []
+    if photo["url"]:  # null until the renditions are made
+        found.append({"url": photo["url"], "width": photo["width"], "height": photo["height"]})
     for ratio in CROPS:
         crops = [r for r in photo["renditions"] if r["ratio"] == ratio and r["format"] == "JPEG"]
         if crops:

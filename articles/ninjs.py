@@ -86,13 +86,20 @@ def picture(name: str, photo: dict) -> dict:
         "by": photo["creator"],
         "copyrightnotice": photo["copyright_notice"],
         "renditions": [
-            {
-                "name": "original",
-                "href": photo["url"],
-                "width": photo["width"],
-                "height": photo["height"],
-                "contenttype": f"image/{photo['format'].lower()}",
-            },
+            *(
+                # The picture at its largest public size (never the uploaded original).
+                [
+                    {
+                        "name": "original",
+                        "href": photo["url"],
+                        "width": photo["width"],
+                        "height": photo["height"],
+                        "contenttype": f"image/{photo['format'].lower()}",
+                    }
+                ]
+                if photo["url"]
+                else []
+            ),
             *(
                 {
                     "name": f"{r['ratio']}-{r['width']}-{r['format'].lower()}",
@@ -148,9 +155,13 @@ def body_html(article: dict) -> str:
         elif kind == "photo":
             photo = block["photo"]
             credit = f" ({escape(photo['credit'], quote=False)})" if photo["credit"] else ""
-            parts.append(
-                f'<figure data-association="photo-{index}">'
+            image = (
                 f'<img src="{escape(photo["url"])}" alt="{escape(photo["alt_text"])}"/>'
+                if photo["url"]  # null until the renditions are made
+                else ""
+            )
+            parts.append(
+                f'<figure data-association="photo-{index}">{image}'
                 f"<figcaption>{escape(photo['caption'], quote=False)}{credit}</figcaption>"
                 "</figure>"
             )

@@ -8,7 +8,8 @@ class DossiersConfig(AppConfig):
 
     def ready(self):
         # Models are loaded only now: the one import Django places inside a function.
-        from dossiers.filing import CoverReach
+        from dossiers.filing import CoverReach, covers_shown
         from media import carriers
 
         carriers.register(CoverReach)
+        carriers.register_public_use(covers_shown)

@@ -94,7 +94,7 @@ def record(article, api_url: str) -> dict:
         "photo_caption": article.lead_caption,
         "photo_credit": photo.credit if photo else "",
         "photo_creator": photo.creator if photo else "",
-        "photo_url": site_url(photo.image.url) if photo else "",  # a bucket's URL stays
+        "photo_url": site_url(photo.image.url) if photo else "",  # the original: newsroom only
         "quotes": [
             {
                 "text": quote.text,

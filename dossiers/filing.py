@@ -7,7 +7,7 @@ the title. Every verb forgets what showed the change and names the keys to purge
 """
 
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -115,6 +115,11 @@ def pin(entry: DossierEntry, position, *, by, at=None) -> DossierEntry:
     entry.save(update_fields=["pin_position"])
     purge.after_commit(keys_of(entry.dossier.slug))
     return entry
+
+
+def covers_shown(at=None) -> Q:
+    """Photos that are the cover of a public dossier (``media.carriers.register_public_use``)."""
+    return Q(Exists(Dossier.objects.public(at).filter(cover_photo=OuterRef("pk"))))
 
 
 class CoverReach:

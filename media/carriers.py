@@ -8,12 +8,25 @@ records and purges everything it reaches without importing the apps above it.
 """
 
 _reach_functions = []
+_public_uses = []
 
 
 def register(reach_of) -> None:
     """``reach_of(photo_ids)`` returns the reach of a change to those photos."""
     if reach_of not in _reach_functions:
         _reach_functions.append(reach_of)
+
+
+def register_public_use(shown) -> None:
+    """``shown(at)`` returns a ``Q`` on Photo: the photos this app shows the public at ``at``
+    (an article's lead photo and body photos, a dossier's cover). ``PhotoQuerySet.shown_publicly``
+    joins them: the rule for who may fetch a photo's renditions."""
+    if shown not in _public_uses:
+        _public_uses.append(shown)
+
+
+def public_uses() -> list:
+    return list(_public_uses)
 
 
 class Reach:

@@ -5,6 +5,7 @@ from django.db.models.signals import post_delete
 from django.dispatch import receiver
 from django.utils.translation import gettext_lazy as _
 
+from media import files
 from media.querysets import PhotoQuerySet
 from newsroom.markup import reject_markup
 
@@ -23,7 +24,12 @@ class Photo(models.Model):
         HEIF = "HEIF", "HEIC"
 
     image = models.ImageField(
-        _("image file"), upload_to="photos/%Y/%m/", width_field="width", height_field="height"
+        _("image file"),
+        upload_to=files.original_name,
+        width_field="width",
+        height_field="height",
+        max_length=255,
+        db_index=True,  # media.views.photo_file finds an original by its name
     )
     width = models.PositiveIntegerField(_("width"), editable=False)
     height = models.PositiveIntegerField(_("height"), editable=False)
@@ -107,7 +113,8 @@ class Photo(models.Model):
 
 
 def rendition_path(rendition: "Rendition", filename: str) -> str:
-    return f"renditions/{rendition.photo_id}/{filename}"
+    """Kept for the migrations that name it; new names come from ``files.rendition_name``."""
+    return files.rendition_name(rendition, filename)
 
 
 class Rendition(models.Model):
@@ -135,7 +142,7 @@ class Rendition(models.Model):
     width = models.PositiveIntegerField(_("width"))
     height = models.PositiveIntegerField(_("height"))
     box = models.CharField(_("crop box in the original"), max_length=50)
-    file = models.FileField(_("file"), upload_to=rendition_path, max_length=255)
+    file = models.FileField(_("file"), upload_to=files.rendition_name, max_length=255)
 
     class Meta:
         verbose_name = _("rendition")

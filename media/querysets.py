@@ -4,6 +4,8 @@ from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
+from media import carriers
+
 # Prefetch these (prefixed with the relation, e.g. "lead_photo__renditions") wherever photos
 # are shown through ``media.api.serializers.photo_representation``.
 RENDITIONS = "renditions"
@@ -26,6 +28,18 @@ class PhotoQuerySet(models.QuerySet):
         return self.filter(self.rights_valid_q(at)).filter(
             Exists(articles.public(at).filter(lead_photo=OuterRef("pk")))
         )
+
+    def shown_publicly(self, at=None):
+        """Photos some public content shows, whose rights have not expired: the files of
+        these (renditions only) may be fetched by anyone (``media.views.photo_file``).
+
+        Wider than ``public`` (the lead photos): an article's body photos and a public
+        dossier's cover are shown too. Each app above media says what it shows
+        (``media.carriers.register_public_use``)."""
+        shown = Q(pk__in=[])
+        for use in carriers.public_uses():
+            shown |= use(at)
+        return self.filter(self.rights_valid_q(at)).filter(shown)
 
     def visible_to(self, user, at=None):
         """The whole library for the newsroom (who may view photos), public photos for others."""

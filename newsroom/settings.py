@@ -217,24 +217,29 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
+# Photo files are never served as a folder or a public bucket: every file URL is MEDIA_URL +
+# its stored name, answered by media.views.photo_file, which applies the public rule
+# (decision 0013). The bytes are sent by Django (development), or handed to the web server
+# with FILES_OFFLOAD: "x-accel-redirect" (nginx: an `internal` location at
+# FILES_INTERNAL_URL aliased to MEDIA_ROOT) or "x-sendfile" (Apache, lighttpd).
+MEDIA_URL = "/photos/files/"
+MEDIA_ROOT = VAR_DIR / "uploads"
+FILES_OFFLOAD = os.environ.get("FILES_OFFLOAD", "")
+FILES_INTERNAL_URL = os.environ.get("FILES_INTERNAL_URL", "/_protected_uploads/")
+S3_SIGNED_URL_SECONDS = int(os.environ.get("S3_SIGNED_URL_SECONDS", 900))
 if os.environ.get("PHOTOS_BUCKET"):
     # S3-compatible object storage; credentials from AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY.
+    # A private bucket: photo_file redirects to a URL signed for S3_SIGNED_URL_SECONDS.
     STORAGES["default"] = {
-        "BACKEND": "storages.backends.s3.S3Storage",
+        "BACKEND": "media.storage.PrivateS3Storage",
         "OPTIONS": {
             "bucket_name": os.environ["PHOTOS_BUCKET"],
             "endpoint_url": os.environ.get("S3_ENDPOINT_URL") or None,
             "region_name": os.environ.get("S3_REGION") or None,
-            "custom_domain": os.environ.get("S3_CUSTOM_DOMAIN") or None,
-            "querystring_auth": False,
             "file_overwrite": False,
-            "default_acl": None,
-            "object_parameters": {"CacheControl": "public, max-age=86400"},
+            "object_parameters": {"CacheControl": "private, max-age=86400"},
         },
     }
-MEDIA_URL = "/uploads/"
-MEDIA_ROOT = VAR_DIR / "uploads"
-SERVE_UPLOADS = env_bool("SERVE_UPLOADS", DEBUG)
 DATA_UPLOAD_MAX_MEMORY_SIZE = int(os.environ.get("DATA_UPLOAD_MAX_MEMORY_SIZE", 2_621_440))
 
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -1,9 +1,7 @@
-from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth.signals import user_logged_in
 from django.shortcuts import redirect
 from django.urls import include, path
-from django.views.static import serve
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework import parsers
 from rest_framework.authtoken.models import Token
@@ -71,11 +69,3 @@ urlpatterns = [
     path("dossiers/", include("dossiers.urls")),
     path("", include("syndication.urls")),
 ]
-if settings.SERVE_UPLOADS:
-    urlpatterns += [
-        path(
-            f"{settings.MEDIA_URL.strip('/')}/<path:path>",
-            serve,
-            {"document_root": settings.MEDIA_ROOT},
-        ),
-    ]

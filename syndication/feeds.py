@@ -61,8 +61,9 @@ def latest(request, articles, *, title, description, keys, order=("-published_at
     )
 
 
-def picture(photo: dict) -> dict:
-    """The largest JPEG rendition of the whole picture a reader needs, else the original."""
+def picture(photo: dict) -> dict | None:
+    """The largest JPEG rendition of the whole picture a reader needs, else the largest
+    there is; None before the renditions are made (the original is never public)."""
     fitting = [
         r
         for r in photo["renditions"]
@@ -71,6 +72,8 @@ def picture(photo: dict) -> dict:
     if fitting:
         best = max(fitting, key=lambda r: r["width"])
         return {"url": best["url"], "type": best["mime_type"], **_size(best)}
+    if photo["url"] is None:
+        return None
     return {"url": photo["url"], "type": f"image/{photo['format'].lower()}", **_size(photo)}
 
 
@@ -79,9 +82,9 @@ def _size(image: dict) -> dict:
 
 
 def add_media(handler, photo: dict | None) -> None:
-    if photo is None:
+    if photo is None or (chosen := picture(photo)) is None:
         return
-    handler.startElement("media:content", {"medium": "image", **picture(photo)})
+    handler.startElement("media:content", {"medium": "image", **chosen})
     handler.addQuickElement("media:description", photo["caption"], {"type": "plain"})
     handler.addQuickElement("media:credit", photo["credit"])
     handler.endElement("media:content")

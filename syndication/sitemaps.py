@@ -12,13 +12,14 @@ from xml.sax.saxutils import escape
 
 from django.conf import settings
 from django.db import connection
+from django.db.models import OuterRef, Subquery
 from django.http import Http404, HttpResponse
 from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Article, page_url
 from articles.rendering import site_url
-from media.models import Photo
+from media.models import Rendition
 from newsroom import surrogate_keys
 from newsroom.caching import mark_public
 from syndication.params import unknown_parameters
@@ -41,7 +42,7 @@ ROW = (
     "lead_photo_caption",
     "section__slug",
     "section__parent__slug",
-    "lead_photo__image",
+    "lead_photo_file",
     "lead_photo__caption",
     "lead_photo__rights_expire_at",
     "next_visibility_change",
@@ -52,7 +53,17 @@ URLSET = (
     'xmlns:image="http://www.google.com/schemas/sitemap-image/1.1"{news}>\n'
 )
 NEWS_NS = ' xmlns:news="http://www.google.com/schemas/sitemap-news/0.9"'
-IMAGE_STORAGE = Photo._meta.get_field("image").storage
+IMAGE_STORAGE = Rendition._meta.get_field("file").storage
+# The picture at its largest public size (the original is never public, decision 0013).
+LARGEST_WHOLE_JPEG = (
+    Rendition.objects.filter(
+        photo=OuterRef("lead_photo"),
+        ratio=Rendition.Ratio.ORIGINAL,
+        format=Rendition.Format.JPEG,
+    )
+    .order_by("-width")
+    .values("file")[:1]
+)
 
 
 def w3c(moment: dt.datetime) -> str:
@@ -63,12 +74,15 @@ def w3c(moment: dt.datetime) -> str:
 def listed(articles, at) -> list[dict]:
     """Only what a ``<url>`` needs, as plain rows (thousands of them: no model instances),
     with the moment the next article goes live."""
-    return list(articles.with_next_visibility_change(at).values(*ROW))
+    rows = articles.with_next_visibility_change(at).annotate(
+        lead_photo_file=Subquery(LARGEST_WHOLE_JPEG)
+    )
+    return list(rows.values(*ROW))
 
 
 def shown_photo(row, at) -> bool:
     expires = row["lead_photo__rights_expire_at"]
-    return bool(row["lead_photo__image"]) and (expires is None or expires > at)
+    return bool(row["lead_photo_file"]) and (expires is None or expires > at)
 
 
 def url_element(row, at, *, publication=None) -> str:
@@ -89,7 +103,7 @@ def url_element(row, at, *, publication=None) -> str:
             f"<news:title>{escape(row['headline'])}</news:title></news:news>"
         )
     if shown_photo(row, at):  # a photo whose rights have expired is shown nowhere
-        image = site_url(IMAGE_STORAGE.url(row["lead_photo__image"]))
+        image = site_url(IMAGE_STORAGE.url(row["lead_photo_file"]))
         caption = row["lead_photo_caption"] or row["lead_photo__caption"]
         parts.append(f"<image:image><image:loc>{escape(image)}</image:loc>")
         if caption:

@@ -65,6 +65,15 @@ class PhotoFactory(factory.django.DjangoModelFactory):
 
     format = Photo.Format.JPEG
 
+    @factory.post_generation
+    def with_renditions(self, create, wanted, **kwargs):
+        """``PhotoFactory(with_renditions=True)``: its renditions made, as after an upload
+        (the public sees a photo through its renditions only, never the original)."""
+        if create and wanted:
+            from media import renditions
+
+            renditions.refresh(self)
+
 
 class ArticleFactory(factory.django.DjangoModelFactory):
     """A draft; use ``published_article`` (tests/conftest.py) for a public one."""

@@ -11,22 +11,45 @@ def absolute(url: str, request) -> str:
     return request.build_absolute_uri(url) if request is not None else url
 
 
-def image_representation(photo: Photo, request) -> dict:
-    """The original file: its URL, upright size, format and focal point."""
+def public_image(renditions) -> Rendition | None:
+    """The picture at its largest public size: the widest whole-picture JPEG rendition of
+    ``renditions`` (a photo's). The original itself is never public (decision 0013)."""
+    whole = [
+        rendition
+        for rendition in renditions
+        if rendition.ratio == Rendition.Ratio.ORIGINAL and rendition.format == Rendition.Format.JPEG
+    ]
+    return max(whole, key=lambda rendition: rendition.width, default=None)
+
+
+def image_representation(photo: Photo, request, *, original: bool = False, renditions=None) -> dict:
+    """The picture: its URL, size, format and focal point.
+
+    For the public, the largest whole-picture rendition (``url`` is null until the
+    renditions are made); for the newsroom (``original``), the original file as uploaded,
+    at its upright size, whose URL only the newsroom may fetch. Uses ``renditions``, else
+    the ``renditions`` prefetch when the queryset has one, else costs a query."""
     width, height = photo.display_size
+    url, image_format = None, photo.format
+    if original:
+        url = absolute(photo.image.url, request)
+    elif rendition := public_image(photo.renditions.all() if renditions is None else renditions):
+        url = absolute(rendition.file.url, request)
+        width, height, image_format = rendition.width, rendition.height, rendition.format
     return {
-        "url": absolute(photo.image.url, request),
+        "url": url,
         "width": width,
         "height": height,
-        "format": photo.format,
+        "format": image_format,
         "focal_point": {"x": photo.focal_x, "y": photo.focal_y},
     }
 
 
-def renditions_representation(photo: Photo, request) -> list[dict]:
+def renditions_representation(photo: Photo, request, renditions=None) -> list[dict]:
     """The stored renditions, ready for ``srcset`` (group by ratio and format).
 
-    Uses the ``renditions`` prefetch when the queryset has one, else costs a query.
+    Uses ``renditions``, else the ``renditions`` prefetch when the queryset has one, else
+    costs a query.
     """
     return [
         {
@@ -37,7 +60,7 @@ def renditions_representation(photo: Photo, request) -> list[dict]:
             "height": rendition.height,
             "url": absolute(rendition.file.url, request),
         }
-        for rendition in photo.renditions.all()
+        for rendition in (photo.renditions.all() if renditions is None else renditions)
     ]
 
 
@@ -54,6 +77,7 @@ def photo_representation(
         return None
     if photo.rights_expire_at is not None and photo.rights_expire_at <= (at or timezone.now()):
         return None
+    renditions = list(photo.renditions.all())
     return {
         "id": photo.pk,
         "caption": caption or photo.caption,
@@ -62,8 +86,8 @@ def photo_representation(
         "copyright_notice": photo.copyright_notice,
         "source": photo.source,
         "alt_text": photo.alt_text,
-        **image_representation(photo, request),
-        "renditions": renditions_representation(photo, request),
+        **image_representation(photo, request, renditions=renditions),
+        "renditions": renditions_representation(photo, request, renditions),
     }
 
 
@@ -75,11 +99,13 @@ class FocalPointSerializer(serializers.Serializer):
 
 
 class ImageSerializer(serializers.Serializer):
-    """The original file: its address, upright size, format and focal point."""
+    """The picture: its address, size, format and focal point. For the public, its largest
+    whole-picture rendition (``url`` is null until the renditions are made); for the
+    newsroom, the original file (only the newsroom may fetch it)."""
 
-    url = serializers.URLField()
-    width = serializers.IntegerField(help_text="Upright width in pixels.")
-    height = serializers.IntegerField(help_text="Upright height in pixels.")
+    url = serializers.URLField(allow_null=True)
+    width = serializers.IntegerField(help_text="Width in pixels, upright.")
+    height = serializers.IntegerField(help_text="Height in pixels, upright.")
     format = serializers.ChoiceField(choices=Photo.Format.choices)
     focal_point = FocalPointSerializer()
 
@@ -108,7 +134,10 @@ class PhotoRepresentationSerializer(serializers.Serializer):
     copyright_notice = serializers.CharField()
     source = serializers.CharField()
     alt_text = serializers.CharField()
-    url = serializers.URLField()
+    url = serializers.URLField(
+        allow_null=True,
+        help_text="The largest whole-picture rendition (null until the renditions are made).",
+    )
     width = serializers.IntegerField()
     height = serializers.IntegerField()
     format = serializers.ChoiceField(choices=Photo.Format.choices)
@@ -165,6 +194,10 @@ class PhotoNewsroomSerializer(StrictFieldsMixin, PhotoSerializer):
             "focal_x": {"min_value": 0.0, "max_value": 1.0},
             "focal_y": {"min_value": 0.0, "max_value": 1.0},
         }
+
+    @extend_schema_field(ImageSerializer)
+    def get_image(self, photo) -> dict:
+        return image_representation(photo, self.context.get("request"), original=True)
 
 
 class PhotoUploadSerializer(StrictFieldsMixin, serializers.ModelSerializer):

@@ -36,4 +36,5 @@ def seed_lines() -> list[str]:
 @pytest.fixture
 def reference_article(db, run) -> Article:
     run("load_demo")
+    run("refresh_renditions")  # as make run does: the public sees the photo's renditions
     return Article.objects.get(slug=REFERENCE_SLUG)

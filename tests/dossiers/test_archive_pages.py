@@ -82,7 +82,8 @@ def test_an_entry_shows_date_in_french_section_byline_and_photo_with_credit(
     assert 'Novembre 2024 <span class="muted">(1 article)</span>' in page
     assert ">13 novembre 2024 à 9h07</time> · Europe · par Armand Lebrun </div>" in page
     assert "le 2 octobre 2024. (AFP)</figcaption>" in page
-    assert re.search(r'<img src="/uploads/photos/[^"]+\.jpg" alt="Photo de test" width="128"', page)
+    original = r'<img src="/photos/files/originals/[^"]+\.jpg" alt="Photo de test" width="128"'
+    assert re.search(original, page)  # the newsroom's URL of the original
 
 
 def test_the_timeline_is_grouped_by_month_newest_first(archivist_client, dossier):

@@ -102,7 +102,9 @@ def test_feed_item_carries_standfirst_byline_date_and_section(api, make_publishe
 
 @pytest.mark.parametrize("url", ["/feeds/latest.rss", "/feeds/latest.atom"])
 def test_feed_shows_the_lead_photo_with_its_caption_and_credit(api, make_published, url):
-    photo = PhotoFactory(caption="Des soldats à l'entraînement.", credit="AFP")
+    photo = PhotoFactory(
+        caption="Des soldats à l'entraînement.", credit="AFP", with_renditions=True
+    )
     make_published(lead_photo=photo, lead_photo_caption="")
     ((image, caption, credit),) = media_of(api.get(url).content)
     assert image.startswith("http://127.0.0.1:8000/")
@@ -112,7 +114,7 @@ def test_feed_shows_the_lead_photo_with_its_caption_and_credit(api, make_publish
 
 def test_feed_uses_the_article_caption_override_never_another_credit(api, make_published):
     make_published(
-        lead_photo=PhotoFactory(caption="Photo", credit="Reuters"),
+        lead_photo=PhotoFactory(caption="Photo", credit="Reuters", with_renditions=True),
         lead_photo_caption="Pour cet article",
     )
     ((_, caption, credit),) = media_of(api.get("/feeds/latest.atom").content)

@@ -4,6 +4,7 @@ import datetime as dt
 
 from django.utils import timezone
 
+from media import renditions
 from tests.factories import CorrectionFactory, SectionFactory, TagFactory
 
 
@@ -38,6 +39,7 @@ def test_jsonld_is_a_news_article_with_page_dates_authors_and_publisher(api, art
 
 
 def test_jsonld_images_carry_the_caption_and_credit(api, article):
+    renditions.refresh(article.lead_photo)  # the public sees the photo through these only
     images = jsonld_of(api)["image"]
     assert images[0]["url"].startswith("http://127.0.0.1:8000/")
     assert {(i["caption"], i["creditText"]) for i in images} == {("Légende A", "AFP")}

@@ -24,7 +24,7 @@ def test_a_rich_article_is_valid_ninjs_2_2_and_2_1(api, article):
         {"type": "paragraph", "html": "Un <em>premier</em> paragraphe."},
         {"type": "intertitle", "text": "«Intégration» à l’armée"},
         {"type": "quote", "quote": quote.pk},
-        {"type": "photo", "photo": PhotoFactory(caption="Dans le texte").pk},
+        {"type": "photo", "photo": PhotoFactory(caption="Dans le texte", with_renditions=True).pk},
         {"type": "embed", "url": "https://example.org/video?a=1&b=2"},
     ]
     article.save()

@@ -47,7 +47,7 @@ def archive(clock, make_published):
             slug="reference",
             section=europe,
             headline="Guerre avec l’Ukraine : des Nord-Coréens «engagés»",
-            lead_photo=PhotoFactory(caption="Des soldats à l'entraînement."),
+            lead_photo=PhotoFactory(caption="Des soldats à l'entraînement.", with_renditions=True),
         ),
         make_published(
             at=dt.datetime(2024, 11, 1, 0, 0, 30, tzinfo=PARIS), slug="toussaint", section=monde
