@@ -5,17 +5,11 @@ from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorFormField
 from django_prose_editor.widgets import AdminProseEditorWidget
 
-from articles import body, workflow
+from articles import body, body_editor, workflow
 from articles.models import Article, Quote
 from media.models import Photo
 
-BODY_EXTENSIONS = {
-    "Bold": True,
-    "Italic": True,
-    "Link": {"enableTarget": False, "protocols": sorted(body.URL_SCHEMES)},
-    "Heading": {"levels": [2]},
-    "NoSpellCheck": False,  # the browser's spellcheck, in the page's language (French)
-}
+BODY_EXTENSIONS = body_editor.EXTENSIONS
 
 # The block kind, the model its id points to, and the marker the editor writes.
 REFERENCES = [
@@ -40,10 +34,9 @@ class ArticleForm(forms.ModelForm):
         sanitize=True,
         widget=AdminProseEditorWidget,
         help_text=_(
-            "Bold, italic and links; a level 2 heading is an intertitle. To insert a quote, "
-            "a photo, an embed or a related article, write a paragraph holding only its "
-            "marker: [citation:12], [photo:5] or [photo:5|caption], [embed:https://…], "
-            "[article:34]."
+            "Bold, italic, links, bulleted lists and block quotes; a level 2 heading is an "
+            "intertitle. The menu's «Quote», «Photo», «Related article» and «Embed» buttons "
+            "find what to insert as you type and show it as a card."
         ),
     )
     expected_version = forms.IntegerField(widget=forms.HiddenInput, required=False)

@@ -7,6 +7,8 @@ public may not see.
 
 from django.conf import settings
 
+from newsroom.markup import strip_html
+
 ENTITY_TYPES = {"person": "Person", "place": "Place", "organisation": "Organization"}
 CROPS = ("16:9", "4:3", "1:1")  # the ratios search engines ask for
 
@@ -40,6 +42,7 @@ def news_article(article: dict) -> dict:
             if tag["kind"] in ENTITY_TYPES
         ],
         "isAccessibleForFree": not article["is_premium"],
+        "articleBody": article_body(article["body"]),
         "correction": [
             {
                 "@type": "CorrectionComment",
@@ -50,6 +53,28 @@ def news_article(article: dict) -> dict:
         ],
     }
     return {key: value for key, value in data.items() if value not in (None, "", [])}
+
+
+def article_body(blocks: list[dict]) -> str:
+    """The body as plain text, paragraph by paragraph: text blocks, and the words of its
+    attributed quotes with who said them (photos, embeds and related articles are not
+    text)."""
+    parts = []
+    for block in blocks:
+        kind = block["type"]
+        if kind == "paragraph":
+            parts.append(strip_html(block["html"]))
+        elif kind == "intertitle":
+            parts.append(block["text"])
+        elif kind == "list":
+            parts.append("\n".join(f"• {strip_html(item)}" for item in block["items"]))
+        elif kind == "blockquote":
+            parts.extend(strip_html(text) for text in block["paragraphs"])
+        elif kind == "quote":
+            quote = block["quote"]
+            who = ", ".join(filter(None, [quote["speaker"], quote["role"]]))
+            parts.append(f"« {quote['text']} »" + (f" — {who}" if who else ""))
+    return "\n\n".join(parts)
 
 
 def images(photo: dict | None) -> list[dict]:

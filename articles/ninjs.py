@@ -145,6 +145,11 @@ def body_html(article: dict) -> str:
             parts.append(f"<p>{block['html']}</p>")  # sanitised on save: inline tags only
         elif kind == "intertitle":
             parts.append(f"<h2>{escape(block['text'], quote=False)}</h2>")
+        elif kind == "list":  # items and paragraphs sanitised on save, as a paragraph's
+            parts.append("<ul>" + "".join(f"<li>{item}</li>" for item in block["items"]) + "</ul>")
+        elif kind == "blockquote":
+            paragraphs = "".join(f"<p>{text}</p>" for text in block["paragraphs"])
+            parts.append(f'<blockquote class="excerpt">{paragraphs}</blockquote>')
         elif kind == "quote":
             quote = block["quote"]
             who = ", ".join(filter(None, [quote["speaker"], quote["role"]]))

@@ -57,3 +57,67 @@ def attach(articles, at=None) -> None:
             }
             for kind in loaders
         }
+
+
+def card(kind: str, item) -> dict:
+    """What the newsroom sees of a quote, a photo or an article the body points to: the
+    editor's card, the picker's result, the revision diff's line."""
+    if kind == "quote":
+        return {"ref": item.pk, "text": item.text, "speaker": item.speaker, "role": item.role}
+    if kind == "photo":
+        return {
+            "ref": item.pk,
+            "caption": item.caption,
+            "credit": item.credit,
+            "thumbnail": item.image.url if item.image else "",
+            "alt": item.alt_text,
+        }
+    return {"ref": item.pk, "headline": item.headline, "status": item.get_status_display()}
+
+
+CARD_QUERYSETS = {
+    "quote": lambda: Quote.objects.select_related("person"),
+    "photo": lambda: Photo.objects.all(),
+    "related": lambda: Article.objects.only("pk", "headline", "status"),
+}
+
+
+def cards(ids: dict[str, set[int]]) -> dict[str, dict[int, dict]]:
+    """The cards of these quotes, photos and articles (``{"quote": {12, 13}, …}``), by kind
+    and id: one query per kind asked for; an id that names nothing is left out."""
+    return {
+        kind: {
+            pk: card(kind, item)
+            for pk, item in CARD_QUERYSETS[kind]().in_bulk(ids.get(kind) or ()).items()
+        }
+        for kind in CARD_QUERYSETS
+        if ids.get(kind)
+    }
+
+
+def describe(block: dict, found: dict[str, dict[int, dict]]) -> str:
+    """A block that is not text, as a line a person reads: «Citation : « … » — Vedant
+    Patel», «Photo : légende (crédit)», «Article lié : titre»."""
+    kind = block["type"]
+    if kind == "embed":
+        return _("Embed: %(url)s") % {"url": block["url"]}
+    field = {"quote": "quote", "photo": "photo", "related": "article"}[kind]
+    item = found.get(kind, {}).get(block[field])
+    if item is None:
+        return _("%(kind)s no. %(id)d (deleted)") % {
+            "kind": {"quote": _("Quote"), "photo": _("Photo"), "related": _("Related article")}[
+                kind
+            ],
+            "id": block[field],
+        }
+    if kind == "quote":
+        who = ", ".join(filter(None, [item["speaker"], item["role"]]))
+        return _("Quote: « %(text)s » — %(who)s") % {
+            "text": item["text"],
+            "who": who or _("unattributed"),
+        }
+    if kind == "photo":
+        caption = block.get("caption") or item["caption"] or _("(no caption)")
+        credit = f" ({item['credit']})" if item["credit"] else ""
+        return _("Photo: %(caption)s%(credit)s") % {"caption": caption, "credit": credit}
+    return _("Related article: %(headline)s") % {"headline": item["headline"]}

@@ -12,8 +12,9 @@ from datetime import datetime
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from articles.body import plain_text
+from articles import body, references
 from articles.models import Revision
+from newsroom.markup import strip_html
 
 # Restorable fields, in the order the compare view shows them.
 CONTENT_FIELDS = (
@@ -124,7 +125,8 @@ def apply_content(article, content: dict, *, relations: bool = True) -> None:
 
 
 def compare(old, new) -> list[dict]:
-    """Field-by-field differences between two revisions; the body as a line diff of its text."""
+    """Field-by-field differences between two revisions; the body as a line diff of its
+    text, where a quote, a photo or a related article reads as what it shows."""
     rows = []
     for name in CONTENT_FIELDS + INFO_FIELDS:
         before, after = old.content.get(name), new.content.get(name)
@@ -132,10 +134,17 @@ def compare(old, new) -> list[dict]:
             continue
         row = {"field": name, "label": LABELS[name], "before": before, "after": after}
         if name == "body":
+            found = references.cards(
+                {
+                    kind: body.referenced_ids(before or [], kind)
+                    | body.referenced_ids(after or [], kind)
+                    for kind in ("quote", "photo", "related")
+                }
+            )
             row["diff"] = list(
                 difflib.unified_diff(
-                    _body_lines(before),
-                    _body_lines(after),
+                    body_lines(before, found),
+                    body_lines(after, found),
                     f"v{old.version}",
                     f"v{new.version}",
                     lineterm="",
@@ -146,13 +155,20 @@ def compare(old, new) -> list[dict]:
     return rows
 
 
-def _body_lines(blocks) -> list[str]:
+def body_lines(blocks, found) -> list[str]:
+    """The body as lines of text: an intertitle after «## », a list's items after «• », a
+    block quote's paragraphs after «> », other blocks described (``references.describe``)."""
     lines = []
     for block in blocks or []:
-        if block["type"] in ("paragraph", "intertitle"):
-            text = plain_text([block])
-            lines.append(f"## {text}" if block["type"] == "intertitle" else text)
+        kind = block["type"]
+        if kind == "paragraph":
+            lines.append(body.plain_text([block]))
+        elif kind == "intertitle":
+            lines.append(f"## {block['text']}")
+        elif kind == "list":
+            lines.extend(f"• {strip_html(item)}" for item in block["items"])
+        elif kind == "blockquote":
+            lines.extend(f"> {strip_html(text)}" for text in block["paragraphs"])
         else:
-            ref = {k: v for k, v in block.items() if k != "type"}
-            lines.append(f"[{block['type']}: {ref}]")
+            lines.append(references.describe(block, found))
     return lines

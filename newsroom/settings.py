@@ -5,6 +5,8 @@ from datetime import timedelta
 from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
+from django_prose_editor.config import html_tags
+from js_asset import static_lazy
 
 from newsroom.db import database_settings
 
@@ -324,6 +326,20 @@ CORS_ALLOW_HEADERS = ("accept", "accept-language", "if-none-match", "if-modified
 CORS_ALLOW_CREDENTIALS = False
 CORS_EXPOSE_HEADERS = ("ETag", "Last-Modified", "Cache-Control", "Age", "Retry-After")
 CORS_PREFLIGHT_MAX_AGE = 86400
+
+# The article body's editor: cards for quotes, photos, related articles and embeds, with
+# their pickers (articles/static/articles/body_blocks.js, extension «BodyBlock»). Each card
+# is an empty <div data-block> in the editor's HTML, which the sanitiser must keep.
+DJANGO_PROSE_EDITOR_EXTENSIONS = [
+    {
+        "js": [static_lazy("articles/body_blocks.js")],
+        "extensions": {
+            "BodyBlock": html_tags(
+                ["div"], {"div": ["data-block", "data-id", "data-caption", "data-url"]}
+            )
+        },
+    }
+]
 
 # How long an editor's preview link works, in seconds.
 PREVIEW_MAX_AGE = int(os.environ.get("PREVIEW_MAX_AGE", 24 * 3600))

@@ -23,6 +23,7 @@ from articles import (
     pending,
     people,
     quotes,
+    references,
     revisions,
     roles,
     search,
@@ -30,6 +31,7 @@ from articles import (
     tags,
     workflow,
 )
+from articles.admin.blocks import BodyBlocksAdmin
 from articles.admin.changelist import (
     ArticleChangeList,
     EstimatedCountPaginator,
@@ -109,9 +111,11 @@ class QuoteCarriedForm(forms.ModelForm):
         labels = {"quote": _("quote")}  # the link table's own label is English («Quote»)
 
 
+class QuoteInline(admin.TabularInline):
+    model = Quote.articles.through
+    form = QuoteCarriedForm
     autocomplete_fields = ["quote"]
     extra = 0
-    form = QuoteCarriedForm
     verbose_name = _("quote carried by this article")
     verbose_name_plural = _("quotes carried by this article")
 
@@ -263,6 +267,16 @@ class ArticleAdmin(
         form = super().get_form(request, obj, change, **kwargs)
         form.user = request.user
         return form
+
+    def get_fieldsets(self, request, obj=None):
+        """Read-only, the page has no use for the version its form would carry."""
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is None or self.has_change_permission(request, obj):
+            return fieldsets
+        return [
+            (name, {**options, "fields": [f for f in options["fields"] if f != "expected_version"]})
+            for name, options in fieldsets
+        ]
 
     def has_change_permission(self, request, obj=None):
         """An article the user may not edit (someone else's, or published, for a

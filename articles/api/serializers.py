@@ -231,6 +231,27 @@ class IntertitleBlockSerializer(serializers.Serializer):
     text = serializers.CharField(help_text=_("Plain text."))
 
 
+class ListBlockSerializer(serializers.Serializer):
+    type = serializers.ChoiceField(choices=["list"])
+    items = serializers.ListField(
+        child=serializers.CharField(),
+        min_length=1,
+        help_text=_("A bulleted list: each item's inline HTML, as a paragraph's."),
+    )
+
+
+class BlockquoteBlockSerializer(serializers.Serializer):
+    type = serializers.ChoiceField(choices=["blockquote"])
+    paragraphs = serializers.ListField(
+        child=serializers.CharField(),
+        min_length=1,
+        help_text=_(
+            "Quoted text set apart (an excerpt of a document, a letter), not attributed: "
+            "each paragraph's inline HTML, as a paragraph's."
+        ),
+    )
+
+
 class QuoteBlockSerializer(serializers.Serializer):
     type = serializers.ChoiceField(choices=["quote"])
     quote = QuoteInArticleSerializer()
@@ -258,6 +279,8 @@ BODY_BLOCK = PolymorphicProxySerializer(
     serializers={
         "paragraph": ParagraphBlockSerializer,
         "intertitle": IntertitleBlockSerializer,
+        "list": ListBlockSerializer,
+        "blockquote": BlockquoteBlockSerializer,
         "quote": QuoteBlockSerializer,
         "photo": PhotoBlockSerializer,
         "embed": EmbedBlockSerializer,

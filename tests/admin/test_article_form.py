@@ -48,17 +48,19 @@ def test_change_form_shows_the_body_as_rich_text_never_as_json(admin_client):
     form = response.context["adminform"].form
     assert "body" not in form.fields
     assert form["body_html"].value() == (
-        f"<p>Un <em>paragraphe</em>.</p><h2>Intertitre</h2><p>[citation:{quote.pk}]</p>"
+        "<p>Un <em>paragraphe</em>.</p><h2>Intertitre</h2>"
+        f'<div data-block="quote" data-id="{quote.pk}"></div>'
     )
     assert "&quot;type&quot;: &quot;paragraph&quot;" not in response.content.decode()
 
 
-def test_the_body_help_text_explains_the_markers_in_french(admin_client):
+def test_the_body_help_text_points_to_the_menu_pickers_in_french(admin_client):
     response = admin_client.get(ADD_URL)
 
     help_text = response.context["adminform"].form.fields["body_html"].help_text
-    assert str(help_text).startswith("Gras, italique et liens")
-    assert "[citation:12], [photo:5] ou [photo:5|légende], [embed:https://…]" in help_text
+    assert str(help_text).startswith("Gras, italique, liens, listes à puces")
+    assert "«Citation», «Photo», «Article lié» et «Intégration»" in help_text
+    assert "[citation:" not in help_text
 
 
 def test_adding_an_article_stores_the_rich_text_as_blocks_byte_for_byte(admin_client, article_data):
