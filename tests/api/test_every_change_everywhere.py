@@ -564,7 +564,7 @@ class Worker:
 
     def kept(self, path) -> bool:
         path, _sep, query = path.partition("?")
-        return ("http", "testserver", path, query) in self.app.cache.entries
+        return ("http", "testserver", path, query, "") in self.app.cache.entries
 
 
 class Deaf:
