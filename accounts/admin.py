@@ -1,16 +1,48 @@
 """The audit log, read-only for those given its view permission (editors), and the
 accounts' admin: rotating or revoking API tokens, and every change of rights logged."""
 
+from django.apps import apps
 from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import GroupAdmin, UserAdmin
 from django.contrib.auth.models import Group
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from accounts import audit, tokens
 from accounts.models import AuditEntry
 
 User = get_user_model()
+
+# Django stores its permissions' names in English («Can add article»): shown in French.
+DEFAULT_PERMISSION_VERBS = {
+    "add": _("may add"),
+    "change": _("may change"),
+    "delete": _("may delete"),
+    "view": _("may view"),
+}
+
+
+def permission_label(permission) -> str:
+    """«Articles | article | peut ajouter», «Articles | article | Peut publier, …»."""
+    app_label, model_name = permission.content_type.app_label, permission.content_type.model
+    model = apps.get_model(app_label, model_name) if apps.is_installed(app_label) else None
+    model_label = model._meta.verbose_name if model else model_name
+    action, _sep, rest = permission.codename.partition("_")
+    if action in DEFAULT_PERMISSION_VERBS and rest == model_name:
+        what = DEFAULT_PERMISSION_VERBS[action]
+    else:  # the model's own permissions, named (and translated) in its Meta
+        what = gettext(permission.name)
+    app = apps.get_app_config(app_label).verbose_name if apps.is_installed(app_label) else app_label
+    return f"{app} | {model_label} | {what}"
+
+
+class FrenchPermissionsMixin:
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        field = super().formfield_for_manytomany(db_field, request, **kwargs)
+        if db_field.name in ("permissions", "user_permissions"):
+            field.label_from_instance = permission_label
+        return field
 
 
 @admin.register(AuditEntry)
@@ -43,7 +75,7 @@ admin.site.unregister(User)
 
 
 @admin.register(User)
-class AccountAdmin(UserAdmin):
+class AccountAdmin(FrenchPermissionsMixin, UserAdmin):
     actions = ["rotate_token", "revoke_token"]
 
     def save_model(self, request, obj, form, change):
@@ -83,7 +115,7 @@ admin.site.unregister(Group)
 
 
 @admin.register(Group)
-class RoleAdmin(GroupAdmin):
+class RoleAdmin(FrenchPermissionsMixin, GroupAdmin):
     """A role's permissions; each change is logged."""
 
     def save_model(self, request, obj, form, change):

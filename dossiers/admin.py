@@ -97,7 +97,7 @@ class PinnedEntryInline(admin.TabularInline):
 class DossierEntryAdmin(admin.ModelAdmin):
     """A dossier's articles, paginated: pin and reorder in the list, take out in bulk."""
 
-    list_display = ["article", "dossier", "published_at", "pin_position"]
+    list_display = ["article", "dossier", "published", "pin_position"]
     list_editable = ["pin_position"]
     list_filter = ["dossier"]
     list_select_related = ["article", "dossier"]
@@ -107,7 +107,7 @@ class DossierEntryAdmin(admin.ModelAdmin):
     actions = ["delete_selected", "unpin"]
 
     @admin.display(description=_("published"), ordering="article__published_at")
-    def published_at(self, entry):
+    def published(self, entry):  # not «published_at»: the entry's own field would win
         return entry.article.published_at
 
     @admin.action(description=_("Unpin"), permissions=["change"])

@@ -96,4 +96,4 @@ def test_an_account_deactivated_in_the_admin_loses_its_token(client, admin_user,
     assert Token.objects.filter(user=journalist).exists() is False
     entry = AuditEntry.objects.get(action="permissions")
     assert entry.by == admin_user
-    assert entry.detail == "is_active is_staff | journalist |  → is_staff |  | "
+    assert entry.detail == "is_active is_staff | Journalistes |  → is_staff |  | "

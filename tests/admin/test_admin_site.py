@@ -65,3 +65,11 @@ def test_a_nul_in_an_admin_query_parameter_is_a_400_not_a_500(editor, url):
     response = client_for(editor).get(url)
     assert response.status_code == 400
     assert "NUL" in response.content.decode()
+
+
+def test_browsers_get_the_papers_mark_as_favicon(client):
+    response = client.get("/favicon.ico")
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "image/svg+xml"
+    assert response.content.startswith(b"<svg")
