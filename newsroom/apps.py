@@ -1,7 +1,15 @@
+from django.apps import AppConfig
 from django.contrib.admin.apps import AdminConfig
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 from django_tasks_db.apps import TasksAppConfig
+
+
+class NewsroomConfig(AppConfig):
+    """The project's own commands (``db_worker``, in front of django_tasks_db's)."""
+
+    name = "newsroom"
+    verbose_name = "Newsroom"
 
 
 class NewsroomAdminConfig(AdminConfig):

@@ -88,6 +88,7 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "django_prose_editor",
     "django_tasks",
+    "newsroom.apps.NewsroomConfig",  # its db_worker comes before django_tasks_db's
     "newsroom.apps.TasksConfig",  # django_tasks_db, named in French
     "axes",
     "corsheaders",
