@@ -60,7 +60,8 @@ def photo_file(request, name: str):
         rendition = Rendition.objects.filter(photo_id=photo_id, file=name).first()
         if rendition is None:
             raise Http404
-        photo = Photo.objects.shown_publicly().filter(pk=photo_id).first()
+        shown = Photo.objects.shown_publicly().filter(pk=photo_id)
+        photo = shown.only("pk", "rights_expire_at").order_by().first()
         storage, content_type = rendition.file.storage, rendition.mime_type
         if photo is not None:
             return files.public(files.response(storage, name, content_type), photo)

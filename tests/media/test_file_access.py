@@ -248,3 +248,28 @@ def test_the_migration_moves_old_files_to_private_names(
     assert status_codes(Client(), urls_of(photo)) == {200}
     assert not (uploads / old_original).exists()
     assert not any((uploads / "renditions" / str(photo.pk)).glob("*.*"))  # old names gone
+
+
+def test_the_admin_shows_a_drafts_photo_to_the_newsroom_and_to_nobody_else(photo, editor):
+    """The photo library's thumbnails, the photo's page and the lead photo picker of a
+    draft: every <img> they show answers the editor's session, and 404 without it."""
+    from django.urls import reverse
+
+    article = ArticleFactory(lead_photo=photo)
+    session = Client()
+    session.force_login(editor)
+    pages = [
+        reverse("admin:media_photo_changelist"),
+        reverse("admin:media_photo_change", args=[photo.pk]),
+        reverse("admin:media_photo_preview", args=[photo.pk]),
+        reverse("admin:articles_article_change", args=[article.pk]),
+    ]
+    shown = set()
+    for page in pages:
+        response = session.get(page)
+        assert response.status_code == 200, page
+        shown |= set(re.findall(r'<img src="(/photos/files/[^"]+)"', response.content.decode()))
+
+    assert len(shown) >= 2  # a rendition as thumbnail, the original as preview
+    assert status_codes(session, shown) == {200}
+    assert status_codes(Client(), shown) == {404}
