@@ -13,8 +13,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
 from accounts import audit
-from articles import pending, references, rendering, revisions, roles
-from articles.models import Article, Byline, Correction, Person, Section, Tag
+from articles import body, pending, references, rendering, revisions, roles
+from articles.models import Article, Byline, Correction, Person, Quote, Section, Tag
 from media.models import Photo
 from newsroom.errors import ChangeRefused, NotAllowed, StaleVersion, require
 
@@ -97,9 +97,24 @@ def finish_save(article: Article, *, by, creating: bool, at=None) -> None:
             Byline.objects.create(
                 article=article, person=roles.person_of(by), position=article.bylines.count()
             )
+    carry_body_quotes(article)
     note = pgettext("revision note", "created") if creating else ""
     revisions.record(article, by=by, at=at, note=note)
     rendering.forget_article(article)
+
+
+def carry_body_quotes(article: Article) -> None:
+    """A quote put in the body is one the article carries (its public «quotes», the
+    archive's «person quoted» filter): linked when the article is saved, never unlinked
+    here, since the quotes an article carries are also chosen on their own."""
+    carried = Quote.articles.through
+    carried.objects.bulk_create(
+        [
+            carried(quote_id=pk, article_id=article.pk)
+            for pk in sorted(body.referenced_ids(article.body, "quote"))
+        ],
+        ignore_conflicts=True,
+    )
 
 
 def edits_wait(article: Article) -> bool:

@@ -280,3 +280,11 @@ def test_the_revision_diff_reads_cards_lists_and_block_quotes_as_text(
         "> Cité.",
     ]
     assert "{'quote'" not in compared.content.decode()
+
+
+def test_a_quote_put_in_the_body_is_carried_by_the_article(admin_client, article_data, patel):
+    html = f'<p>Un paragraphe.</p><div data-block="quote" data-id="{patel.pk}"></div>'
+
+    admin_client.post(ADD_URL, article_data(body_html=html))
+
+    assert list(patel.articles.all()) == [Article.objects.get(slug="un-titre")]
