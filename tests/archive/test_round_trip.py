@@ -176,3 +176,15 @@ def test_every_project_model_is_archived_but_the_audit_log():
     assert {"media.photo", "media.rendition", "dossiers.dossierentry", "auth.user"} <= labels
     assert labels & LEFT_OUT == set()
     assert "search_vector" not in kind_of(Article).keys
+
+
+def test_new_rows_in_the_copy_take_ids_after_the_imported_ones(
+    archive_content, copy_database, tmp_path
+):
+    run("export_archive", str(tmp_path / "archive"))
+    run("import_archive", str(tmp_path / "archive"), database=COPY)
+
+    highest = Article.objects.order_by("-pk").values_list("pk", flat=True).first()
+    added = ArticleFactory.build(slug="apres-l-import", section=None)
+    added.save(using=COPY)
+    assert added.pk == highest + 1
