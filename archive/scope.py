@@ -17,7 +17,7 @@ from django.db.models import CASCADE, Q
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from archive.kinds import DERIVED, Kind
+from archive.kinds import DERIVED, ArchiveError, Kind
 from articles.models import Article, Quote
 from dossiers.models import Dossier
 from media.models import Photo
@@ -71,6 +71,8 @@ class Partial:
     def prepare(self, kinds: list[Kind], using: str) -> None:
         self.using = using
         anchors = self.anchors(using)
+        if self.dossier and not anchors[Dossier].exists():
+            raise ArchiveError(f"No dossier has the slug «{self.dossier}».")
         self.kinds = {kind.model: kind for kind in kinds}
         pointed_to = {f.related_model for kind in kinds for f in kind.relations()}
         self.ids: dict[type, set] = defaultdict(set)

@@ -83,3 +83,8 @@ def test_export_into_a_folder_holding_files_is_refused(db, tmp_path):
 
     with pytest.raises(CommandError, match="is not empty: export into a new or empty folder"):
         run("export_archive", str(tmp_path))
+
+
+def test_an_unknown_dossier_is_refused(db, tmp_path):
+    with pytest.raises(CommandError, match="No dossier has the slug «nulle-part»"):
+        run("export_archive", str(tmp_path / "archive"), dossier="nulle-part")
