@@ -10,7 +10,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 THROWAWAY_KEY := $(shell $(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(50))')
 
 .DEFAULT_GOAL := help
-.PHONY: help install run worker chromium test lint fmt bench clean
+.PHONY: help install run worker chromium test lint fmt bench soak clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -52,6 +52,9 @@ bench: install ## Benchmarks (not part of make test), written to docs/benchmarks
 	SECRET_KEY=$${SECRET_KEY:-$(THROWAWAY_KEY)} ALLOWED_HOSTS=localhost $(PY) manage.py bench_syndication
 	@command -v wrk >/dev/null || [ "$$(id -u)" != 0 ] || (apt-get update -qq && apt-get install -y -qq wrk >/dev/null)
 	SECRET_KEY=$${SECRET_KEY:-$(THROWAWAY_KEY)} $(PY) -m bench.api_load
+
+soak: install ## Soak test (not in make test): PostgreSQL killed under load, recovery measured
+	$(PY) -m bench.soak $(SOAK_ARGS)
 
 lint: install ## ruff check and format check, import layers (lint-imports)
 	$(VENV)/bin/ruff check .

@@ -18,6 +18,21 @@ class PublicReadCors(CorsMiddleware):
         )
 
 
+class PermissionsPolicyMiddleware:
+    """``Permissions-Policy`` (settings.PERMISSIONS_POLICY) on the pages that get a
+    Content-Security-Policy: every response but the public data's."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        excluded = settings.CONTENT_SECURITY_POLICY.get("EXCLUDE_URL_PREFIXES", ())
+        if not request.path_info.startswith(tuple(excluded)):
+            response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        return response
+
+
 class SiteAddressMiddleware:
     """Absolute URLs (API links, photo URLs, preview links) are written on SITE_URL, never on
     the request's ``Host`` or ``X-Forwarded-Host``: a kept response would otherwise hand the

@@ -3,7 +3,9 @@
 import os
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
+from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django_prose_editor.config import html_tags
 from js_asset import static_lazy
@@ -92,6 +94,7 @@ INSTALLED_APPS = [
     "newsroom.apps.TasksConfig",  # django_tasks_db, named in French
     "axes",
     "corsheaders",
+    "csp",
     "accounts",
     "articles",
     "dossiers",
@@ -108,6 +111,8 @@ MIDDLEWARE = [
     "newsroom.writes.WriteInOneTransaction",  # a 2xx write is committed, a 5xx leaves nothing
     "newsroom.middleware.PublicReadCors",  # CORS_ALLOWED_ORIGINS may read /api/v1/
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",  # Content-Security-Policy, with a nonce per page
+    "newsroom.middleware.PermissionsPolicyMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "newsroom.middleware.PublicResponseMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -137,6 +142,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
             ],
+            "libraries": {"nonces": "newsroom.nonces"},  # {{ media|nonced:request }}
         },
     },
 ]
@@ -341,6 +347,52 @@ DJANGO_PROSE_EDITOR_EXTENSIONS = [
         },
     }
 ]
+
+# Content-Security-Policy (django-csp) on every page: the admin, previews, the archive, the
+# API docs. Scripts and styles come from our static files, or inline with the page's nonce
+# (`nonce="{{ request.csp_nonce }}"`); photos from here, the site, or the bucket. The public
+# data (JSON, feeds, sitemaps) is no page, and the hot path serves it without Django.
+PHOTO_ORIGINS = [
+    f"{parts.scheme}://{parts.netloc}"
+    for parts in map(urlsplit, [SITE_URL, os.environ.get("S3_ENDPOINT_URL", "")])
+    if parts.netloc
+]
+if os.environ.get("S3_CUSTOM_DOMAIN"):
+    PHOTO_ORIGINS.append(f"https://{os.environ['S3_CUSTOM_DOMAIN']}")
+if os.environ.get("PHOTOS_BUCKET") and not os.environ.get("S3_ENDPOINT_URL"):
+    PHOTO_ORIGINS.append("https://*.amazonaws.com")  # the bucket's own (signed) URLs
+CONTENT_SECURITY_POLICY = {
+    "EXCLUDE_URL_PREFIXES": RESPONSE_CACHE_PATHS,
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        # and the one stylesheet the editor (tiptap, in django-prose-editor 0.28) injects:
+        # the browser test names the new hash when an upgrade changes it.
+        "style-src": [SELF, NONCE, "'sha256-PlumsSlvJ7vvWzjqibGAYKq92O3y/4JTxWWsWJvyUYA='"],
+        "img-src": [SELF, "data:", *PHOTO_ORIGINS],
+        "font-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
+# No page of ours needs these; a script that got in cannot ask for them either.
+PERMISSIONS_POLICY = ", ".join(
+    f"{feature}=()"
+    for feature in (
+        "accelerometer",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "payment",
+        "usb",
+    )
+)
 
 # How long an editor's preview link works, in seconds.
 PREVIEW_MAX_AGE = int(os.environ.get("PREVIEW_MAX_AGE", 24 * 3600))

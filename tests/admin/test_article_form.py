@@ -2,6 +2,7 @@ import pytest
 from django.urls import reverse
 
 from articles.models import Article
+from media.admin import fitted
 from tests.factories import (
     ArticleFactory,
     DossierFactory,
@@ -184,6 +185,7 @@ def test_picking_a_lead_photo_fetches_its_caption_and_credit(admin_client):
 
     form = admin_client.get(ADD_URL).content.decode()
     preview = admin_client.get(reverse("admin:media_photo_preview", args=[photo.pk]))
+    width, height = fitted(*photo.display_size, 320)
 
     assert (
         'id="lead-photo-preview-url" type="application/json">"/admin/media/photo/0/preview/"'
@@ -191,8 +193,7 @@ def test_picking_a_lead_photo_fetches_its_caption_and_credit(admin_client):
     )
     assert preview.status_code == 200
     assert preview.content.decode() == (
-        f'<img src="{photo.image.url}" alt="Photo de test" '
-        'style="max-width:320px;max-height:320px">'
+        f'<img src="{photo.image.url}" alt="Photo de test" width="{width}" height="{height}">'
         "<p><strong>Légende\u00a0:</strong> Une légende «exacte».</p>"
         "<p><strong>Crédit\u00a0:</strong> Photo/AFP</p>"
     )

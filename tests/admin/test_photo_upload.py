@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.html import escape
 from PIL import Image
 
+from media.admin import fitted
 from media.models import Photo, Rendition
 from tests.media import images
 
@@ -323,7 +324,8 @@ def test_the_photo_change_form_previews_the_image(admin_client):
 
     response = admin_client.get(reverse("admin:media_photo_change", args=[photo.pk]))
 
-    assert f'<img src="{photo.image.url}" alt="" style="max-width:480px' in (
+    width, height = fitted(*photo.display_size, 480)
+    assert f'<img src="{photo.image.url}" alt="" width="{width}" height="{height}">' in (
         response.content.decode()
     )
 
