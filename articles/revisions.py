@@ -97,6 +97,26 @@ def record(article, *, by, at=None, note="", content=None):
     )
 
 
+def record_many(articles, *, by, at=None, notes=None, contents=None) -> None:
+    """``record`` for many articles in one statement; ``notes`` and ``contents`` (snapshots)
+    go with the articles, in order."""
+    at = at or timezone.now()
+    articles = list(articles)
+    notes = notes or [""] * len(articles)
+    contents = contents or [snapshot(article) for article in articles]
+    Revision.objects.bulk_create(
+        Revision(
+            article=article,
+            version=article.version,
+            created_at=at,
+            created_by=by,
+            note=note,
+            content=content,
+        )
+        for article, note, content in zip(articles, notes, contents, strict=True)
+    )
+
+
 def apply(article, revision) -> None:
     """Put a revision's content back on the article, relations included; the caller saves."""
     apply_content(article, revision.content)
@@ -153,6 +173,14 @@ def compare(old, new) -> list[dict]:
             )
         rows.append(row)
     return rows
+
+
+def readable_body(blocks) -> list[str]:
+    """The body as lines a person reads, its quotes, photos and articles looked up."""
+    found = references.cards(
+        {kind: body.referenced_ids(blocks or [], kind) for kind in ("quote", "photo", "related")}
+    )
+    return body_lines(blocks, found)
 
 
 def body_lines(blocks, found) -> list[str]:

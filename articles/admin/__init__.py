@@ -102,8 +102,6 @@ class CorrectionInline(admin.TabularInline):
         return False
 
 
-class QuoteInline(admin.TabularInline):
-    model = Quote.articles.through
 class QuoteCarriedForm(forms.ModelForm):
     class Meta:
         model = Quote.articles.through
@@ -147,13 +145,26 @@ def status_label(article, at=None) -> str:
     return article.get_status_display()
 
 
+def _shown(row: dict, side: str):
+    """A pending change's value as the editor reads it: the body as its lines of text."""
+    if row["field"] == "body":
+        return format_html_join(
+            mark_safe("<br>"), "{}", ((line,) for line in revisions.readable_body(row[side]))
+        )
+    return row[side]
+
+
 def _may_change_carried(request, article) -> bool:
     return not _live(article) or roles.can_publish(request.user)
 
 
 @admin.register(Article)
 class ArticleAdmin(
-    ArticlePreviewAdmin, QuoteSuggestionsAdmin, RevisionHistoryAdmin, admin.ModelAdmin
+    ArticlePreviewAdmin,
+    BodyBlocksAdmin,
+    QuoteSuggestionsAdmin,
+    RevisionHistoryAdmin,
+    admin.ModelAdmin,
 ):
     form = ArticleForm
     fieldsets = [
@@ -410,7 +421,10 @@ class ArticleAdmin(
         lines = format_html_join(
             "",
             "<tr><th>{}</th><td>{}</td><td>{}</td></tr>",
-            ((revisions.LABELS[row["field"]], row["live"], row["pending"]) for row in rows),
+            (
+                (revisions.LABELS[row["field"]], _shown(row, "live"), _shown(row, "pending"))
+                for row in rows
+            ),
         )
         when = (
             gettext("They go live on %(when)s.")
@@ -433,9 +447,24 @@ class ArticleAdmin(
 
     @admin.display(description=_("Body"))
     def body_html(self, article):
-        """The body on a read-only page (the form's editor field otherwise): paragraphs as
-        sanitised on save, everything else escaped by ``blocks_to_html``."""
-        return mark_safe(body.blocks_to_html(article.body))  # noqa: S308
+        """The body on a read-only page (the form's editor field otherwise): text blocks as
+        sanitised on save, the others described as the revision diff reads them."""
+        found = references.cards(
+            {kind: body.referenced_ids(article.body, kind) for kind in references.CARD_QUERYSETS}
+        )
+        return format_html_join(
+            "",
+            "{}",
+            (
+                (
+                    format_html('<p class="body-card">{}</p>', references.describe(block, found))
+                    if block["type"] in ("quote", "photo", "related", "embed")
+                    # Sanitised on save, or escaped by blocks_to_html.
+                    else mark_safe(body.blocks_to_html([block])),  # noqa: S308
+                )
+                for block in article.body
+            ),
+        )
 
     @admin.display(description=_("photo, caption and credit"))
     def lead_photo_preview(self, article):

@@ -109,9 +109,7 @@ def test_a_bad_list_or_block_quote_is_refused_naming_the_field(editor, as_user, 
     assert not Article.objects.exists()
 
 
-def test_lists_and_block_quotes_reach_the_api_ninjs_json_ld_and_search_text(
-    make_published, api
-):
+def test_lists_and_block_quotes_reach_the_api_ninjs_json_ld_and_search_text(make_published, api):
     article = make_published(
         slug="points",
         body=[
@@ -135,7 +133,8 @@ def test_lists_and_block_quotes_reach_the_api_ninjs_json_ld_and_search_text(
         "Trois points :\n\n• le premier\n• le second\n\nArticle premier.\n\nArticle 2."
     )
     article.refresh_from_db()
-    assert "le second" in article.body_text and "Article 2." in article.body_text
+    assert "le second" in article.body_text
+    assert "Article 2." in article.body_text
 
 
 def test_the_preview_page_shows_lists_block_quotes_and_quotes(editor, client_for, patel):
@@ -288,3 +287,18 @@ def test_a_quote_put_in_the_body_is_carried_by_the_article(admin_client, article
     admin_client.post(ADD_URL, article_data(body_html=html))
 
     assert list(patel.articles.all()) == [Article.objects.get(slug="un-titre")]
+
+
+def test_pending_changes_to_the_body_read_as_text(
+    editor, client_for, change_data, make_published, patel
+):
+    article = make_published(body=[{"type": "paragraph", "html": "Le texte en ligne."}])
+    client = client_for(editor)
+    change = reverse("admin:articles_article_change", args=[article.pk])
+    waiting = f'<p>Le texte en ligne.</p><div data-block="quote" data-id="{patel.pk}"></div>'
+
+    assert client.post(change, change_data(article, body_html=waiting)).status_code == 302
+    page = client.get(change).content.decode()
+
+    assert "Citation\u00a0: «\u00a0Je peux confirmer" in page
+    assert "{&#x27;type&#x27;" not in page
