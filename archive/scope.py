@@ -19,7 +19,7 @@ from django.utils import timezone
 
 from archive.kinds import DERIVED, ArchiveError, Kind
 from articles.models import Article, Quote
-from dossiers.models import Dossier
+from dossiers.models import Dossier, DossierEntry
 from media.models import Photo
 
 BODY_KINDS = {"photo": Photo, "quote": Quote}
@@ -57,7 +57,8 @@ class Partial:
         dossiers = Dossier.objects.using(using).all()
         if self.dossier:
             dossiers = dossiers.filter(slug=self.dossier)
-            articles = articles.filter(dossier_entries__dossier__in=dossiers)
+            filed = DossierEntry.objects.using(using).filter(dossier__in=dossiers)
+            articles = articles.filter(pk__in=filed.values("article_id"))
         if self.start or self.end:
             articles = articles.alias(when=Coalesce("published_at", "created_at"))
             if self.start:
@@ -65,15 +66,15 @@ class Partial:
             if self.end:
                 articles = articles.filter(when__lt=_day_start(self.end + dt.timedelta(days=1)))
             if not self.dossier:
-                dossiers = dossiers.filter(entries__article__in=articles.values("pk"))
-        return {Article: articles.distinct(), Dossier: dossiers.distinct()}
+                filed = DossierEntry.objects.using(using).filter(article__in=articles.values("pk"))
+                dossiers = dossiers.filter(pk__in=filed.values("dossier_id"))
+        return {Article: articles, Dossier: dossiers}
 
     def prepare(self, kinds: list[Kind], using: str) -> None:
         self.using = using
         anchors = self.anchors(using)
         if self.dossier and not anchors[Dossier].exists():
             raise ArchiveError(f"No dossier has the slug «{self.dossier}».")
-        self.kinds = {kind.model: kind for kind in kinds}
         pointed_to = {f.related_model for kind in kinds for f in kind.relations()}
         self.ids: dict[type, set] = defaultdict(set)
         self.querysets = {}
