@@ -16,8 +16,10 @@ or file name even where the storage itself were exposed by mistake.
 
 import secrets
 from pathlib import PurePosixPath
+from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
+from django.core import signing
 from django.http import FileResponse, HttpResponse, HttpResponseRedirect
 from django.utils.cache import patch_cache_control
 from django.utils.text import slugify
@@ -27,6 +29,8 @@ from newsroom.caching import mark_public
 
 ORIGINALS = "originals"
 RENDITIONS = "renditions"
+SIGNED = "s"  # the query parameter of a rendition's link signed for a preview
+SALT = "media.files"
 
 
 def token() -> str:
@@ -51,6 +55,47 @@ def photo_id_of(name: str) -> int | None:
     if len(parts) == 4 and parts[0] == RENDITIONS and parts[1].isdigit():  # noqa: PLR2004
         return int(parts[1])
     return None
+
+
+def sign_renditions(data):
+    """``data`` (a preview's JSON) with every rendition URL in it signed for
+    ``FILE_LINK_SECONDS``: whoever holds a preview link sees its photos, as the newsroom
+    does. Originals are never signed; a signature opens one file only."""
+    if isinstance(data, dict):
+        return {
+            key: sign_url(value) if key == "url" else sign_renditions(value)
+            for key, value in data.items()
+        }
+    if isinstance(data, list):
+        return [sign_renditions(value) for value in data]
+    return data
+
+
+def sign_url(url):
+    if not isinstance(url, str):
+        return url
+    path = urlsplit(url).path
+    if not path.startswith(settings.MEDIA_URL) or "?" in url:
+        return url
+    name = unquote(path.removeprefix(settings.MEDIA_URL))
+    if photo_id_of(name) is None:
+        return url
+    signature = signing.TimestampSigner(salt=SALT).sign(name).removeprefix(name + ":")
+    return f"{url}?{SIGNED}={signature}"
+
+
+def signed_for(request, name: str) -> bool:
+    """Whether the request carries a valid, unexpired signature for this file."""
+    signature = request.GET.get(SIGNED)
+    if not signature:
+        return False
+    try:
+        signing.TimestampSigner(salt=SALT).unsign(
+            f"{name}:{signature}", max_age=settings.FILE_LINK_SECONDS
+        )
+    except signing.BadSignature:  # SignatureExpired included
+        return False
+    return True
 
 
 def response(storage, name: str, content_type: str):

@@ -54,8 +54,9 @@ def may_view_library(request) -> bool:
 @require_safe
 def photo_file(request, name: str):
     """A photo file by its stored name: a rendition of a photo the public sees, to anyone;
-    any other rendition, and every original, to the newsroom only; 404 for the rest, so an
-    answer reveals nothing of what exists (decision 0013)."""
+    any other rendition to the newsroom and through a preview's signed link; every original
+    to the newsroom only; 404 for the rest, so an answer reveals nothing of what exists
+    (decision 0013)."""
     if (photo_id := files.photo_id_of(name)) is not None:
         rendition = Rendition.objects.filter(photo_id=photo_id, file=name).first()
         if rendition is None:
@@ -65,6 +66,8 @@ def photo_file(request, name: str):
         storage, content_type = rendition.file.storage, rendition.mime_type
         if photo is not None:
             return files.public(files.response(storage, name, content_type), photo)
+        if files.signed_for(request, name):  # a preview's link
+            return files.private(files.response(storage, name, content_type))
     else:
         photo = Photo.objects.filter(image=name).only("pk", "format", "image").first()
         if photo is None:

@@ -236,6 +236,8 @@ MEDIA_ROOT = VAR_DIR / "uploads"
 FILES_OFFLOAD = os.environ.get("FILES_OFFLOAD", "")
 FILES_INTERNAL_URL = os.environ.get("FILES_INTERNAL_URL", "/_protected_uploads/")
 S3_SIGNED_URL_SECONDS = int(os.environ.get("S3_SIGNED_URL_SECONDS", 900))
+# A preview's JSON signs its renditions' links for this long (fetched afresh on each view).
+FILE_LINK_SECONDS = int(os.environ.get("FILE_LINK_SECONDS", 3600))
 if os.environ.get("PHOTOS_BUCKET"):
     # S3-compatible object storage; credentials from AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY.
     # A private bucket: photo_file redirects to a URL signed for S3_SIGNED_URL_SECONDS.

@@ -29,6 +29,7 @@ from articles.responses import (
     stored_copy_response,
     with_copies,
 )
+from media import files
 from newsroom import surrogate_keys
 from newsroom.api import (
     NewestFirstCursorPagination,
@@ -327,7 +328,8 @@ class PreviewViewSet(
             )
         pending.shown(article)  # a published article as its pending changes will make it
         references.attach(article)
-        response = Response(self.get_serializer(article).data)
+        # Its photos' renditions are not public yet: their links are signed for the holder.
+        response = Response(files.sign_renditions(self.get_serializer(article).data))
         response["Cache-Control"] = "private, no-store"
         return response
 

@@ -273,3 +273,34 @@ def test_the_admin_shows_a_drafts_photo_to_the_newsroom_and_to_nobody_else(photo
     assert len(shown) >= 2  # a rendition as thumbnail, the original as preview
     assert status_codes(session, shown) == {200}
     assert status_codes(Client(), shown) == {404}
+
+
+def test_a_preview_link_shows_its_drafts_photo_through_signed_rendition_links(
+    photo, editor, as_user
+):
+    article = ArticleFactory(lead_photo=photo)
+    link = as_user(editor).post(f"/api/v1/articles/{article.slug}/preview-token/").json()["url"]
+
+    lead = Client().get(link).json()["lead_photo"]
+    signed = [lead["url"], *(r["url"] for r in lead["renditions"])]
+
+    assert status_codes(Client(), signed) == {200}
+    assert Client().get(signed[0])["Cache-Control"] == "private, no-store"
+    unsigned = [url.split("?")[0] for url in signed]
+    assert status_codes(Client(), unsigned) == {404}
+
+
+def test_a_signed_link_opens_its_own_file_only_and_not_for_long(photo, settings):
+    from media import files
+
+    first, second = urls_of(photo)[:2]
+    signed = files.sign_url(first)
+    signature = signed.split("?s=")[1]
+
+    assert Client().get(signed).status_code == 200
+    assert Client().get(f"{second}?s={signature}").status_code == 404
+    assert Client().get(f"{first}?s={signature[:-2]}xx").status_code == 404
+    assert files.sign_url(photo.image.url) == photo.image.url  # originals are never signed
+    assert Client().get(f"{photo.image.url}?s={signature}").status_code == 404
+    settings.FILE_LINK_SECONDS = -1
+    assert Client().get(signed).status_code == 404
