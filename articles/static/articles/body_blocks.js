@@ -174,7 +174,8 @@ function pick(kind, options, cache) {
       if (event.target === dialog) finish(null) // a click on the backdrop
     })
 
-    const form = element("form", { method: "dialog", className: "body-picker__form" })
+    // Checked here, with our message, not by the browser's bubble in its own language.
+    const form = element("form", { method: "dialog", className: "body-picker__form", noValidate: true })
     form.append(
       element("h2", { textContent: labels.pickerTitles[kind] }),
       input,
