@@ -337,15 +337,20 @@ class Article(models.Model):
         return self.headline
 
     def save(self, *args, **kwargs):
-        self.body = body.clean_blocks(self.body)
-        self.body_text = body.plain_text(self.body)
-        self.body_refs = body.references(self.body)
+        self.derive_from_body()
         if kwargs.get("update_fields") is not None and "body" in kwargs["update_fields"]:
             kwargs["update_fields"] = {*kwargs["update_fields"], "body_text", "body_refs"}
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("api:article-detail", kwargs={"slug": self.slug})
+
+    def derive_from_body(self) -> None:
+        """Check and sanitise the body, and derive its text and references (``save`` does;
+        a bulk write calls it itself)."""
+        self.body = body.clean_blocks(self.body)
+        self.body_text = body.plain_text(self.body)
+        self.body_refs = body.references(self.body)
 
     @property
     def page_url(self) -> str:

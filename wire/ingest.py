@@ -5,15 +5,17 @@ An item is recognised again by its guid. A newer version updates the draft it ma
 ``workflow.save_article``, while nobody in the newsroom has touched the article since our
 last import; once someone has (an edit, a submission, a publication), every later version
 waits as the article's pending changes (``workflow.propose``), so their work is never
-replaced. Nothing here publishes. Each item is its own transaction: a refused item is
-reported with its reason and the batch goes on.
+replaced. Nothing here publishes. Each item is its own savepoint: a refused item is
+reported with its reason, leaves nothing behind, and the batch goes on.
 """
 
 import hashlib
+from contextlib import nullcontext
 from dataclasses import dataclass, field
+from itertools import islice
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -27,16 +29,19 @@ from wire.models import WireItem
 CREATED, UPDATED, PENDING = "created", "updated", "pending"
 UNCHANGED, OLDER, REFUSED = "unchanged", "older", "refused"
 OUTCOMES = (CREATED, UPDATED, PENDING, UNCHANGED, OLDER, REFUSED)
-# The article's fields an item fills; the others (section, kicker, SEO…) are the newsroom's.
-ITEM_FIELDS = (
-    "headline",
-    "standfirst",
-    "body",
-    "signature",
-    "language",
-    "embargo_until",
-    "lead_photo",
-)
+CHUNK = 100
+UNPUBLISHED = (Article.Status.DRAFT, Article.Status.READY)
+KEPT_FIELDS = [
+    "version",
+    "version_created",
+    "agency",
+    "urgency",
+    "format",
+    "article",
+    "article_version",
+    "held",
+    "updated_at",
+]
 
 
 @dataclass
@@ -63,113 +68,230 @@ class Result:
         }
 
 
-def import_items(entries, *, by, at=None) -> list[Result]:
+def import_items(entries, *, by, at=None, chunk=CHUNK) -> list[Result]:
     """Import ``entries`` (pairs of a source label and an ``Item`` or the ``Malformed`` its
-    reading raised), each in its own transaction, as ``by``."""
+    reading raised) as ``by``, ``chunk`` at a time: one transaction, and one bulk write of
+    the new and untouched drafts (``workflow.save_drafts``), for each chunk."""
     importer = Importer(by=by, at=at)
-    return [importer.run(source, entry) for source, entry in entries]
+    results = []
+    entries = iter(entries)
+    while batch := list(islice(entries, chunk)):
+        with transaction.atomic():
+            results += importer.run(batch)
+    return results
+
+
+@dataclass
+class Plan:
+    """An item ready to be written: its result so far, its agency row and its draft."""
+
+    result: Result
+    item: Item
+    row: WireItem
+    draft: workflow.Draft
+    held: bool = False
+    new: bool = True
 
 
 class Importer:
-    """One batch: the tags and people it finds or creates are looked up once."""
+    """One import: the tags and people it finds or creates are looked up once, and the
+    agency items already known (and their articles) are read and locked a chunk at a time."""
 
     def __init__(self, *, by, at=None):
         self.by = by
         self.at = at
         self.tags: dict[tuple[str, str], Tag] = {}
         self.people: dict[str, Person] = {}
+        self.rows: dict[str, WireItem | None] = {}
+        self.articles: dict[int, Article] = {}
+        self.taken: set[str] = set()
 
-    def run(self, source: str, entry) -> Result:
-        if isinstance(entry, Malformed):
-            return Result(source, REFUSED, reason=" ".join(entry.messages))
-        try:
-            with transaction.atomic():
-                return self.import_item(source, entry)
-        except (ValidationError, PermissionDenied) as error:
-            self.tags.clear()  # some may have been created in the transaction rolled back
-            self.people.clear()
-            reason = " ".join(getattr(error, "messages", None) or [str(error)])
-            return Result(source, REFUSED, guid=entry.guid, version=entry.version, reason=reason)
-
-    def import_item(self, source: str, item: Item) -> Result:
+    def run(self, batch) -> list[Result]:
+        """Each entry's result, in order. Call inside a transaction."""
         at = self.at or timezone.now()
-        row = WireItem.objects.select_for_update().filter(guid=item.guid).first()
+        self.lock([entry for _source, entry in batch if isinstance(entry, Item)])
+        results, waiting = [], []
+        for source, entry in batch:
+            if isinstance(entry, Malformed):
+                results.append(Result(source, REFUSED, reason=" ".join(entry.messages)))
+                continue
+            if any(plan.item.guid == entry.guid for plan in waiting):
+                self.write_together(waiting, at)  # an earlier version comes first
+                waiting = []
+            result = self.guarded(source, entry, self.plan, source, entry, at, savepoint=False)
+            if isinstance(result, Plan):
+                if result.held or result.draft.article.status not in UNPUBLISHED:
+                    result = self.guarded(source, entry, self.write_alone, result, at)
+                else:
+                    waiting.append(result)
+                    result = result.result
+            results.append(result)
+        self.write_together(waiting, at)
+        return results
+
+    def guarded(self, source: str, item: Item, step, *args, savepoint=True):
+        """``step(*args)``, in a savepoint unless it writes only through verbs that keep
+        their own; a refusal is the item's result."""
+        try:
+            with transaction.atomic() if savepoint else nullcontext():
+                return step(*args)
+        except (ValidationError, PermissionDenied, IntegrityError) as error:
+            self.forget(item.guid, rolled_back=savepoint)
+            if isinstance(error, IntegrityError):
+                reason = _("The same item was being imported at the same time: send it again.")
+            else:
+                reason = " ".join(getattr(error, "messages", None) or [str(error)])
+            return Result(source, REFUSED, guid=item.guid, version=item.version, reason=reason)
+
+    def forget(self, guid: str, *, rolled_back: bool) -> None:
+        """What a refused item changed in memory, or its savepoint rolled back, is read
+        again when needed."""
+        if rolled_back:
+            self.tags.clear()
+            self.people.clear()
+        if row := self.rows.pop(guid, None):
+            self.articles.pop(row.article_id, None)
+
+    def lock(self, batch: list[Item]) -> None:
+        """Read and lock the known items of ``batch``, and their articles; the others are
+        new (the unique guid refuses a second importer creating the same one meanwhile).
+        Note the slugs the new ones would take that are taken already."""
+        guids = [item.guid for item in batch]
+        self.rows = dict.fromkeys(guids)
+        self.rows.update(
+            (row.guid, row) for row in WireItem.objects.select_for_update().filter(guid__in=guids)
+        )
+        ids = [row.article_id for row in self.rows.values() if row and row.article_id]
+        self.articles = Article.objects.select_for_update().in_bulk(ids) if ids else {}
+        slugs = [slug_for(item) for item in batch if self.rows[item.guid] is None]
+        self.taken = set(Article.objects.filter(slug__in=slugs).values_list("slug", flat=True))
+
+    def row(self, guid: str) -> WireItem | None:
+        if guid not in self.rows:
+            self.rows[guid] = WireItem.objects.select_for_update().filter(guid=guid).first()
+        return self.rows[guid]
+
+    def article(self, pk: int) -> Article:
+        if pk not in self.articles:
+            self.articles[pk] = Article.objects.select_for_update().get(pk=pk)
+        return self.articles[pk]
+
+    def plan(self, source: str, item: Item, at) -> Result | Plan:
+        """The item's final result (unchanged, older, refused), or its plan: the draft it
+        makes or edits, its tags, people and photos found or created."""
+        row = self.row(item.guid)
         result = Result(source, CREATED, guid=item.guid, version=item.version)
         if row is not None:
             if row.article_id is None:
-                result.outcome, result.reason = (
-                    REFUSED,
-                    _("The article made from this item has been deleted: it is not made again."),
+                result.outcome = REFUSED
+                result.reason = _(
+                    "The article made from this item has been deleted: it is not made again."
                 )
                 return result
             if (order := compare(item, row)) <= 0:
-                result.article = row.article
+                result.article = self.article(row.article_id)
                 result.outcome = UNCHANGED if order == 0 else OLDER
                 return result
         if item.withdrawn:
             raise Malformed(_("The agency has withdrawn this item."), code="withdrawn")
-        fields = self.fields(item, result)
-        tag_list = [self.tag(kind, name) for kind, name in dict.fromkeys(item.subjects)]
-        authors = list(dict.fromkeys(self.person(name) for name in items.authors(item)))
         if row is None:
-            article = Article(slug=slug_for(item), **fields)
-            article.clean_fields(exclude=["section", "lead_photo", "slug"])
-            article = workflow.save_article(
-                article, by=self.by, at=at, tags=tag_list, authors=authors
-            )
+            slug = slug_for(item)
+            if slug in self.taken:  # an article of the newsroom's has it
+                slug = f"{slug[:180]}-{name_hash(f'{item.guid} {at}')}"
+            article, held = Article(slug=slug), False
             row = WireItem(guid=item.guid, received_at=at)
         else:
-            article = Article.objects.select_for_update().get(pk=row.article_id)
-            row.held = row.held or article.version != row.article_version
-            for name, value in fields.items():
-                setattr(article, name, value)
-            article.clean_fields(exclude=["section", "lead_photo", "slug"])
-            if row.held:
-                workflow.propose(
-                    article,
-                    by=self.by,
-                    at=at,
-                    tags=tag_list,
-                    authors=authors,
-                    note=_("agency version %(version)d waiting") % {"version": item.version},
-                )
-            else:
-                workflow.save_article(
-                    article,
-                    by=self.by,
-                    at=at,
-                    tags=tag_list,
-                    authors=authors,
-                    expected_version=row.article_version,
-                )
-            result.outcome = PENDING if article.pending else UPDATED
-        row.version, row.version_created = item.version, item.version_created
-        row.agency, row.urgency, row.format = item.agency[:200], item.urgency, item.format
-        row.article, row.article_version, row.updated_at = article, article.version, at
-        row.save()
-        result.article = article
-        return result
+            article = self.article(row.article_id)
+            held = row.held or article.version != row.article_version
+            result.outcome = UPDATED
+        # The text is checked before anything is written: a refused item leaves at most
+        # the tags and people it named, and the photos it brought.
+        for name, value in text_fields(item).items():
+            setattr(article, name, value)
+        article.clean_fields(exclude=["section", "lead_photo", "slug", "modified_by"])
+        article.derive_from_body()
+        tag_list = [self.tag(kind, name) for kind, name in dict.fromkeys(item.subjects)]
+        authors = list(dict.fromkeys(self.person(name) for name in items.authors(item)))
+        self.add_photos(article, item, result)
+        draft = workflow.Draft(article, tag_list, authors, row.article_version if row.pk else None)
+        return Plan(result, item, row, draft, held=held, new=row.pk is None)
 
-    def fields(self, item: Item, result: Result) -> dict:
-        """The article's fields from the item; its pictures taken in (or refused, noted)."""
+    def write_alone(self, plan: Plan, at) -> Result:
+        """An article someone changed since (the item waits as its pending changes), or a
+        published one (its edits wait anyway)."""
+        article, draft = plan.draft.article, plan.draft
+        if plan.held:
+            note = _("agency version %(version)d waiting") % {"version": plan.item.version}
+            workflow.propose(
+                article, by=self.by, at=at, tags=draft.tags, authors=draft.authors, note=note
+            )
+        else:
+            workflow.save_article(
+                article,
+                by=self.by,
+                at=at,
+                tags=draft.tags,
+                authors=draft.authors,
+                expected_version=draft.expected_version,
+            )
+        plan.result.outcome = PENDING if article.pending else UPDATED
+        plan.row.held = plan.held
+        self.keep([plan], at)
+        return plan.result
+
+    def write_together(self, plans: list[Plan], at) -> None:
+        """New drafts and drafts nobody touched since, in one bulk write; if it is refused,
+        each on its own, so that only the items at fault are refused."""
+        if not plans:
+            return
+        try:
+            with transaction.atomic():
+                workflow.save_drafts([plan.draft for plan in plans], by=self.by, at=at)
+                self.keep(plans, at)
+        except (ValidationError, PermissionDenied, IntegrityError):
+            for plan in plans:
+                for new, obj in ((plan.new, plan.row), (plan.new, plan.draft.article)):
+                    if new:  # the rolled back insert may have given it an id
+                        obj.pk, obj._state.adding = None, True
+                source = plan.result.source
+                outcome = self.guarded(source, plan.item, self.write_one, plan, at)
+                if outcome.outcome == REFUSED:
+                    plan.result.outcome, plan.result.reason = REFUSED, outcome.reason
+
+    def write_one(self, plan: Plan, at) -> Result:
+        workflow.save_drafts([plan.draft], by=self.by, at=at)
+        self.keep([plan], at)
+        return plan.result
+
+    def keep(self, plans: list[Plan], at) -> None:
+        """Note each item's version and its article's, for the next import to compare."""
+        for plan in plans:
+            row, item, article = plan.row, plan.item, plan.draft.article
+            row.version, row.version_created = item.version, item.version_created
+            row.agency, row.urgency, row.format = item.agency[:200], item.urgency, item.format
+            row.article, row.article_version, row.updated_at = article, article.version, at
+            plan.result.article = article
+            self.articles[article.pk] = article
+            self.rows[item.guid] = row
+        WireItem.objects.bulk_create([plan.row for plan in plans if plan.new])
+        for plan in plans:
+            if not plan.new:
+                values = {name: getattr(plan.row, name) for name in KEPT_FIELDS}
+                WireItem.objects.filter(pk=plan.row.pk).update(**values)
+
+    def add_photos(self, article: Article, item: Item, result: Result) -> None:
+        """The item's pictures: the first as lead photo, the others after the text. A photo
+        refused is noted in the result; the article goes in without it."""
         found = []
         for ref in item.photos:
             try:
                 found.append(photos.photo_for(ref, base=item.base, by=self.by, source=item.agency))
             except photos.PhotoRefused as refused:
                 result.warnings.extend(refused.messages)
-        blocks = list(item.blocks) + [
-            {"type": "photo", "photo": photo.pk} for photo in dict.fromkeys(found[1:])
-        ]
-        return {
-            "headline": item.headline,
-            "standfirst": item.standfirst,
-            "body": blocks,
-            "signature": item.agency[:200],
-            "language": item.language or "fr",
-            "embargo_until": item.embargo_until,
-            "lead_photo": found[0] if found else None,
-        }
+        article.lead_photo = found[0] if found else None
+        if more := [{"type": "photo", "photo": p.pk} for p in dict.fromkeys(found[1:])]:
+            article.body += more
+            article.derive_from_body()
 
     def tag(self, kind: str, name: str) -> Tag:
         key = (kind, slugify(name)[:200] or name_hash(name))
@@ -191,6 +313,19 @@ class Importer:
                 found = people.save_person(Person(name=name, slug=slug), by=self.by, at=self.at)
             self.people[name] = found
         return self.people[name]
+
+
+def text_fields(item: Item) -> dict:
+    """The article's fields an item fills, but its photos; the others (section, kicker,
+    SEO…) are the newsroom's."""
+    return {
+        "headline": item.headline,
+        "standfirst": item.standfirst,
+        "body": list(item.blocks),
+        "signature": item.agency[:200],
+        "language": item.language or "fr",
+        "embargo_until": item.embargo_until,
+    }
 
 
 def name_hash(value: str) -> str:

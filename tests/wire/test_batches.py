@@ -5,8 +5,13 @@ import json
 import pytest
 from django.core.management import CommandError
 
+from articles import workflow
 from articles.models import Article
+from newsroom.errors import ChangeRefused
+from tests.factories import ArticleFactory, SectionFactory
 from tests.wire.conftest import SAMPLES
+from wire import ingest, sources
+from wire.models import WireItem
 
 
 def test_a_malformed_item_in_a_batch_is_refused_and_the_others_go_in(import_wire, wire_dir):
@@ -82,3 +87,72 @@ def test_an_editor_may_import_in_their_own_name(import_wire, sample, editor):
     import_wire(sample("afp-newsml-g2.xml"), "--user", "edouard")
 
     assert Article.objects.get().revisions.get().created_by == editor
+
+
+def test_an_item_whose_slug_an_article_has_already_goes_in_under_another(import_wire, sample):
+    path = sample("afp-newsml-g2.xml")
+    item = next(sources.read_file(path))[1]
+    ArticleFactory(slug=ingest.slug_for(item))
+
+    import_wire(path)
+
+    made = Article.objects.get(wire_item__guid=item.guid)
+    assert made.slug.startswith(ingest.slug_for(item) + "-")
+    assert Article.objects.count() == 2
+
+
+def test_in_one_batch_the_drafts_are_updated_and_a_published_articles_version_waits(
+    import_wire, wire_dir, editor
+):
+    data = json.loads((SAMPLES / "ninjs2-fr.json").read_text())
+    data.pop("associations")
+    batch = [
+        {**data, "uri": f"urn:x:{n}", "headlines": [{"value": f"Dépêche {n}"}]} for n in range(3)
+    ]
+    (wire_dir / "lot.json").write_text(json.dumps(batch, ensure_ascii=False))
+    import_wire(wire_dir)
+    published = Article.objects.get(wire_item__guid="urn:x:1")
+    published.section = SectionFactory()
+    workflow.save_article(published, by=editor)
+    workflow.publish(published, by=editor)
+    WireItem.objects.filter(guid="urn:x:1").update(article_version=published.version)
+    for entry in batch:
+        entry["version"] = "2"
+        entry["headlines"] = [{"value": entry["headlines"][0]["value"] + ", v2"}]
+    (wire_dir / "lot.json").write_text(json.dumps(batch, ensure_ascii=False))
+
+    out, err = import_wire(wire_dir)
+
+    assert sorted(Article.objects.values_list("headline", flat=True)) == [
+        "Dépêche 0, v2",
+        "Dépêche 1",
+        "Dépêche 2, v2",
+    ]
+    assert Article.objects.get(headline="Dépêche 1").pending["headline"] == "Dépêche 1, v2"
+
+
+def test_a_refusal_in_a_bulk_write_refuses_only_the_item_at_fault(
+    import_wire, wire_dir, monkeypatch
+):
+    save_drafts = workflow.save_drafts
+
+    def refusing(drafts, **kwargs):
+        if any(draft.article.headline == "Refusée" for draft in drafts):
+            raise ChangeRefused("Refusée par le test.")
+        return save_drafts(drafts, **kwargs)
+
+    monkeypatch.setattr(workflow, "save_drafts", refusing)
+    data = json.loads((SAMPLES / "ninjs2-fr.json").read_text())
+    data.pop("associations")
+    titles = ["Acceptée 1", "Refusée", "Acceptée 2"]
+    batch = [{**data, "uri": f"urn:x:{t}", "headlines": [{"value": t}]} for t in titles]
+    (wire_dir / "lot.json").write_text(json.dumps(batch, ensure_ascii=False))
+
+    out, err = import_wire(wire_dir)
+
+    assert sorted(Article.objects.values_list("headline", flat=True)) == [
+        "Acceptée 1",
+        "Acceptée 2",
+    ]
+    assert WireItem.objects.count() == 2
+    assert "lot.json#2 : refusée : Refusée par le test." in err
