@@ -12,6 +12,7 @@ articles' fast path in front of Django), in process.
 import gzip
 import itertools
 import json
+import logging
 import re
 import time
 from dataclasses import dataclass, field
@@ -31,7 +32,7 @@ from tests.leaks.content import HIDDEN, PUBLIC
 
 SCHEMA_URL = "/api/schema/?format=json"
 MAX_FILLS = 400  # URLs one pattern may give (a cross product of its parameters' values)
-CLOSED_FILLS = 3  # asked of a pattern closed to anonymous readers
+CLOSED_FILLS = 1  # asked of a pattern closed to anonymous readers
 MAX_PAGES = 60  # pages followed through ``next`` links, from one list
 MAX_DISCOVERED = 1500  # URLs found in responses
 SEARCH_BATCH = 8  # marker words per search («a or b or …»)
@@ -139,13 +140,14 @@ class Report:
     by_status: dict[int, int] = field(default_factory=dict)
     replies: dict[str, Reply] = field(default_factory=dict)  # plain GETs, by URL
     seconds: dict[str, float] = field(default_factory=dict)
+    elapsed: float = 0.0
 
     def summary(self) -> str:
         statuses = ", ".join(f"{s}: {n}" for s, n in sorted(self.by_status.items()))
         return (
             f"{self.asked} anonymous requests over {len(self.routes)} routes "
-            f"({len(self.closed)} closed to anonymous readers); statuses {statuses}; "
-            f"{len(self.leaks)} leaks"
+            f"({len(self.closed)} closed to anonymous readers) in {self.elapsed:.0f} s; "
+            f"statuses {statuses}"
         )
 
 
@@ -315,10 +317,8 @@ class Crawler:
         self.report.seen_public.update(self.public_re.findall(text))
 
     def collect_links(self, reply: Reply) -> None:
-        if reply.status in (301, 302, 303, 307, 308) and reply.header("Location"):
-            self.found.append(
-                urlsplit(reply.header("Location"))._replace(scheme="", netloc="").geturl()
-            )
+        if reply.status in (301, 302, 303, 307, 308) and not self.closed(reply):
+            self.found.append(local(reply.header("Location")))
         if not reply.body or reply.header("Content-Type").startswith("image/"):
             return
         for absolute, relative in URL_IN_TEXT.findall(reply.body.decode("utf-8", "replace")):
@@ -335,6 +335,18 @@ class Crawler:
     # The walk
 
     def run(self) -> Report:
+        """Crawl; 4xx answers are not logged meanwhile (thousands of them are expected)."""
+        requests = logging.getLogger("django.request")
+        level = requests.level
+        requests.setLevel(logging.ERROR)
+        started = time.perf_counter()
+        try:
+            return self.walk()
+        finally:
+            requests.setLevel(level)
+            self.report.elapsed = time.perf_counter() - started
+
+    def walk(self) -> Report:
         self.client = Client()
         targets: list[str] = []  # URLs worth asking again with header tricks
         schema = self.ask(SCHEMA_URL, "schema")
@@ -435,17 +447,20 @@ class Crawler:
                 return
             if not next_url:
                 return
-            parts = urlsplit(next_url)
-            url = f"{parts.path}?{parts.query}"
+            url = local(next_url)
 
     def follow_found(self) -> None:
         done = 0
         while self.found and done < MAX_DISCOVERED:
-            url = self.found.pop(0)
-            parts = urlsplit(url)
-            url = parts.path + (f"?{urlencode(parse_qsl(parts.query))}" if parts.query else "")
+            url = local(self.found.pop(0))
             if self.ask(url) is not None:
                 done += 1
+
+
+def local(url: str) -> str:
+    """The path and query of ``url``, the query spelt as this crawler spells it."""
+    parts = urlsplit(url)
+    return parts.path + (f"?{urlencode(parse_qsl(parts.query))}" if parts.query else "")
 
 
 def file_replies(urls: list[str]) -> list[Reply]:
