@@ -1,9 +1,10 @@
 """An agency's body text (HTML, XHTML or plain text) as the article's typed blocks.
 
 The markup is first cut to an allow-list by nh3 (scripts, styles, figures and the like go
-with their content), then read by the standard library's parser: a paragraph, list item,
-block quote or preformatted block becomes a paragraph (bold, italic and links kept), a
-heading an intertitle. Text outside any block counts only when the body has no block.
+with their content), then read by the standard library's parser: a paragraph or a
+preformatted block becomes a paragraph (bold, italic and links kept), a heading an
+intertitle, a list a list (nested ones flattened) and a block quote a block quote. Text
+outside any block counts only when the body has no block.
 """
 
 import html
@@ -15,7 +16,8 @@ import nh3
 from articles import body
 
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
-PARAGRAPHS = {"p", "li", "blockquote", "pre", "dd", "dt", "td"}
+PARAGRAPHS = {"p", "li", "pre", "dd", "dt", "td"}
+GROUPS = {"ul": "list", "ol": "list", "blockquote": "blockquote"}
 INLINE = {"strong", "em", "b", "i", "a", "br"}
 DROPPED_WITH_CONTENT = {"script", "style", "head", "title", "figure", "figcaption", "table"}
 SPACES = re.compile(r"[ \t\r\n\f]+")  # HTML's white space; a non-breaking space is text
@@ -24,7 +26,7 @@ SPACES = re.compile(r"[ \t\r\n\f]+")  # HTML's white space; a non-breaking space
 def clean(value: str) -> str:
     return nh3.clean(
         value,
-        tags=INLINE | HEADINGS | PARAGRAPHS | {"div", "section", "article", "ul", "ol", "dl"},
+        tags=INLINE | HEADINGS | PARAGRAPHS | set(GROUPS) | {"div", "section", "article", "dl"},
         clean_content_tags=DROPPED_WITH_CONTENT - {"table"},
         attributes={"a": {"href"}},
         url_schemes=body.URL_SCHEMES,
@@ -33,24 +35,37 @@ def clean(value: str) -> str:
 
 
 class _Blocks(HTMLParser):
+    """Blocks as (kind, inline HTML) pairs, and ``list``/``blockquote`` groups of them."""
+
     def __init__(self):
         super().__init__(convert_charrefs=True)
-        self.blocks: list[dict] = []
+        self.blocks: list = []
         self.loose: list[str] = []
         self.parts: list[str] = []
         self.kind: str | None = None
         self.depth = 0
+        self.group: tuple[str, list] | None = None  # ("list" | "blockquote", texts)
+        self.group_depth = 0
 
     def flush(self):
         text = SPACES.sub(" ", "".join(self.parts)).strip()
-        if text and self.kind:
-            self.blocks.append({"type": self.kind, "html": text})
-        elif text:
-            self.loose.append(text)
         self.parts = []
+        if not text:
+            return
+        if self.group is not None:
+            self.group[1].append(text)
+        elif self.kind:
+            self.blocks.append((self.kind, text))
+        else:
+            self.loose.append(text)
 
     def handle_starttag(self, tag, attrs):
-        if tag in HEADINGS or tag in PARAGRAPHS:
+        if tag in GROUPS:
+            self.flush()
+            if self.group is None:
+                self.group = (GROUPS[tag], [])
+            self.group_depth += 1
+        elif tag in HEADINGS or tag in PARAGRAPHS:
             self.flush()
             self.kind = "intertitle" if tag in HEADINGS else "paragraph"
             self.depth += 1
@@ -63,7 +78,14 @@ class _Blocks(HTMLParser):
             self.parts.append(f"<{tag}>")
 
     def handle_endtag(self, tag):
-        if tag in HEADINGS or tag in PARAGRAPHS:
+        if tag in GROUPS and self.group is not None:
+            self.flush()
+            self.group_depth -= 1
+            if not self.group_depth:
+                if self.group[1]:
+                    self.blocks.append(self.group)
+                self.group = None
+        elif tag in HEADINGS or tag in PARAGRAPHS:
             self.flush()
             self.depth = max(0, self.depth - 1)
             if not self.depth:
@@ -81,17 +103,26 @@ def html_blocks(value: str, *, headline: str = "") -> list[dict]:
     parser.feed(clean(value))
     parser.close()
     parser.flush()
-    found = parser.blocks or [{"type": "paragraph", "html": text} for text in parser.loose]
+    found = parser.blocks or [("paragraph", text) for text in parser.loose]
     blocks = []
-    for block in found:
-        inline = body.sanitise_inline(block["html"]).replace("&amp;", "&")
-        if block["type"] == "intertitle":
-            text = html.unescape(re.sub(r"<[^>]*>", "", inline)).strip()
+    for kind, content in found:
+        if kind == "intertitle":
+            text = html_to_text(content).strip()
             if text and text != headline.strip():
                 blocks.append({"type": "intertitle", "text": text})
-        elif html.unescape(re.sub(r"<[^>]*>", "", inline)).strip():
-            blocks.append({"type": "paragraph", "html": body.sanitise_inline(block["html"])})
+        elif kind == "paragraph":
+            if inline := _inline(content):
+                blocks.append({"type": "paragraph", "html": inline})
+        elif texts := [inline for inline in map(_inline, content) if inline]:
+            field = "items" if kind == "list" else "paragraphs"
+            blocks.append({"type": kind, field: texts})
     return blocks
+
+
+def _inline(value: str) -> str:
+    """Sanitised inline HTML, or "" when it holds no text."""
+    inline = body.sanitise_inline(value)
+    return inline if html_to_text(inline).strip() else ""
 
 
 def text_blocks(value: str) -> list[dict]:

@@ -1,6 +1,7 @@
 """Each format an agency sends becomes a draft article with everything the item carries."""
 
 import datetime as dt
+import json
 
 import pytest
 
@@ -151,3 +152,28 @@ def test_a_folder_is_imported_whole_and_the_same_tags_are_shared(import_wire, sa
     assert Article.objects.filter(status=Article.Status.DRAFT).count() == 3
     assert "Dépêches : 4 ; créées : 3 ;" in out
     assert "newsml-message.xml#2 : refusée : La dépêche n’a pas de titre." in err
+
+
+def test_lists_and_block_quotes_of_the_item_stay_lists_and_block_quotes(import_wire, wire_dir):
+    item = {
+        "uri": "urn:x:listes",
+        "headlines": [{"value": "Trois mesures"}],
+        "bodies": [
+            {
+                "contenttype": "text/html",
+                "value": "<p>Le gouvernement annonce :</p><ul><li>une <b>taxe</b> ;</li>"
+                "<li>un fonds.</li></ul><blockquote><p>«Nous tiendrons.»</p></blockquote>"
+                '<p onclick="x()">Fin.</p>',
+            }
+        ],
+    }
+    (wire_dir / "listes.json").write_text(json.dumps(item, ensure_ascii=False))
+
+    import_wire(wire_dir)
+
+    assert Article.objects.get().body == [
+        {"type": "paragraph", "html": "Le gouvernement annonce :"},
+        {"type": "list", "items": ["une <b>taxe</b> ;", "un fonds."]},
+        {"type": "blockquote", "paragraphs": ["«Nous tiendrons.»"]},
+        {"type": "paragraph", "html": "Fin."},
+    ]
