@@ -6,6 +6,7 @@ from pathlib import Path
 import orjson
 from django.utils.translation import gettext as _
 
+from articles import body
 from wire import newsml, ninjs
 from wire.items import Malformed
 
@@ -70,6 +71,29 @@ def read_json(data, *, label: str, base=None):
 
 def _parsed(parse, data, base):
     try:
+        if not isinstance(data, str | bytes):  # XML cannot carry them: its parser refuses
+            check_characters(data)
         return parse(data, base=base)
     except Malformed as error:
         return error
+
+
+def check_characters(data) -> None:
+    """Refuse a NUL or a lone UTF-16 surrogate anywhere in decoded JSON: no text holds them,
+    and PostgreSQL could not store them."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            check_characters(key)
+            check_characters(value)
+    elif isinstance(data, list):
+        for value in data:
+            check_characters(value)
+    elif isinstance(data, str):
+        surrogate = body.SURROGATE_RE.search(data)
+        found = "\x00" if "\x00" in data else surrogate.group() if surrogate else None
+        if found:
+            raise Malformed(
+                _("The item holds %(code)s, which is no character of any text.")
+                % {"code": found.encode("unicode_escape").decode()},
+                code="character",
+            )
