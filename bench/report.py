@@ -69,18 +69,21 @@ def memory_line(peak_mb: float, floor_peak_mb: float) -> str:
     )
 
 
-def write_block(path: Path, key: str, block: str) -> None:
-    """Put ``block`` between this ``key``'s markers in the API load section of ``path``."""
+def write_block(
+    path: Path, key: str, block: str, *, heading: str = HEADING, marker: str = "api-load"
+) -> None:
+    """Put ``block`` between this ``key``'s markers in the ``heading`` section of ``path``
+    (the API load section unless told otherwise)."""
     text = path.read_text() if path.exists() else "# Benchmarks\n"
-    start, end = f"<!-- api-load {key} start -->", f"<!-- api-load {key} end -->"
+    start, end = f"<!-- {marker} {key} start -->", f"<!-- {marker} {key} end -->"
     marked = f"{start}\n{block.strip()}\n{end}"
     if start in text and end in text:
         before, rest = text.split(start, 1)
         text = before + marked + rest.split(end, 1)[1]
     else:
-        section = re.search(rf"^{re.escape(HEADING)}\n(.*?)(?=^## |\Z)", text, re.M | re.S)
+        section = re.search(rf"^{re.escape(heading)}\n(.*?)(?=^## |\Z)", text, re.M | re.S)
         if section is None:
-            text = f"{text.rstrip()}\n\n{HEADING}\n\n{marked}\n"
+            text = f"{text.rstrip()}\n\n{heading}\n\n{marked}\n"
         else:
             at = section.end()
             text = f"{text[:at].rstrip()}\n\n{marked}\n\n{text[at:].lstrip()}".rstrip() + "\n"

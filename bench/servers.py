@@ -37,21 +37,32 @@ def free_port() -> int:
 
 class Server:
     """``with Server(app, env=…, log=…) as server:`` gunicorn serving ``app`` on
-    127.0.0.1:``server.port`` until the block exits, by any route."""
+    127.0.0.1:``server.port`` until the block exits, by any route. ``python`` and
+    ``chdir`` serve another project from its own virtualenv (the Wagtail peer)."""
 
-    def __init__(self, app: str, *, env: dict[str, str], log: Path, workers: int = WORKERS):
+    def __init__(
+        self,
+        app: str,
+        *,
+        env: dict[str, str],
+        log: Path,
+        workers: int = WORKERS,
+        python: str = sys.executable,
+        chdir: Path = BASE_DIR,
+    ):
         self.app, self.env, self.log, self.workers = app, env, log, workers
+        self.python, self.chdir = python, chdir
         self.port = free_port()
         self.process = None
 
     def __enter__(self):
         self.process = subprocess.Popen(  # noqa: S603 - a fixed argument list, no shell
             [
-                sys.executable,
+                self.python,
                 "-m",
                 "gunicorn",
                 f"--bind=127.0.0.1:{self.port}",
-                f"--chdir={BASE_DIR}",
+                f"--chdir={self.chdir}",
                 f"--error-logfile={self.log}",
                 *gunicorn_options(self.workers),
                 self.app,

@@ -11,7 +11,7 @@ import pytest
 from django.utils import timezone
 
 from articles.models import Article, Person, Quote
-from bench import peer_export, side_by_side, wagtail
+from bench import peer_export, report, side_by_side, wagtail
 from bench.wrk import Load
 from demo import volume
 
@@ -127,7 +127,7 @@ def test_the_peers_database_sits_beside_newsrooms_unless_named(monkeypatch):
 
 
 def test_the_side_by_side_table_shows_newsroom_over_wagtail_with_and_without_cache():
-    request = side_by_side.Request("list, first page", ("/a/",), ("/b/",))
+    request = side_by_side.Request("list, first page", ("/a/",), ("/b/",), target=100)
     loads = {
         "list, first page": {
             side_by_side.NEWSROOM_OFF: Load(2_000, 10.0, 5.0, 30.0, 0),
@@ -141,7 +141,7 @@ def test_the_side_by_side_table_shows_newsroom_over_wagtail_with_and_without_cac
     assert side_by_side.table([request], loads).splitlines()[2] == (
         "| list, first page | 200 req/s, p99 30 ms | 4,000 req/s, p99 4 ms "
         "| 10 req/s, p99 400 ms, **3 errors** | 2,000 req/s, p99 9 ms "
-        "| 5,000 req/s, p99 3 ms | 20.0× | 2.0× |"
+        "| 5,000 req/s, p99 3 ms | 20.0× (≥ 100×: **miss**) | 2.0× |"
     )
 
 
@@ -160,3 +160,20 @@ def test_the_peer_passes_its_checks_and_its_migrations_match_its_models():
             check=False,
         )
         assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_the_side_by_side_block_has_its_own_section_and_leaves_the_api_loads(tmp_path):
+    docs = tmp_path / "benchmarks.md"
+    report.write_block(docs, "100000", "api figures")
+
+    for figures in ("first", "second"):
+        report.write_block(
+            docs, "100000", figures, heading=side_by_side.HEADING, marker=side_by_side.MARKER
+        )
+
+    assert docs.read_text() == (
+        "# Benchmarks\n\n## API load\n\n"
+        "<!-- api-load 100000 start -->\napi figures\n<!-- api-load 100000 end -->\n\n"
+        "## Side by side with Wagtail\n\n"
+        "<!-- side-by-side 100000 start -->\nsecond\n<!-- side-by-side 100000 end -->\n"
+    )
