@@ -11,11 +11,15 @@ from media.models import Photo
 
 BODY_EXTENSIONS = body_editor.EXTENSIONS
 
-# The block kind, the model its id points to, and the marker the editor writes.
+# The block kind, the model its id points to, and what the form says when it is gone.
 REFERENCES = [
-    ("quote", Quote, _("[citation:%(id)d]: there is no quote with this number.")),
-    ("photo", Photo, _("[photo:%(id)d]: there is no photo with this number.")),
-    ("related", Article, _("[article:%(id)d]: there is no article with this number.")),
+    ("quote", Quote, _("The quote no. %(id)d in the body no longer exists: remove its card.")),
+    ("photo", Photo, _("The photo no. %(id)d in the body no longer exists: remove its card.")),
+    (
+        "related",
+        Article,
+        _("The related article no. %(id)d no longer exists: remove its card."),
+    ),
 ]
 
 

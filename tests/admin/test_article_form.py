@@ -123,9 +123,15 @@ def test_scripts_and_unsafe_links_are_removed_from_the_body(admin_client, articl
 @pytest.mark.parametrize(
     ("marker", "message"),
     [
-        ("[citation:999999]", "[citation:999999]\u00a0: aucune citation ne porte ce numéro."),
-        ("[photo:999999]", "[photo:999999]\u00a0: aucune photo ne porte ce numéro."),
-        ("[article:999999]", "[article:999999]\u00a0: aucun article ne porte ce numéro."),
+        (
+            "[citation:999999]",
+            "La citation n°\u00a0999999 du texte n’existe plus\u00a0: retirez sa carte.",
+        ),
+        (
+            "[photo:999999]",
+            "La photo n°\u00a0999999 du texte n’existe plus\u00a0: retirez sa carte.",
+        ),
+        ("[article:999999]", "L’article lié n°\u00a0999999 n’existe plus\u00a0: retirez sa carte."),
     ],
 )
 def test_a_marker_to_a_missing_item_is_a_form_error_and_saves_nothing(

@@ -64,7 +64,7 @@ def test_a_card_to_a_quote_that_no_longer_exists_is_a_form_error(admin_client, a
 
     assert response.status_code == 200
     assert response.context["adminform"].form.errors["body_html"] == [
-        "[citation:999999]\u00a0: aucune citation ne porte ce numéro."
+        "La citation n°\u00a0999999 du texte n’existe plus\u00a0: retirez sa carte."
     ]
     assert not Article.objects.exists()
 
@@ -302,3 +302,15 @@ def test_pending_changes_to_the_body_read_as_text(
 
     assert "Citation\u00a0: «\u00a0Je peux confirmer" in page
     assert "{&#x27;type&#x27;" not in page
+
+
+def test_a_read_only_article_page_describes_its_cards_in_words(
+    journalist, client_for, make_published, patel
+):
+    article = make_published(body=[{"type": "quote", "quote": patel.pk}])  # not julie's
+
+    page = client_for(journalist).get(reverse("admin:articles_article_change", args=[article.pk]))
+
+    content = page.content.decode()
+    assert "Citation\u00a0: «\u00a0Je peux confirmer" in content
+    assert "data-django-prose-editor" not in content
