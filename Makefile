@@ -52,6 +52,7 @@ bench: install ## Benchmarks (not part of make test), written to docs/benchmarks
 	SECRET_KEY=$${SECRET_KEY:-$(THROWAWAY_KEY)} ALLOWED_HOSTS=localhost $(PY) manage.py bench_syndication
 	@command -v wrk >/dev/null || [ "$$(id -u)" != 0 ] || (apt-get update -qq && apt-get install -y -qq wrk >/dev/null)
 	SECRET_KEY=$${SECRET_KEY:-$(THROWAWAY_KEY)} $(PY) -m bench.api_load
+	[ "$${BENCH_PEER:-1}" = 0 ] || SECRET_KEY=$${SECRET_KEY:-$(THROWAWAY_KEY)} $(PY) -m bench.side_by_side
 
 soak: install ## Soak test (not in make test): PostgreSQL killed under load, recovery measured
 	$(PY) -m bench.soak $(SOAK_ARGS)
