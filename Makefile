@@ -10,7 +10,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 THROWAWAY_KEY := $(shell $(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(50))')
 
 .DEFAULT_GOAL := help
-.PHONY: help install run worker chromium test lint fmt bench soak clean
+.PHONY: help install run worker chromium test lint fmt bench soak clean backup restore
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -56,6 +56,14 @@ bench: install ## Benchmarks (not part of make test), written to docs/benchmarks
 
 soak: install ## Soak test (not in make test): PostgreSQL killed under load, recovery measured
 	$(PY) -m bench.soak $(SOAK_ARGS)
+
+backup: install ## Back up the database and the uploads into a new folder: make backup DIR=...
+	@[ -n "$(DIR)" ] || { echo "Say where: make backup DIR=backups/$$(date +%F)"; exit 2; }
+	SECRET_KEY=$${SECRET_KEY:-$(THROWAWAY_KEY)} $(PY) manage.py backup "$(DIR)"
+
+restore: install ## Restore a backup into an empty database: make restore DIR=... [ARGS=--replace]
+	@[ -n "$(DIR)" ] || { echo "Say which: make restore DIR=backups/..."; exit 2; }
+	SECRET_KEY=$${SECRET_KEY:-$(THROWAWAY_KEY)} $(PY) manage.py restore "$(DIR)" $(ARGS)
 
 lint: install ## ruff check and format check, import layers (lint-imports)
 	$(VENV)/bin/ruff check .

