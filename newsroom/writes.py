@@ -10,6 +10,8 @@ its failure is logged and never turns a committed write into an error.
 
 from django.db import transaction
 
+from newsroom import outage
+
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "TRACE"})
 
 
@@ -22,8 +24,12 @@ class WriteInOneTransaction:
             return self.get_response(request)
         # No savepoint: in production this is the outermost block; nested (in tests) it
         # would only add two statements to every count of queries.
-        with transaction.atomic(savepoint=False):
-            response = self.get_response(request)
-            if response.status_code >= 500:
-                transaction.set_rollback(True)
+        try:
+            with transaction.atomic(savepoint=False):
+                response = self.get_response(request)
+                if response.status_code >= 500:
+                    transaction.set_rollback(True)
+        except outage.DATABASE_ERRORS:  # the transaction could not begin, or commit
+            outage.database_lost()
+            return outage.unavailable(request.path)
         return response

@@ -28,6 +28,6 @@ def unreachable_database():
 
 
 @pytest.fixture
-def database_down(transactional_db):
+def database_down(db):
     with unreachable_database():
         yield

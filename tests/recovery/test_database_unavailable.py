@@ -3,12 +3,17 @@ short French page elsewhere), never a 500; once it is back, the next request is 
 
 import json
 
+import pytest
 from django.contrib.auth.models import User
 from django.test import Client
 
 from tests.recovery.conftest import unreachable_database
 
 MESSAGE = "La base de données est momentanément injoignable. Réessayez dans quelques secondes."
+
+
+# serialized_rollback: the roles and content types come back after each flush.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 def test_the_api_answers_503_json_with_retry_after_while_the_database_is_down(database_down):
@@ -28,9 +33,7 @@ def test_a_write_through_the_api_answers_503_while_the_database_is_down(editor, 
     assert json.loads(response.content) == {"detail": MESSAGE}
 
 
-def test_the_admin_answers_a_short_french_page_with_503_while_the_database_is_down(
-    transactional_db,
-):
+def test_the_admin_answers_a_short_french_page_with_503_while_the_database_is_down():
     client = Client()
     client.force_login(User.objects.create_superuser("chef", password="motdepasse-solide-42"))
     with unreachable_database():
@@ -44,7 +47,7 @@ def test_the_admin_answers_a_short_french_page_with_503_while_the_database_is_do
     assert MESSAGE.replace("é", "&eacute;") in page or MESSAGE in page
 
 
-def test_requests_are_served_again_as_soon_as_the_database_is_back(transactional_db):
+def test_requests_are_served_again_as_soon_as_the_database_is_back(db):
     with unreachable_database():
         assert Client().get("/api/v1/sections/").status_code == 503
     assert Client().get("/api/v1/sections/").status_code == 200

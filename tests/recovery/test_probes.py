@@ -7,6 +7,9 @@ import pytest
 from django.db import connection
 from django.test import Client
 
+# serialized_rollback: the roles and content types come back after each flush.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
 
 def get(path):
     response = Client().get(path)
@@ -19,7 +22,7 @@ def test_healthz_answers_without_the_database(database_down):
     assert "no-store" in response["Cache-Control"]
 
 
-def test_readyz_answers_200_when_the_database_is_up_and_migrated(transactional_db):
+def test_readyz_answers_200_when_the_database_is_up_and_migrated(db):
     response, body = get("/readyz")
     assert (response.status_code, body) == (200, {"status": "ok"})
     assert "no-store" in response["Cache-Control"]
@@ -34,7 +37,7 @@ def test_readyz_answers_503_when_the_database_is_down(database_down):
 
 
 @pytest.fixture
-def unapplied_migration(transactional_db):
+def unapplied_migration(db):
     """The accounts app's first migration is forgotten by the database, then recorded again."""
     with connection.cursor() as cursor:
         cursor.execute(

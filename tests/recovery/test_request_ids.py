@@ -19,6 +19,10 @@ from newsroom.wsgi import application
 ROOT = Path(__file__).resolve().parents[2]
 
 
+# serialized_rollback: the roles and content types come back after each flush.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+
 def call(path, **extra):
     environ = {
         "REQUEST_METHOD": "GET",
@@ -56,7 +60,7 @@ def json_lines():
 
 
 @pytest.fixture
-def served(transactional_db, settings):
+def served(settings):
     """Requests through the whole WSGI application, as gunicorn makes them (Django's
     handler closes the connection it finds in a transaction: so none is kept open)."""
     settings.ALLOWED_HOSTS = ["testserver"]

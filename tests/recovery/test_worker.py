@@ -10,10 +10,14 @@ from django_tasks_db.models import DBTaskResult
 from media import tasks
 from newsroom import worker
 from tests.factories import PhotoFactory
+from tests.recovery.conftest import unreachable_database
+
+# serialized_rollback: the roles and content types come back after each flush.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 @pytest.fixture
-def photo(transactional_db):
+def photo(db):
     return PhotoFactory()
 
 
@@ -102,9 +106,7 @@ def test_a_job_whose_worker_died_three_times_is_failed_not_retried(photo):
     assert photo.renditions.count() == 0
 
 
-def test_the_worker_stops_when_the_database_stays_unreachable(transactional_db, monkeypatch):
-    from tests.recovery.conftest import unreachable_database
-
+def test_the_worker_stops_when_the_database_stays_unreachable(monkeypatch):
     monkeypatch.setattr(worker, "DATABASE_GRACE_SECONDS", 0)
     monkeypatch.setattr(worker.time, "sleep", lambda seconds: None)
     with unreachable_database(), pytest.raises(SystemExit) as stopped:
