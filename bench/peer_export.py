@@ -43,6 +43,16 @@ def generated():
     return Article.objects.filter(slug__startswith=PREFIX)
 
 
+def summary() -> tuple[int, int, str | None, str | None]:
+    """How many generated articles, how many public, the first and last slug: when the
+    peer holds the same, it need not be loaded again."""
+    articles = generated().order_by("pk")
+    first, last = articles.values_list("slug", flat=True).first(), None
+    if first is not None:
+        last = articles.values_list("slug", flat=True).last()
+    return articles.count(), articles.public().count(), first, last
+
+
 def export(path: Path, articles=None) -> int:
     """Write ``articles`` (every generated one by default), oldest id first; how many."""
     count = 0

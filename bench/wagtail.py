@@ -95,10 +95,29 @@ def prepare(say: Callable[[str], None], newsroom_url: str, work_dir: Path) -> st
     url = database_url(newsroom_url)
     ensure_database(url)
     manage(url, "migrate", "--no-input", "--verbosity=0")
+    if _summary(url) == peer_export.summary():
+        say("Wagtail peer: the generated articles are loaded already")
+        return url
     exported = work_dir / "peer-articles.jsonl"
     say(f"Wagtail peer: {peer_export.export(exported):,} generated articles exported")
     manage(url, "load_articles", str(exported))
     return url
+
+
+def _summary(url: str) -> tuple[int, int, str | None, str | None]:
+    """What the peer holds, as ``peer_export.summary()`` tells Newsroom's."""
+    with _connect(url) as db, db.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(*), count(*) FILTER (WHERE p.live), min(p.path), max(p.path)"
+            " FROM wagtailcore_page p JOIN news_newspage n ON n.page_ptr_id = p.id"
+        )
+        count, live, first, last = cursor.fetchone()
+        cursor.execute(
+            "SELECT path, slug FROM wagtailcore_page WHERE path = ANY(%s)", [[first, last]]
+        )
+        slugs = dict(cursor.fetchall())
+    db.close()
+    return count, live, slugs.get(first), slugs.get(last)
 
 
 def server(url: str, *, cached: bool, log: Path, workers: int) -> Server:

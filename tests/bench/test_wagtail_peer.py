@@ -56,6 +56,17 @@ def test_every_generated_article_is_exported_with_what_a_reader_sees(exported):
         ]
 
 
+def test_the_summary_matches_what_the_peer_would_hold_after_loading_the_export(exported):
+    _count, lines = exported
+
+    assert peer_export.summary() == (
+        len(lines),
+        sum(line["live"] for line in lines),
+        lines[0]["slug"],
+        lines[-1]["slug"],
+    )
+
+
 def test_drafts_and_scheduled_articles_are_exported_but_not_live(exported):
     _count, lines = exported
     hidden = peer_export.generated().not_public()
