@@ -117,7 +117,7 @@ def build_papier():
     section = SectionFactory(name="Europe", slug="europe", parent=parent)
     author = PersonFactory(name="Anne Autrice", slug="anne")
     speaker = PersonFactory(name="Paul Parleur", slug="paul")
-    photo = PhotoFactory(caption="Légende A", credit="AFP")
+    photo = PhotoFactory(caption="Légende A", credit="AFP", with_renditions=True)
     quote = QuoteFactory(text="Mots A", person=speaker)
     topic = TagFactory(name="Sujet A", slug="sujet-a")
     person_tag = TagFactory(name="Paul Parleur", slug="paul", kind=Tag.Kind.PERSON, person=speaker)
@@ -442,7 +442,8 @@ CHANGES = {
         shows={
             "detail": json_shows(
                 lambda d: (photo_words(d["lead_photo"]), jsonld_images(d)),
-                (("Légende B", "Reuters"), [("Légende B", "Reuters")]),
+                # The whole picture and its three crops (its renditions).
+                (("Légende B", "Reuters"), [("Légende B", "Reuters")] * 4),
             ),
             **entries_show(lambda e: photo_words(e["lead_photo"]), ("Légende B", "Reuters")),
             "dossier": json_shows(
