@@ -162,3 +162,16 @@ def test_backup_goes_into_a_new_folder_only(db, tmp_path):
     (tmp_path / "backup" / "ancien.txt").write_text("déjà là")
     with pytest.raises(CommandError, match="is not an empty folder"):
         call_command("backup", str(tmp_path / "backup"), stdout=io.StringIO())
+
+
+def test_restore_with_replace_brings_back_what_was_lost(demo, tmp_path):
+    reference = Article.objects.get(slug=REFERENCE_SLUG)
+    before = Client().get(f"/api/v1/articles/{REFERENCE_SLUG}/").content
+    call_command("backup", str(tmp_path / "backup"), stdout=io.StringIO())
+    Article.objects.filter(pk=reference.pk).delete()
+    (demo / reference.lead_photo.image.name).unlink()
+
+    call_command("restore", str(tmp_path / "backup"), "--replace", stdout=io.StringIO())
+
+    assert Client().get(f"/api/v1/articles/{REFERENCE_SLUG}/").content == before
+    assert (demo / reference.lead_photo.image.name).is_file()
