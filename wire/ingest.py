@@ -204,12 +204,12 @@ class Importer:
             article = self.article(row.article_id)
             held = row.held or article.version != row.article_version
             result.outcome = UPDATED
-        # The text is checked before anything is written: a refused item leaves at most
-        # the tags and people it named, and the photos it brought.
+        # The fields are checked before anything is written: a refused item leaves at most
+        # the tags and people it named, and the photos it brought. (The body is checked
+        # where it is saved: wire.text makes valid blocks, of which only a length can fail.)
         for name, value in text_fields(item).items():
             setattr(article, name, value)
-        article.clean_fields(exclude=["section", "lead_photo", "slug", "modified_by"])
-        article.derive_from_body()
+        article.clean_fields(exclude=["section", "lead_photo", "slug", "modified_by", "body"])
         tag_list = [self.tag(kind, name) for kind, name in dict.fromkeys(item.subjects)]
         authors = list(dict.fromkeys(self.person(name) for name in items.authors(item)))
         self.add_photos(article, item, result)
@@ -220,6 +220,7 @@ class Importer:
         """An article someone changed since (the item waits as its pending changes), or a
         published one (its edits wait anyway)."""
         article, draft = plan.draft.article, plan.draft
+        article.derive_from_body()  # the pending changes are checked as a save would
         if plan.held:
             note = _("agency version %(version)d waiting") % {"version": plan.item.version}
             workflow.propose(
@@ -273,11 +274,12 @@ class Importer:
             plan.result.article = article
             self.articles[article.pk] = article
             self.rows[item.guid] = row
-        WireItem.objects.bulk_create([plan.row for plan in plans if plan.new])
-        for plan in plans:
-            if not plan.new:
-                values = {name: getattr(plan.row, name) for name in KEPT_FIELDS}
-                WireItem.objects.filter(pk=plan.row.pk).update(**values)
+        WireItem.objects.bulk_create(
+            [plan.row for plan in plans],
+            update_conflicts=True,
+            unique_fields=["guid"],
+            update_fields=KEPT_FIELDS,
+        )
 
     def add_photos(self, article: Article, item: Item, result: Result) -> None:
         """The item's pictures: the first as lead photo, the others after the text. A photo
@@ -289,9 +291,7 @@ class Importer:
             except photos.PhotoRefused as refused:
                 result.warnings.extend(refused.messages)
         article.lead_photo = found[0] if found else None
-        if more := [{"type": "photo", "photo": p.pk} for p in dict.fromkeys(found[1:])]:
-            article.body += more
-            article.derive_from_body()
+        article.body += [{"type": "photo", "photo": p.pk} for p in dict.fromkeys(found[1:])]
 
     def tag(self, kind: str, name: str) -> Tag:
         key = (kind, slugify(name)[:200] or name_hash(name))

@@ -156,3 +156,20 @@ def test_a_refusal_in_a_bulk_write_refuses_only_the_item_at_fault(
     ]
     assert WireItem.objects.count() == 2
     assert "lot.json#2 : refusée : Refusée par le test." in err
+
+
+def test_an_item_whose_body_is_too_long_is_refused_and_its_batch_goes_in(import_wire, wire_dir):
+    data = json.loads((SAMPLES / "ninjs2-fr.json").read_text())
+    data.pop("associations")
+    long_body = "".join(f"<p>Paragraphe {n}.</p>" for n in range(501))
+    batch = [
+        {**data, "uri": "urn:x:long", "bodies": [{"contenttype": "text/html", "value": long_body}]},
+        {**data, "uri": "urn:x:court", "headlines": [{"value": "Dépêche courte"}]},
+    ]
+    (wire_dir / "lot.json").write_text(json.dumps(batch, ensure_ascii=False))
+
+    out, err = import_wire(wire_dir)
+
+    assert list(Article.objects.values_list("headline", flat=True)) == ["Dépêche courte"]
+    assert "lot.json#1 : refusée : " in err
+    assert "500" in err
