@@ -50,6 +50,7 @@ bench: install ## Benchmarks (not part of make test), written to docs/benchmarks
 	SECRET_KEY=$${SECRET_KEY:-$(THROWAWAY_KEY)} $(PY) manage.py bench_search --runs 5
 	SECRET_KEY=$${SECRET_KEY:-$(THROWAWAY_KEY)} $(PY) manage.py bench_timeline --size 100000
 	SECRET_KEY=$${SECRET_KEY:-$(THROWAWAY_KEY)} ALLOWED_HOSTS=localhost $(PY) manage.py bench_syndication
+	SECRET_KEY=$${SECRET_KEY:-$(THROWAWAY_KEY)} $(PY) manage.py bench_wire --output docs/benchmarks.md
 	@command -v wrk >/dev/null || [ "$$(id -u)" != 0 ] || (apt-get update -qq && apt-get install -y -qq wrk >/dev/null)
 	SECRET_KEY=$${SECRET_KEY:-$(THROWAWAY_KEY)} $(PY) -m bench.api_load
 	[ "$${BENCH_PEER:-1}" = 0 ] || SECRET_KEY=$${SECRET_KEY:-$(THROWAWAY_KEY)} $(PY) -m bench.side_by_side

@@ -17,7 +17,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from articles.models import Article
-from bench.management.commands.bench_renditions import machine, replace_section
+from bench.management.commands.bench_renditions import machine
 from wire import account, ingest, sources
 from wire.models import WireItem
 
@@ -83,6 +83,17 @@ def write_items(folder: Path, count: int, version: int, run: str) -> None:
             "places": [{"name": "Paris"}],
         }
         (folder / f"{n:06d}.json").write_text(json.dumps(item, ensure_ascii=False))
+
+
+def replace_section(text: str, section: str) -> str:
+    """``text`` with the section under ``HEADING`` replaced (or added at the end)."""
+    lines = text.splitlines()
+    if HEADING not in lines:
+        return text.rstrip("\n") + "\n\n" + section
+    start = lines.index(HEADING)
+    end = next((i for i in range(start + 1, len(lines)) if lines[i].startswith("## ")), len(lines))
+    after = "\n".join(lines[end:])
+    return "\n".join(lines[:start]) + "\n" + section + ("\n" + after + "\n" if after else "")
 
 
 class Command(BaseCommand):
