@@ -36,8 +36,8 @@ CLOSED_FILLS = 1  # asked of a pattern closed to anonymous readers
 MAX_PAGES = 60  # pages followed through ``next`` links, from one list
 MAX_DISCOVERED = 1500  # URLs found in responses
 SEARCH_BATCH = 8  # marker words per search («a or b or …»)
-HIDDEN_TARGETS = 4  # URLs naming hidden things, asked again with header tricks, per route
-TRICKS_BUDGET = 3.0  # seconds a route may take before its tricks are skipped
+HIDDEN_TARGETS = 3  # URLs naming hidden things, asked again with header tricks, per route
+TRICKS_BUDGET = 1.5  # seconds a route may take before its tricks are skipped
 # What a reader may add to any request, hoping for more than the public sees.
 HEADER_TRICKS = {
     "HEAD": ("HEAD", {}),
@@ -211,11 +211,11 @@ def schema_routes(schema: dict) -> list[Route]:
     return routes
 
 
-def fills(route: Route, values: list[str]) -> list[tuple[str, tuple[str, ...]]]:
-    """The route's URLs with its parameters taken from ``values``, as far as each fits (or
-    from the pattern itself, when it lists its words: ``(?P<app_label>auth|articles)``)."""
+def fills(route: Route, values_for) -> list[tuple[str, tuple[str, ...]]]:
+    """The route's URLs with its parameters taken from ``values_for(regex)``, as far as each
+    fits (or from the pattern itself, when it lists its words: ``(?P<app>auth|articles)``)."""
     choices = [
-        [value for value in values if re.fullmatch(regex, value)]
+        [value for value in values_for(regex) if re.fullmatch(regex, value)]
         or [word for word in regex.split("|") if re.fullmatch(r"[-\w]+", word)]
         for regex in route.params.values()
     ]
@@ -280,6 +280,7 @@ class Crawler:
         self.asked: set[tuple[str, str, str]] = set()
         self.found: list[str] = []  # URLs found in responses, to ask in turn
         self.route_of: dict[str, str] = {}  # a URL, and the route it was first asked for
+        self.dates = [value for value, (kind, _h) in content.values.items() if kind == "date"]
         self.spent: dict[str, float] = {}  # seconds taken by each route's tricks
 
     # Asking
@@ -380,7 +381,7 @@ class Crawler:
         """Ask each URL of ``route``; returns those worth asking again with header tricks:
         a few the public may read, and those naming hidden things of a kind the route
         shows (its public ones answered 200)."""
-        urls = fills(route, list(self.content.values))
+        urls = fills(route, self.values_for)
         if not urls:
             self.report.routes.setdefault(route.name, 0)
             return []
@@ -402,7 +403,14 @@ class Crawler:
             for url, combo in urls
             if any(self.content.values[value] == (kind, True) for value in combo for kind in shown)
         ]
-        return [url for url, _combo in readable[:2]] + hidden_of_kind[:HIDDEN_TARGETS]
+        return [url for url, _combo in readable[:1]] + hidden_of_kind[:HIDDEN_TARGETS]
+
+    def values_for(self, regex: str) -> list[str]:
+        """Every value of the content; dates only where a letter would not fit (a year, a
+        month: they name nothing where a slug or an id would)."""
+        if re.fullmatch(regex, "a"):
+            return [value for value in self.content.values if value not in self.dates]
+        return list(self.content.values)
 
     def status(self, url: str) -> int | None:
         reply = self.report.replies.get(url)
@@ -426,7 +434,7 @@ class Crawler:
             " or ".join(words[i : i + SEARCH_BATCH]) for i in range(0, len(words), SEARCH_BATCH)
         ]
         names = {each["name"] for each in route.query}
-        for url, _combo in fills(route, list(self.content.values)):
+        for url, _combo in fills(route, self.values_for):
             if self.status(url) != 200:
                 continue
             for parameter in route.query:

@@ -56,18 +56,17 @@ def test_header_tricks_are_tried(crawl):
 
 def file_urls(photo: Photo) -> list[str]:
     """Every URL a reader could find or guess for the photo's files: the storage's own, and
-    the names without their random part or in the layout files had before, under the
-    current and the former MEDIA_URL."""
-    names = [photo.image.name, *(r.file.name for r in photo.renditions.all())]
+    the original's and a rendition's names without their random part or in the layout
+    files had before, under the current and the former MEDIA_URL."""
+    urls = [photo.image.url, *(r.file.url for r in photo.renditions.all())]
     guesses = []
-    for name in names:
+    for name in [photo.image.name, photo.renditions.first().file.name]:
         last = name.split("/")[-1]
         guesses += [
             name,
             f"photos/{photo.created_at:%Y/%m}/{last}",
             f"renditions/{photo.pk}/{last}",
         ]
-    urls = [photo.image.url, *(r.file.url for r in photo.renditions.all())]
     return urls + [
         prefix + guess for prefix in (settings.MEDIA_URL, OLD_MEDIA_URL) for guess in guesses
     ]
