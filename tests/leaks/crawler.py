@@ -4,7 +4,7 @@ Nothing here names an endpoint. The URLs come from the URL configuration (every 
 walked recursively, its parameters filled with every value the content has), from the
 OpenAPI schema (every GET operation, with its query parameters), and from the responses
 themselves (links, feed items, sitemap entries, file URLs). A pattern whose first anonymous
-answer is 401, 403 or a redirect to a login page is the newsroom's: it is asked a few times
+answer is 401, 403, 405 or a redirect to a login page is the newsroom's: it is asked once
 only. Requests go through the same WSGI stack as the servers (the response cache and the
 articles' fast path in front of Django), in process.
 """
