@@ -107,7 +107,7 @@ function cardBody(kind, card, attrs, labels) {
     const who = [card.speaker, card.role].filter(Boolean).join(", ") || labels.unattributed
     return [
       kindLabel,
-      element("span", { className: "body-card__main", textContent: `« ${card.text} »` }),
+      element("span", { className: "body-card__main", textContent: `«\u00a0${card.text}\u00a0»` }),
       element("span", { className: "body-card__meta", textContent: `— ${who}` }),
     ]
   }
