@@ -2,6 +2,7 @@
 this article's own, a bulleted list and a block quote from the menu, a card removed."""
 
 import pytest
+from playwright.sync_api import expect
 
 from articles.models import Article
 from tests.browser import PASSWORD
@@ -44,10 +45,7 @@ def test_a_journalist_builds_a_body_with_the_menu_and_the_cards(live_server, pag
     # This article's own caption for the photo, and the related article taken out.
     page.once("dialog", lambda dialog: dialog.accept("Légende de cet article"))
     page.locator(".tiptap .body-card--photo .body-card__tool", has_text="Légende").click()
-    page.wait_for_function(
-        "document.querySelector('.tiptap .body-card--photo').textContent"
-        ".includes('Légende de cet article')"
-    )
+    expect(page.locator(".tiptap .body-card--photo")).to_contain_text("Légende de cet article")
     remove = ".body-card__tool[aria-label='Retirer du texte']"
     page.locator(f".tiptap .body-card--related {remove}").click()
     assert page.locator(".tiptap .body-card--related").count() == 0

@@ -3,6 +3,7 @@
 import os
 
 import pytest
+from playwright.sync_api import expect
 
 from articles.models import Quote
 from tests.browser import PASSWORD
@@ -43,9 +44,7 @@ def test_a_journalist_accepts_a_suggested_quote_from_the_article_page(
 
     first.locator(".accept-suggestion").click()
     first.locator(".outcome").wait_for()
-    page.wait_for_function(
-        "document.querySelector('.quote-suggestion').dataset.status === 'accepted'"
-    )
+    expect(suggestions.first).to_have_attribute("data-status", "accepted")
 
     quote = Quote.objects.get()
     assert (quote.text, quote.person.name, quote.role) == (
@@ -56,9 +55,7 @@ def test_a_journalist_accepts_a_suggested_quote_from_the_article_page(
     assert list(quote.articles.all()) == [article]
     # Rejecting the second: it is not offered again when the page is opened anew.
     suggestions.nth(1).locator(".reject-suggestion").click()
-    page.wait_for_function(
-        "document.querySelectorAll('.quote-suggestion')[1].dataset.status === 'rejected'"
-    )
+    expect(suggestions.nth(1)).to_have_attribute("data-status", "rejected")
     page.reload()
     suggestions.first.wait_for()
     assert suggestions.count() == 1

@@ -95,7 +95,7 @@ def test_an_archivist_searches_the_whole_archive_by_part_of_a_name_and_exports_i
     page.wait_for_url("**/dossiers/recherche/")
     box = page.locator("input[name=personne]")
     box.press_sequentially("pate")
-    page.wait_for_function("document.querySelectorAll('#people-suggestions option').length > 0")
+    page.locator("#people-suggestions option").first.wait_for(state="attached")
     options = page.locator("#people-suggestions option")
     assert [options.nth(i).get_attribute("value") for i in range(options.count())] == [
         "Vedant Patel"
