@@ -68,6 +68,7 @@ class Soak:
         self.lock = threading.Lock()
         self.stop = threading.Event()
         self.killed_at = None
+        self.load = 0.0
         self.password = secrets.token_urlsafe(16)
         self.token = ""
         self.paths = []
@@ -175,6 +176,7 @@ class Soak:
             threading.Thread(target=self.writer, args=(n,), daemon=True)
             for n in range(self.args.writers)
         ]
+        self.load = os.getloadavg()[0]
         started = time.monotonic()
         for thread in threads:
             thread.start()
@@ -260,7 +262,8 @@ class Soak:
             f"workers and `manage.py db_worker`; {self.args.readers} reader threads and "
             f"{self.args.writers} writer threads (POST /api/v1/people/ with an editor's "
             f"token) for {ended - started:.0f} s; the postmaster killed with SIGKILL at "
-            f"{self.killed_at - started:.0f} s.",
+            f"{self.killed_at - started:.0f} s. Load average when it started: "
+            f"{self.load:.1f} (other work shares the cores).",
             "",
             "| phase | requests | answers by status |",
             "| --- | ---: | --- |",
