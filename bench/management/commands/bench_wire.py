@@ -1,9 +1,11 @@
 """Throughput of the wire import, without photos: agency items written as ninjs 2.x and
-NewsML-G2 files, read and imported by ``import_wire``'s own path, each item its own
-transaction, committed, as in production. A first pass creates the drafts, a second sends
-each item's next version (updates), a third the same files again (unchanged). Everything
-the run made is deleted at the end. ``--output`` rewrites the "Wire import" section of
-docs/benchmarks.md; the command fails under ``--min-rate`` items per second.
+NewsML-G2 files, read and imported by ``import_wire``'s own path, committed a chunk at a
+time as in production. A first pass creates the drafts, a second sends each item's next
+version (updates), a third the same files again (unchanged). Everything the run made is
+deleted at the end. Beside the wall-clock rate, the CPU an item costs (this process and
+its PostgreSQL session) gives what one core does whatever else the machine runs.
+``--output`` rewrites the "Wire import" section of docs/benchmarks.md; the command fails
+under ``--min-rate`` items per second.
 """
 
 import json
@@ -96,6 +98,18 @@ def replace_section(text: str, section: str) -> str:
     return "\n".join(lines[:start]) + "\n" + section + ("\n" + after + "\n" if after else "")
 
 
+def server_cpu_seconds() -> float | None:
+    """CPU seconds this connection's PostgreSQL backend has used, if it runs here."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        pid = cursor.fetchone()[0]
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 class Command(BaseCommand):
     help = "Measure the wire import's throughput (items per second, without photos)."
 
@@ -122,21 +136,32 @@ class Command(BaseCommand):
         if output:
             text = output.read_text() if output.exists() else "# Benchmarks\n"
             output.write_text(replace_section(text, section))
-        slowest = min(rate for _label, rate, _seconds, _outcomes, _cpu in passes)
+        # The CPU an item costs decides, not the wall clock, which another process on the
+        # machine can slow down: one core must do min_rate items a second.
+        slowest = min(
+            1 / (cpu + server) if server is not None else rate
+            for _label, rate, _seconds, _outcomes, cpu, server in passes
+        )
         if slowest < min_rate:
             raise CommandError(f"{slowest:.0f} items/s is under {min_rate:.0f} items/s.")
 
     def measure(self, folder: Path, by):
+        """Items per second, seconds, outcomes, and CPU seconds per item: this process's,
+        and its PostgreSQL session's when the server runs on this machine (else None)."""
+        server = server_cpu_seconds()
         started, cpu = time.perf_counter(), time.process_time()
         entries = (entry for path in sources.files([folder]) for entry in sources.read_file(path))
         results = ingest.import_items(entries, by=by)
         seconds = time.perf_counter() - started
         cpu_per_item = (time.process_time() - cpu) / len(results)
+        server_per_item = (
+            (server_cpu_seconds() - server) / len(results) if server is not None else None
+        )
         outcomes = sorted({result.outcome for result in results})
         if ingest.REFUSED in outcomes:
             refused = next(r for r in results if r.outcome == ingest.REFUSED)
             raise CommandError(f"{refused.source}: {refused.reason}")
-        return len(results) / seconds, seconds, outcomes, cpu_per_item
+        return len(results) / seconds, seconds, outcomes, cpu_per_item, server_per_item
 
     def clean_up(self, run: str) -> None:
         made = WireItem.objects.filter(guid__startswith=f"urn:bench:{run}:")
@@ -147,16 +172,20 @@ class Command(BaseCommand):
             cursor.execute("ANALYZE articles_article")
 
     def section(self, items: int, passes, load: str) -> str:
-        rows = [
-            (
-                f"{label} ({', '.join(outcomes)})",
-                f"{rate:.0f} items/s",
-                f"{seconds:.1f} s",
-                f"{cpu * 1000:.1f} ms",
+        rows = []
+        for label, rate, seconds, outcomes, cpu, server in passes:
+            both = cpu + server if server is not None else None
+            rows.append(
+                (
+                    f"{label} ({', '.join(outcomes)})",
+                    f"{rate:.0f} items/s",
+                    f"{seconds:.1f} s",
+                    f"{cpu * 1000:.1f} ms",
+                    f"{server * 1000:.1f} ms" if server is not None else "n/a",
+                    f"{1 / both:.0f} items/s" if both else "n/a",
+                )
             )
-            for label, rate, seconds, outcomes, cpu in passes
-        ]
-        table = "\n".join(f"| {a} | {b} | {c} | {d} |" for a, b, c, d in rows)
+        table = "\n".join("| " + " | ".join(row) + " |" for row in rows)
         return (
             f"{HEADING}\n\n"
             "`make bench` (or `python manage.py bench_wire --output docs/benchmarks.md`): "
@@ -168,10 +197,14 @@ class Command(BaseCommand):
             "together by `workflow.save_drafts` (role, version and revision of each). "
             "Then each item's version 2 (the drafts updated in place, together too), then the "
             "same files "
-            "again (nothing written). The target is 200 items/s; the command fails under "
-            "`--min-rate`. The last column is this process's CPU time per item (PostgreSQL's "
-            "not counted): what the import costs whatever else the machine runs.\n\n"
-            "| pass | throughput | time | CPU per item |\n| --- | --- | --- | --- |\n"
+            "again (nothing written). The target is 200 items/s: the command fails when one "
+            "core's worth (or, with a remote server, the throughput) is under `--min-rate`. "
+            "Throughput is wall-clock, so it depends on what else the machine "
+            "runs; the CPU columns do not: the import's own CPU time per item, its PostgreSQL "
+            "session's (read from /proc when the server is local), and the items a second one "
+            "core would do for both.\n\n"
+            "| pass | throughput | time | import CPU per item | PostgreSQL CPU per item "
+            "| one core's worth |\n| --- | --- | --- | --- | --- | --- |\n"
             f"{table}\n\n"
             f"Machine: {machine()}; load average when measured {load}; "
             f"{timezone.localdate().isoformat()}.\n"
