@@ -140,3 +140,16 @@ def test_an_item_whose_article_was_deleted_is_not_made_again(import_wire, sample
 
     assert Article.objects.count() == 0
     assert "L’article tiré de cette dépêche a été supprimé" in err
+
+
+def test_two_versions_of_an_item_in_one_batch_make_one_draft_at_the_later(import_wire, wire_dir):
+    first, second = wire_dir / "a.json", wire_dir / "b.json"
+    write_version(first, 1, "Premier titre", "Premier texte.")
+    write_version(second, 2, "Titre corrigé", "Texte complété.")
+
+    out, err = import_wire(wire_dir)
+
+    article = Article.objects.get()
+    assert (article.headline, article.pending) == ("Titre corrigé", None)
+    assert WireItem.objects.get().version == 2
+    assert "créées : 1 ; mises à jour : 1 ;" in out
