@@ -35,7 +35,7 @@ MAX_FILLS = 400  # URLs one pattern may give (a cross product of its parameters'
 CLOSED_FILLS = 1  # asked of a pattern closed to anonymous readers
 MAX_PAGES = 60  # pages followed through ``next`` links, from one list
 MAX_DISCOVERED = 1500  # URLs found in responses
-SEARCH_BATCH = 8  # marker words per search («a or b or …»)
+SEARCH_LENGTH = 100  # characters of a search for several marker words («a or b or …»)
 HIDDEN_TARGETS = 3  # URLs naming hidden things, asked again with header tricks, per route
 TRICKS_BUDGET = 1.5  # seconds a route may take before its tricks are skipped
 # What a reader may add to any request, hoping for more than the public sees.
@@ -412,6 +412,16 @@ class Crawler:
             return [value for value in self.content.values if value not in self.dates]
         return list(self.content.values)
 
+    def searches(self) -> list[str]:
+        """Every marker word, a few at a time as «a or b or c» (the full-text search reads
+        «or»), each search short enough for any search box (``SEARCH_LENGTH``)."""
+        batches = [[]]
+        for word in sorted(self.content.hidden_markers | self.content.public_markers):
+            if len(" or ".join([*batches[-1], word])) > SEARCH_LENGTH:
+                batches.append([])
+            batches[-1].append(word)
+        return [" or ".join(batch) for batch in batches]
+
     def status(self, url: str) -> int | None:
         reply = self.report.replies.get(url)
         return reply.status if reply else None
@@ -427,12 +437,7 @@ class Crawler:
             if re.fullmatch(r"[a-z][-a-z0-9]*", value) and (hidden or kind not in kinds):
                 values.append(value)
                 kinds.update([] if hidden else [kind])
-        # Words that begin every marker, then every marker word (a few at a time, as «a or
-        # b or c»: the project's full-text search reads «or»).
-        words = sorted(self.content.hidden_markers | self.content.public_markers)
-        searches = [HIDDEN, PUBLIC, HIDDEN[:2]] + [
-            " or ".join(words[i : i + SEARCH_BATCH]) for i in range(0, len(words), SEARCH_BATCH)
-        ]
+        searches = [HIDDEN, PUBLIC, HIDDEN[:2], *self.searches()]
         names = {each["name"] for each in route.query}
         for url, _combo in fills(route, self.values_for):
             if self.status(url) != 200:

@@ -42,6 +42,13 @@ def test_the_crawl_sees_every_public_thing(crawl, content):
     assert crawl.by_status.get(200, 0) > 300, crawl.summary()
 
 
+def test_searches_for_marker_words_find_public_content(crawl):
+    """Searches did search: some found public content, none was refused."""
+    searches = {url: reply for url, reply in crawl.replies.items() if "?q=" in url}
+    assert any(PUBLIC in reply.text for reply in searches.values())
+    assert [url for url, reply in searches.items() if reply.status == 400] == []
+
+
 def test_every_url_pattern_and_schema_operation_is_asked(crawl):
     never_asked = [route for route, count in crawl.routes.items() if count == 0]
     assert never_asked == []
