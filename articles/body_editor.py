@@ -67,6 +67,16 @@ LABELS = {
         "Caption for this article (leave empty to use the photo's own caption):"
     ),
     "remove": gettext_lazy("Remove from the body"),
+    # django-prose-editor's own strings, by its English msgid (articles/static/articles/
+    # editor_i18n.js gives them to it).
+    "catalog": {
+        "Edit Link": gettext_lazy("Link"),
+        "URL": gettext_lazy("Address (https://…)"),
+        "Title": gettext_lazy("Title shown on hover (optional)"),
+        "Update": gettext_lazy("Apply"),
+        "Insert": gettext_lazy("Insert"),
+        "Cancel": gettext_lazy("Cancel"),
+    },
     "menu": {
         "paragraph": gettext_lazy("Paragraph"),
         "heading2": gettext_lazy("Intertitle"),

@@ -47,6 +47,9 @@ class ArticleForm(forms.ModelForm):
 
     user = None  # the editing user, set by ArticleAdmin.get_form
 
+    class Media:
+        js = ["articles/editor_i18n.js"]  # before the editor's modules: its dialogs in French
+
     class Meta:
         model = Article
         exclude = ["body", "modified_by", *workflow.WORKFLOW_FIELDS]

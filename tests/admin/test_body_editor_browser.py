@@ -42,6 +42,20 @@ def test_a_journalist_builds_a_body_with_the_menu_and_the_cards(live_server, pag
     assert {"Intertitre", "Paragraphe"} <= set(options)
     assert {"Liste à puces", "Bloc de citation", "Gras", "Italique"} <= set(titles)
 
+    # django-prose-editor's link dialog, in French too.
+    page.locator(".tiptap p", has_text="Premier paragraphe.").click()
+    page.keyboard.press("End")
+    page.keyboard.press("Shift+Home")
+    page.click("button[data-name=link]")
+    dialog = page.locator("dialog[open]")
+    dialog.wait_for()
+    words = dialog.inner_text()
+    assert "Edit Link" not in words
+    assert "Update" not in words
+    assert "Lien" in words
+    assert "Adresse (https://…)" in words
+    page.keyboard.press("Escape")
+
     # This article's own caption for the photo, and the related article taken out.
     page.once("dialog", lambda dialog: dialog.accept("Légende de cet article"))
     page.locator(".tiptap .body-card--photo .body-card__tool", has_text="Légende").click()

@@ -286,6 +286,8 @@ export const BodyBlock = Node.create({
 
   onBeforeCreate() {
     this.storage.cache = new CardCache(this.options.cardsUrl)
+    // django-prose-editor's own dialogs, in French (editor_i18n.js).
+    window.proseEditorCatalog = Object.assign(window.proseEditorCatalog || {}, this.options.labels.catalog)
   },
 
   onCreate() {
