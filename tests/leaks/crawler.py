@@ -36,7 +36,7 @@ CLOSED_FILLS = 1  # asked of a pattern closed to anonymous readers
 MAX_PAGES = 60  # pages followed through ``next`` links, from one list
 MAX_DISCOVERED = 1500  # URLs found in responses
 SEARCH_LENGTH = 100  # characters of a search for several marker words («a or b or …»)
-HIDDEN_TARGETS = 3  # URLs naming hidden things, asked again with header tricks, per route
+HIDDEN_TARGETS = 5  # URLs naming hidden things, asked again with header tricks, per route
 TRICKS_BUDGET = 1.5  # seconds a route may take before its tricks are skipped
 # What a reader may add to any request, hoping for more than the public sees.
 HEADER_TRICKS = {
@@ -225,6 +225,12 @@ def fills(route: Route, values_for) -> list[tuple[str, tuple[str, ...]]]:
     ]
 
 
+def spread(items: list, count: int) -> list:
+    """``count`` of ``items``, taken at even steps from the first."""
+    step = max(1, len(items) // count)
+    return items[::step][:count]
+
+
 def query_values(parameter: dict, values: list[str], searches: list[str]) -> list[str]:
     """Values worth trying for one query parameter, from its schema."""
     schema = parameter.get("schema", {})
@@ -399,11 +405,14 @@ class Crawler:
         readable = [(url, combo) for url, combo in urls if self.status(url) == 200]
         shown = {self.content.values[value][0] for _url, combo in readable for value in combo}
         hidden_of_kind = [
-            url
+            (url, combo)
             for url, combo in urls
             if any(self.content.values[value] == (kind, True) for value in combo for kind in shown)
         ]
-        return [url for url, _combo in readable[:1]] + hidden_of_kind[:HIDDEN_TARGETS]
+        # By slug, where there are (each names one thing; its id and public id name it again).
+        slugs = [url for url, combo in hidden_of_kind if combo[0].startswith(HIDDEN)]
+        hidden = spread(slugs or [url for url, _combo in hidden_of_kind], HIDDEN_TARGETS)
+        return [url for url, _combo in readable[:1]] + hidden
 
     def values_for(self, regex: str) -> list[str]:
         """Every value of the content; dates only where a letter would not fit (a year, a
