@@ -30,6 +30,7 @@ from tests.factories import (
 from tests.visibility import HIDDEN_STATES, make_hidden
 
 HIDDEN, PUBLIC = "zqhid", "zqpub"
+SECRET = "secret"  # the kind of a value a reader holds and must not be able to use
 
 
 @dataclass
@@ -204,7 +205,7 @@ def build(now) -> Content:
         DossierEntry.objects.create(dossier=public_dossier, article=each, pin_position=position)
         make_hidden(each, state, now)
         if state == "withdrawn":  # a preview link handed out before the withdrawal
-            content.value(preview.make_token(each), kind="preview token", hidden=True)
+            content.value(preview.make_token(each), kind=SECRET, hidden=True)
 
     # A public article whose lead photo's rights have expired: the photo is hidden.
     expired = photo(content, "expired", rights_expire_at=now - dt.timedelta(days=1))

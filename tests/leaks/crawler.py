@@ -28,7 +28,7 @@ from django.utils.regex_helper import normalize
 
 from articles.hotpath import ArticleDetailApp
 from newsroom.response_cache import CachedPublicResponses, ResponseCache
-from tests.leaks.content import HIDDEN, PUBLIC
+from tests.leaks.content import HIDDEN, PUBLIC, SECRET
 
 SCHEMA_URL = "/api/schema/?format=json"
 MAX_FILLS = 400  # URLs one pattern may give (a cross product of its parameters' values)
@@ -394,7 +394,12 @@ class Crawler:
         first = self.ask(urls[0][0], route.name) or self.report.replies.get(urls[0][0])
         if first is not None and self.closed(first):
             self.report.closed.add(route.name)
+            secrets = [
+                url for url, combo in urls if any(self.kind(value) == SECRET for value in combo)
+            ]
             for url, _combo in urls[:CLOSED_FILLS]:
+                self.ask(url, route.name)
+            for url in secrets:  # a link handed out once (a preview), to try again
                 self.ask(url, route.name)
             return []
         for url, _combo in urls:
@@ -403,11 +408,13 @@ class Crawler:
             for url, _combo in urls:
                 self.ask_tricks(url, route.name)
         readable = [(url, combo) for url, combo in urls if self.status(url) == 200]
-        shown = {self.content.values[value][0] for _url, combo in readable for value in combo}
+        shown = {self.kind(value) for _url, combo in readable for value in combo}
         hidden_of_kind = [
             (url, combo)
             for url, combo in urls
-            if any(self.content.values[value] == (kind, True) for value in combo for kind in shown)
+            if any(
+                self.content.values.get(value) == (kind, True) for value in combo for kind in shown
+            )
         ]
         # By slug, where there are (each names one thing; its id and public id name it again).
         slugs = [url for url, combo in hidden_of_kind if combo[0].startswith(HIDDEN)]
@@ -430,6 +437,9 @@ class Crawler:
                 batches.append([])
             batches[-1].append(word)
         return [" or ".join(batch) for batch in batches]
+
+    def kind(self, value: str) -> str:
+        return self.content.values.get(value, ("", False))[0]
 
     def status(self, url: str) -> int | None:
         reply = self.report.replies.get(url)

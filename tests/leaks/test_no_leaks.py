@@ -10,7 +10,7 @@ from django.conf import settings
 
 from media.models import Photo
 from tests.leaks.conftest import CARELESS
-from tests.leaks.content import PUBLIC
+from tests.leaks.content import PUBLIC, SECRET
 from tests.leaks.crawler import file_replies, url_routes
 
 OLD_MEDIA_URL = "/uploads/"  # where files were served before decision 0013
@@ -55,6 +55,16 @@ def test_every_url_pattern_and_schema_operation_is_asked(crawl):
     assert {route.name for route in url_routes()} <= set(crawl.routes)
     assert any(route.startswith("schema GET /api/v1/") for route in crawl.routes)
     assert crawl.asked > 2000, crawl.summary()
+
+
+def test_a_withdrawn_articles_preview_link_opens_nothing(crawl, content):
+    """Tried wherever a route takes it, the routes closed to anonymous readers included."""
+    tokens = [value for value, (kind, _hidden) in content.values.items() if kind == SECRET]
+    tried = {
+        url: crawl.replies[url].status for url in crawl.replies if any(t in url for t in tokens)
+    }
+    assert tried
+    assert {url: status for url, status in tried.items() if status == 200} == {}
 
 
 def test_header_tricks_are_tried(crawl):
