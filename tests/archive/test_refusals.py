@@ -88,3 +88,23 @@ def test_export_into_a_folder_holding_files_is_refused(db, tmp_path):
 def test_an_unknown_dossier_is_refused(db, tmp_path):
     with pytest.raises(CommandError, match="No dossier has the slug «nulle-part»"):
         run("export_archive", str(tmp_path / "archive"), dossier="nulle-part")
+
+
+def test_an_archive_older_than_a_field_imports_it_with_its_default(db, tmp_path):
+    """A field added by a later migration is absent from older archives: they still load."""
+    Section.objects.create(name="Monde", slug="monde", position=7)
+    run("export_archive", str(tmp_path / "ancienne"))
+    Section.objects.all().delete()
+    kind = tmp_path / "ancienne" / "articles.section.jsonl"
+    row = orjson.loads(kind.read_bytes())
+    del row["position"]
+    kind.write_bytes(orjson.dumps(row) + b"\n")
+
+    def forget_position(manifest):
+        entry = next(e for e in manifest["kinds"] if e["kind"] == "articles.section")
+        entry["fields"].remove("position")
+
+    rewrite_manifest(tmp_path / "ancienne", forget_position)
+    run("import_archive", str(tmp_path / "ancienne"))
+
+    assert list(Section.objects.values_list("slug", "position")) == [("monde", 0)]
