@@ -168,8 +168,9 @@ class Rendition(models.Model):
 @receiver(post_delete, sender=Photo)
 @receiver(post_delete, sender=Rendition)
 def delete_file_after_commit(sender, instance, **kwargs):
-    """Remove the file from storage once the row is gone for good (never on a rollback)."""
+    """Remove the file from storage once the row is gone for good (never on a rollback); a
+    storage that fails then leaves a file behind, never an error for a committed delete."""
     field = instance.image if sender is Photo else instance.file
     if field.name:
         storage, name = field.storage, field.name
-        transaction.on_commit(lambda: storage.delete(name))
+        transaction.on_commit(lambda: storage.delete(name), robust=True)

@@ -141,7 +141,7 @@ def store(photo: Photo, spec: Spec, data: bytes, stale: Rendition | None) -> Non
         return
     if old_name:
         storage = rendition.file.storage
-        transaction.on_commit(lambda: storage.delete(old_name))
+        transaction.on_commit(lambda: storage.delete(old_name), robust=True)
 
 
 def render(photo: Photo, specs: list[Spec]):
