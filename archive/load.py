@@ -120,6 +120,11 @@ def load(directory: Path, *, using: str = "default", log=None) -> dict:
                         log(f"{kind.label}: left out, rendered again on first read here")
                     continue
                 counts[kind.label] = _load_kind(kind, entry, directory, using, saved)
+                if counts[kind.label] != entry.get("rows"):
+                    raise ArchiveError(
+                        f"{entry['file']} holds {counts[kind.label]:,} rows, the manifest "
+                        f"says {entry.get('rows')}: the archive is incomplete."
+                    )
                 if log:
                     log(f"{kind.label}: {counts[kind.label]:,} rows")
             _reset_sequences([kind.model for kind, _ in kinds], using)

@@ -108,3 +108,17 @@ def test_an_archive_older_than_a_field_imports_it_with_its_default(db, tmp_path)
     run("import_archive", str(tmp_path / "ancienne"))
 
     assert list(Section.objects.values_list("slug", "position")) == [("monde", 0)]
+
+
+def test_a_kind_cut_short_is_refused_and_nothing_goes_in(db, tmp_path):
+    ArticleFactory.create_batch(2)
+    run("export_archive", str(tmp_path / "coupee"))
+    Article.objects.all().delete()
+    Section.objects.all().delete()
+    kind = tmp_path / "coupee" / "articles.article.jsonl"
+    kind.write_bytes(kind.read_bytes().splitlines(keepends=True)[0])
+
+    refusal = "articles.article.jsonl holds 1 rows, the manifest says 2: the archive is incomplete"
+    with pytest.raises(CommandError, match=refusal):
+        run("import_archive", str(tmp_path / "coupee"))
+    assert (Article.objects.count(), Section.objects.count()) == (0, 0)
