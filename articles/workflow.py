@@ -365,6 +365,7 @@ def publish_pending(row: Article, *, by, at, when=None) -> None:
             code="incomplete",
         )
     _save_change(row, by=by, at=at, note=_("pending changes published"), fields=fields)
+    carry_body_quotes(row)
 
 
 def schedule(article: Article, *, by, when, at=None, version=None) -> Article:

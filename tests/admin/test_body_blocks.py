@@ -4,7 +4,7 @@ from the admin's form to every public representation, and in the revision diff."
 import pytest
 from django.urls import reverse
 
-from articles import body
+from articles import body, workflow
 from articles.models import Article
 from tests.factories import ArticleFactory, PersonFactory, PhotoFactory, QuoteFactory
 
@@ -314,3 +314,18 @@ def test_a_read_only_article_page_describes_its_cards_in_words(
     content = page.content.decode()
     assert "Citation\u00a0: «\u00a0Je peux confirmer" in content
     assert "data-django-prose-editor" not in content
+
+
+def test_a_quote_put_in_a_live_body_is_carried_once_the_changes_are_published(
+    editor, client_for, change_data, make_published, patel
+):
+    article = make_published(body=[{"type": "paragraph", "html": "Le texte en ligne."}])
+    change = reverse("admin:articles_article_change", args=[article.pk])
+    waiting = f'<p>Le texte en ligne.</p><div data-block="quote" data-id="{patel.pk}"></div>'
+    client_for(editor).post(change, change_data(article, body_html=waiting))
+    assert not patel.articles.exists()  # waiting: the public does not see it yet
+
+    article.refresh_from_db()
+    workflow.publish(article, by=editor)
+
+    assert list(patel.articles.all()) == [article]
