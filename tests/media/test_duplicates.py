@@ -33,7 +33,7 @@ def test_same_picture_saved_differently_is_not_a_duplicate(create):
     assert Photo.objects.count() == 2
 
 
-def test_api_answers_409_with_the_existing_photo(create, editor, as_user, stored_files):
+def test_api_answers_409_with_the_existing_photo(create, editor, as_user, stored_files, settings):
     data = images.jpeg()
     first = create(data)
     files_before = stored_files()
@@ -45,6 +45,6 @@ def test_api_answers_409_with_the_existing_photo(create, editor, as_user, stored
     assert response.status_code == 409
     assert response.json() == {
         "detail": f"This file is already in the library as photo {first.pk}: use it instead.",
-        "photo": {"id": first.pk, "url": f"http://testserver/api/v1/photos/{first.pk}/"},
+        "photo": {"id": first.pk, "url": f"{settings.SITE_URL}/api/v1/photos/{first.pk}/"},
     }
     assert (Photo.objects.count(), stored_files()) == (1, files_before)
