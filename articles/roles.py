@@ -5,6 +5,7 @@ ownership (being a byline) is checked here, so the admin and the API ask the sam
 """
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.management import create_permissions
 from django.contrib.auth.models import Group, Permission
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -46,6 +47,7 @@ ROLE_PERMISSIONS = {
         "media.change_photo",
         "dossiers.view_dossier",
         "dossiers.view_dossierentry",
+        "wire.view_wireitem",
     ],
     EDITOR: [
         f"{app}.{verb}_{model}"
@@ -64,6 +66,7 @@ ROLE_PERMISSIONS = {
         "articles.edit_article_metadata",
         "articles.view_revision",
         "accounts.view_auditentry",
+        "wire.view_wireitem",
     ],
     ARCHIVIST: [
         "articles.view_article",
@@ -140,7 +143,12 @@ def add_member(username: str, role: str, *, password: str, full_name: str = ""):
     )
     user.groups.add(Group.objects.get(name=GROUP_NAMES[role]))
     person_of(user)
-    audit.record(audit.Action.PERMISSIONS, by=None, subject=user, detail=f"— → is_staff | {GROUP_NAMES[role]}")
+    audit.record(
+        audit.Action.PERMISSIONS,
+        by=None,
+        subject=user,
+        detail=f"— → is_staff | {GROUP_NAMES[role]}",
+    )
     return user
 
 
@@ -156,21 +164,32 @@ def person_of(user):
     return person
 
 
-def sync_roles(group_model=Group, permission_model=Permission) -> None:
+def sync_roles(group_model=Group, permission_model=Permission, using="default") -> None:
     """Create the role groups with exactly their permissions (idempotent).
 
-    Run by migrations 0003 and 0018 with historical models; tests call it again after a
-    flush. A permission of an app not migrated yet is left out: the later migration that
-    depends on that app gives it.
+    Run by migrations (``give_role_permissions``) with historical models, on the database
+    migrated; tests call it again after a flush. A permission of an app not migrated yet
+    is left out: the later migration that depends on that app gives it.
     """
     for role, names in ROLE_PERMISSIONS.items():
-        group, _created = group_model.objects.get_or_create(name=GROUP_NAMES[role])
+        group, _created = group_model.objects.using(using).get_or_create(name=GROUP_NAMES[role])
         wanted = [name.split(".") for name in names]
         permissions = [
             permission
             for app_label, codename in wanted
-            for permission in permission_model.objects.filter(
+            for permission in permission_model.objects.using(using).filter(
                 content_type__app_label=app_label, codename=codename
             )
         ]
         group.permissions.set(permissions)
+
+
+def give_role_permissions(apps, schema_editor) -> None:
+    """A data migration's step, once a new app's models exist: create their permissions
+    (Django would only after the last migration) and give the roles theirs."""
+    using = schema_editor.connection.alias
+    for app_config in apps.get_app_configs():
+        app_config.models_module = True
+        create_permissions(app_config, apps=apps, verbosity=0, using=using)
+        app_config.models_module = None
+    sync_roles(apps.get_model("auth", "Group"), apps.get_model("auth", "Permission"), using)

@@ -7,10 +7,10 @@ RENAMES = {"journalist": "Journalistes", "editor": "Éditeurs", "archivist": "Ar
 
 
 def rename(apps, schema_editor, renames=RENAMES):
-    group_model = apps.get_model("auth", "Group")
+    groups = apps.get_model("auth", "Group").objects.using(schema_editor.connection.alias)
     for old, new in renames.items():
-        if not group_model.objects.filter(name=new).exists():
-            group_model.objects.filter(name=old).update(name=new)
+        if not groups.filter(name=new).exists():
+            groups.filter(name=old).update(name=new)
 
 
 def rename_back(apps, schema_editor):

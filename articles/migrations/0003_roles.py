@@ -1,21 +1,13 @@
 """The newsroom's roles as groups with their permissions (see articles/roles.py)."""
 
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
-from articles.roles import ROLE_PERMISSIONS, sync_roles
-
-
-def create_roles(apps, schema_editor):
-    for app_config in apps.get_app_configs():
-        app_config.models_module = True
-        create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
-    sync_roles(apps.get_model("auth", "Group"), apps.get_model("auth", "Permission"))
+from articles.roles import GROUP_NAMES, give_role_permissions
 
 
 def remove_roles(apps, schema_editor):
-    apps.get_model("auth", "Group").objects.filter(name__in=ROLE_PERMISSIONS).delete()
+    groups = apps.get_model("auth", "Group").objects.using(schema_editor.connection.alias)
+    groups.filter(name__in=[*GROUP_NAMES, *GROUP_NAMES.values()]).delete()
 
 
 class Migration(migrations.Migration):
@@ -27,4 +19,4 @@ class Migration(migrations.Migration):
         ("media", "0001_initial"),
     ]
 
-    operations = [migrations.RunPython(create_roles, remove_roles)]
+    operations = [migrations.RunPython(give_role_permissions, remove_roles)]

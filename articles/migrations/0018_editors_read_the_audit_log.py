@@ -1,17 +1,8 @@
 """Editors read the audit log: the roles' permissions again, now that accounts exists."""
 
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
-from articles.roles import sync_roles
-
-
-def give_permissions(apps, schema_editor):
-    for app_config in apps.get_app_configs():
-        app_config.models_module = True
-        create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
-    sync_roles(apps.get_model("auth", "Group"), apps.get_model("auth", "Permission"))
+from articles.roles import give_role_permissions
 
 
 class Migration(migrations.Migration):
@@ -20,4 +11,4 @@ class Migration(migrations.Migration):
         ("accounts", "0001_audit_log"),
     ]
 
-    operations = [migrations.RunPython(give_permissions, migrations.RunPython.noop)]
+    operations = [migrations.RunPython(give_role_permissions, migrations.RunPython.noop)]

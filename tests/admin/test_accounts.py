@@ -18,7 +18,7 @@ def run(*args) -> str:
 
 
 @pytest.mark.parametrize(
-    "role, group",
+    ("role", "group"),
     [("journalist", "Journalistes"), ("editor", "Éditeurs"), ("archivist", "Archivistes")],
 )
 def test_add_newsroom_user_makes_an_account_that_logs_in_to_the_admin(db, role, group):

@@ -99,7 +99,8 @@ def crawl(client: Client) -> dict[str, tuple[int, str]]:
 
 def test_every_page_each_role_reaches_is_french_and_answers(demo, make_user, admin_user):
     """One crawl per role over the same demo content (loaded once: it is the slow part)."""
-    users = {role: make_user(role, name) for role, name in zip(ROLES, ("claire", "paul", "anne"))}
+    names = ("claire", "paul", "anne")  # not the roles' words, which the pages would show
+    users = {role: make_user(role, name) for role, name in zip(ROLES, names, strict=True)}
     users["administrator"] = admin_user
     crawled, errors, english = {}, {}, {}
     for role, user in users.items():
