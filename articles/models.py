@@ -523,6 +523,15 @@ class Quote(models.Model):
         return self.person.name if self.person_id else self.organisation
 
 
+def _carried_quote_str(link) -> str:
+    return str(link.quote)
+
+
+# The link table Django makes for Quote.articles, as the article's page lists its rows
+# (otherwise «Quote_articles object (1)»).
+Quote.articles.through.__str__ = _carried_quote_str
+
+
 class RejectedSuggestion(models.Model):
     """Words the quote finder suggested for an article that the journalist set aside: they
     are no longer offered for it (articles.suggestions)."""

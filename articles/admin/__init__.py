@@ -183,7 +183,7 @@ class ArticleAdmin(
             _("Publication"),
             {
                 "fields": [
-                    "status",
+                    "status_in_words",
                     "pending_changes",
                     "published_at",
                     "first_published_at",
@@ -202,6 +202,7 @@ class ArticleAdmin(
         "modified_at",
         "modified_by",
         "lead_photo_preview",
+        "status_in_words",
         "pending_changes",
         "quote_suggestions",
     ]
@@ -411,13 +412,21 @@ class ArticleAdmin(
             article.version,
         )
 
+    @admin.display(description=_("status"))
+    def status_in_words(self, article):
+        return status_label(article)  # «programmé pour le …», not «publié» before it is
+
     @admin.display(description=_("changes waiting for publication"))
     def pending_changes(self, article):
         """The live version and the pending changes side by side; «Publish now» (or
         «Schedule publication…») in the list makes them live."""
         rows = getattr(article, "pending_changes", None)
         if not rows:
-            return gettext("None: what you see is live.") if _live(article) else "—"
+            if not _live(article):
+                return "—"
+            if Article.objects.public().filter(pk=article.pk).exists():
+                return gettext("None: what you see is live.")
+            return gettext("None: what you see goes live as scheduled.")
         lines = format_html_join(
             "",
             "<tr><th>{}</th><td>{}</td><td>{}</td></tr>",
@@ -434,7 +443,7 @@ class ArticleAdmin(
                 )
             }
             if article.pending_at
-            else gettext("An editor publishes them with «Publish now» in the list of articles.")
+            else gettext("An editor publishes them with «Publish now» above.")
         )
         return format_html(
             '<table class="pending-changes"><tr><th></th><th>{}</th><th>{}</th></tr>{}</table>'

@@ -16,6 +16,9 @@ import pytest
 from django.core.management import call_command
 from django.test import Client
 
+from articles.models import Article
+from demo import REFERENCE_SLUG
+
 # English seen in the French interface (issue 15), and the admin's own English words that
 # would show if a page or a label escaped translation.
 ENGLISH = re.compile(
@@ -24,6 +27,7 @@ ENGLISH = re.compile(
     r"History|Select all|Filter|Search|Home|Results|Show all|View site|"
     r"journalist|editor|archivist|Draft|Published|Withdrawn|Scheduled|Yes|No|Unknown|"
     r"Today|Now|Clear|Choose|Remove|Actions? taken|Go|None|Can (?:add|change|delete|view))\b"
+    r"|\w+ object \(\d+\)"  # a row without a name of its own
 )
 VISIBLE_ATTRIBUTES = ("title", "placeholder", "aria-label", "alt")
 # Links a crawl must not follow: they change things, leave the site, or only repeat a page
@@ -81,9 +85,18 @@ def links(html: str) -> list[str]:
 
 
 def crawl(client: Client) -> dict[str, tuple[int, str]]:
-    """Every page reachable from the admin's home and the archive's: url → (status, text)."""
+    """Every page reachable from the admin's home and the archive's: url → (status, text).
+    An article's page is first the reference article's, whose every inline has rows."""
     seen, pages = set(), {}
-    queue = deque(["/admin/", "/dossiers/", "/dossiers/recherche/?personne=Patel&q=Corée"])
+    reference = Article.objects.get(slug=REFERENCE_SLUG)
+    queue = deque(
+        [
+            "/admin/",
+            f"/admin/articles/article/{reference.pk}/change/",
+            "/dossiers/",
+            "/dossiers/recherche/?personne=Patel&q=Corée",
+        ]
+    )
     while queue and len(pages) < PAGES_PER_ROLE:
         url = queue.popleft()
         if page_key(url) in seen:
