@@ -50,6 +50,17 @@ def test_scheduled_article_says_when_and_offers_to_withdraw_or_return(editor, dr
     assert buttons == ["withdraw", "return_to_draft"]
 
 
+def test_scheduled_article_s_publication_fields_do_not_say_it_is_live(editor, draft, now):
+    when = dt.datetime(2031, 11, 13, 9, 7, tzinfo=ZoneInfo("Europe/Paris"))
+    workflow.publish(draft, by=None, at=now, when=when)
+    page = client_for(editor).get(reverse("admin:articles_article_change", args=[draft.pk]))
+    fields = page.content.decode().split("<fieldset", 1)[1]  # below the desk's badge
+
+    assert "programmé pour le 13 novembre 2031 à 9h07" in fields
+    assert "en ligne à l’heure prévue" in fields
+    assert "ce que vous voyez est en ligne" not in fields
+
+
 def test_live_article_offers_update_correction_withdrawal(editor, draft, now):
     workflow.publish(draft, by=None, at=now - dt.timedelta(hours=1))
     status, buttons = desk(client_for(editor), draft)
