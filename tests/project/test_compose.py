@@ -18,3 +18,7 @@ def test_compose_refuses_to_start_without_a_secret_key():
 def test_the_app_and_the_worker_are_restarted_when_they_die():
     for name in APP_SERVICES:
         assert COMPOSE["services"][name]["restart"] == "unless-stopped", name
+
+
+def test_compose_sends_its_cookies_over_https_only_unless_told_otherwise():
+    assert COMPOSE["services"]["app"]["environment"]["SECURE_COOKIES"] == "${SECURE_COOKIES:-1}"
