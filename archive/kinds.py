@@ -67,11 +67,12 @@ class Kind:
 
 
 def project_models() -> list[type[models.Model]]:
-    """The concrete models of the apps in this repository (M2M tables included)."""
+    """The concrete models of the apps in this repository (M2M tables included): the
+    apps at its top level, not the packages of a virtualenv that may sit inside it."""
     base = Path(settings.BASE_DIR).resolve()
     found = []
     for config in apps.get_app_configs():
-        if not Path(config.path).resolve().is_relative_to(base):
+        if Path(config.path).resolve().parent != base:
             continue
         for model in config.get_models(include_auto_created=True):
             opts = model._meta

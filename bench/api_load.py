@@ -21,7 +21,6 @@ import shutil
 import signal
 import sys
 from pathlib import Path
-from urllib.parse import quote
 
 import django
 import gunicorn
@@ -30,6 +29,7 @@ from django.db import connection
 from django.utils import timezone
 
 from bench import floor, report, servers, wrk
+from newsroom.db import url_of
 
 DOCS = servers.BASE_DIR / "docs" / "benchmarks.md"
 WORK_DIR = servers.BASE_DIR / "var" / "bench"
@@ -130,8 +130,7 @@ def database_url() -> str:
     when it is the embedded server."""
     if url := os.environ.get("DATABASE_URL"):
         return url
-    db = settings.DATABASES["default"]
-    return f"postgres://{db['USER']}@{quote(db['HOST'], safe='')}:{db['PORT']}/{db['NAME']}"
+    return url_of(settings.DATABASES["default"])
 
 
 def database_version() -> str:

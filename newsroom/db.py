@@ -8,6 +8,7 @@ import threading
 import time
 import warnings
 from pathlib import Path
+from urllib.parse import quote
 
 import dj_database_url
 
@@ -18,6 +19,16 @@ CONNECT_TIMEOUT = 3
 REVIVE_INTERVAL = 2
 _embedded = {"data_dir": None, "checked": 0.0}
 _revive_lock = threading.Lock()
+
+
+def url_of(settings_dict: dict) -> str:
+    """A connection's settings as a DATABASE_URL, for another process to reach the same
+    database (the embedded server's socket folder quoted as the host)."""
+    user, password = (quote(settings_dict.get(key) or "", safe="") for key in ("USER", "PASSWORD"))
+    host = quote(settings_dict.get("HOST") or "", safe="")
+    credentials = f"{user}:{password}" if password else user
+    port = settings_dict.get("PORT") or 5432
+    return f"postgres://{credentials}@{host}:{port}/{settings_dict['NAME']}"
 
 
 def database_settings(url: str | None, var_dir: Path) -> dict:

@@ -8,7 +8,6 @@ import os
 import subprocess
 import sys
 import uuid
-from urllib.parse import quote
 
 import pytest
 import time_machine
@@ -19,6 +18,7 @@ from django.db import connection
 from django.test import Client
 from rest_framework.test import APIClient
 
+from newsroom.db import url_of
 from tests.project.test_redis_cache import REDIS_TEST_URL, ROOT, redis_or_skip
 
 TOKEN = "/api/v1/auth/token/"
@@ -215,11 +215,7 @@ print(response.status_code)
 def test_a_fresh_process_sees_the_lockout_counted_by_another():
     for _ in range(3):
         ask_token(APIClient(), "devinette", username="inconnu")
-    db = connection.settings_dict
-    url = (
-        f"postgres://{quote(db['USER'] or '', safe='')}:{quote(db['PASSWORD'] or '', safe='')}"
-        f"@{quote(db['HOST'] or '', safe='')}:{db['PORT'] or 5432}/{db['NAME']}"
-    )
+    url = url_of(connection.settings_dict)
     shown = subprocess.run(  # noqa: S603 - our own interpreter and settings
         [sys.executable, "-c", FRESH_PROCESS],
         cwd=ROOT,

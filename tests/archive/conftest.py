@@ -10,6 +10,8 @@ from django.conf import settings
 from django.core.management import call_command
 from django.db import connections
 
+from newsroom.db import url_of
+
 COPY = "copy"
 
 # Runs in a separate process against the copy's database: the copy's own public API.
@@ -45,8 +47,11 @@ def _server(params):
 
 def _environment(params) -> dict:
     """This process's environment, with the copy's database as the default one."""
-    url = f"postgres://{params['USER']}@{params['HOST']}:{params['PORT']}/{params['NAME']}"
-    env = {**os.environ, "DATABASE_URL": url, "DJANGO_SETTINGS_MODULE": "newsroom.settings"}
+    env = {
+        **os.environ,
+        "DATABASE_URL": url_of(params),
+        "DJANGO_SETTINGS_MODULE": "newsroom.settings",
+    }
     env.setdefault("SECRET_KEY", "test-only-secret-key")
     return env
 

@@ -17,6 +17,7 @@ from django_tasks_db.models import DBTaskResult
 from PIL import Image
 
 from media import renditions, tasks
+from newsroom.db import url_of
 from tests.factories import PhotoFactory
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -35,14 +36,9 @@ def large_jpeg() -> bytes:
 
 
 def worker(var_dir: Path, *args: str) -> subprocess.Popen:
-    settings_dict = connection.settings_dict
-    url = (
-        f"postgres://{settings_dict['USER']}@{settings_dict['HOST']}:{settings_dict['PORT']}"
-        f"/{settings_dict['NAME']}"
-    )
     environment = {
         **os.environ,
-        "DATABASE_URL": url,
+        "DATABASE_URL": url_of(connection.settings_dict),
         "NEWSROOM_VAR_DIR": str(var_dir),
         "SECRET_KEY": "worker-test",
         "LOG_FORMAT": "text",
