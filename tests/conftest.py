@@ -5,9 +5,18 @@ from django.utils import timezone
 from rest_framework.test import APIClient
 
 from articles import workflow
+from newsroom import response_cache
 from tests.factories import ArticleFactory
 
 pytest_plugins = ["tests.browser"]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def response_cache_stops_listening_before_the_database_goes(django_db_setup):
+    """A request to /api/ starts the response cache's listener on a connection of its own:
+    stopped at the end, before the test database is dropped (it would hold it open)."""
+    yield
+    response_cache.cache.stop_listening()
 
 
 @pytest.fixture
