@@ -255,8 +255,13 @@ class Client:
 
     def __init__(self):
         django = WSGIHandler()
-        self.app = CachedPublicResponses(ArticleDetailApp(django), ResponseCache(8 << 20))
+        self.cache = ResponseCache(8 << 20)
+        self.app = CachedPublicResponses(ArticleDetailApp(django), self.cache)
         self.factory = RequestFactory()
+
+    def close(self):
+        """Stop the cache's listener: its connection would hold the test database open."""
+        self.cache.stop_listening()
 
     def __call__(self, method: str, url: str, headers: dict) -> Reply:
         request = self.factory.generic(method, url, **headers)
@@ -355,6 +360,12 @@ class Crawler:
 
     def walk(self) -> Report:
         self.client = Client()
+        try:
+            return self.ask_everything()
+        finally:
+            self.client.close()
+
+    def ask_everything(self) -> Report:
         targets: list[str] = []  # URLs worth asking again with header tricks
         schema = self.ask(SCHEMA_URL, "schema")
         assert schema.status == 200, schema.body[:300]
@@ -498,7 +509,10 @@ def local(url: str) -> str:
 def file_replies(urls: list[str]) -> list[Reply]:
     """Anonymous GETs of file URLs, through the same stack."""
     client = Client()
-    return [client("GET", url, {}) for url in urls]
+    try:
+        return [client("GET", url, {}) for url in urls]
+    finally:
+        client.close()
 
 
 class NoConnectionClosing:
