@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts import audit, tokens
 from accounts.models import AuditEntry
+from newsroom.admin import ReadOnlyRecord
 
 User = get_user_model()
 
@@ -37,30 +38,45 @@ def permission_label(permission) -> str:
     return f"{app} | {model_label} | {what}"
 
 
-class FrenchPermissionsMixin:
+class RightsAdmin:
+    """The admin of accounts or roles: permissions named in French, and every change of
+    rights logged, before → after (``rights_of`` reads them as one line)."""
+
+    @staticmethod
+    def rights_of(obj) -> str:
+        raise NotImplementedError
+
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         field = super().formfield_for_manytomany(db_field, request, **kwargs)
         if db_field.name in ("permissions", "user_permissions"):
             field.label_from_instance = permission_label
         return field
 
+    def save_model(self, request, obj, form, change):
+        before = self.model.objects.get(pk=obj.pk) if change else None
+        request._rights_before = self.rights_of(before) if before else "—"
+        super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)  # the groups and permissions
+        after = self.rights_of(form.instance)
+        if after != request._rights_before:
+            audit.record(
+                audit.Action.PERMISSIONS,
+                by=request.user,
+                subject=form.instance,
+                detail=f"{request._rights_before} → {after}",
+                request=request,
+            )
+
 
 @admin.register(AuditEntry)
-class AuditEntryAdmin(admin.ModelAdmin):
+class AuditEntryAdmin(ReadOnlyRecord):
     list_display = ["at", "action", "by", "username", "address", "subject"]
     list_filter = ["action"]
     list_select_related = ["by"]
     search_fields = ["username", "subject"]
     date_hierarchy = "at"
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 def rights(user) -> str:
@@ -75,24 +91,9 @@ admin.site.unregister(User)
 
 
 @admin.register(User)
-class AccountAdmin(FrenchPermissionsMixin, UserAdmin):
+class AccountAdmin(RightsAdmin, UserAdmin):
     actions = ["rotate_token", "revoke_token"]
-
-    def save_model(self, request, obj, form, change):
-        request._rights_before = rights(User.objects.get(pk=obj.pk)) if change else "—"
-        super().save_model(request, obj, form, change)
-
-    def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        after = rights(form.instance)
-        if after != request._rights_before:
-            audit.record(
-                audit.Action.PERMISSIONS,
-                by=request.user,
-                subject=form.instance,
-                detail=f"{request._rights_before} → {after}",
-                request=request,
-            )
+    rights_of = staticmethod(rights)
 
     @admin.action(description=_("Rotate the API token of the selected users"))
     def rotate_token(self, request, queryset):
@@ -115,21 +116,7 @@ admin.site.unregister(Group)
 
 
 @admin.register(Group)
-class RoleAdmin(FrenchPermissionsMixin, GroupAdmin):
+class RoleAdmin(RightsAdmin, GroupAdmin):
     """A role's permissions; each change is logged."""
 
-    def save_model(self, request, obj, form, change):
-        request._rights_before = group_rights(Group.objects.get(pk=obj.pk)) if change else "—"
-        super().save_model(request, obj, form, change)
-
-    def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        after = group_rights(form.instance)
-        if after != request._rights_before:
-            audit.record(
-                audit.Action.PERMISSIONS,
-                by=request.user,
-                subject=form.instance,
-                detail=f"{request._rights_before} → {after}",
-                request=request,
-            )
+    rights_of = staticmethod(group_rights)

@@ -20,6 +20,20 @@ from newsroom.access import lockout_message
 from newsroom.errors import ChangeRefused
 
 
+class ReadOnlyRecord(admin.ModelAdmin):
+    """A record written by the project alone (the audit log, the agency items): read,
+    never added, changed or deleted by hand."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
 class ThroughVerbs:
     def check_change(self, obj, *, by, form=None) -> None:
         """Raise the verb's refusal of this change (``form`` holds what is about to be saved)."""

@@ -5,11 +5,12 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from newsroom.admin import ReadOnlyRecord
 from wire.models import WireItem
 
 
 @admin.register(WireItem)
-class WireItemAdmin(admin.ModelAdmin):
+class WireItemAdmin(ReadOnlyRecord):
     list_display = ("guid", "agency", "urgency", "version", "article_link", "held", "updated_at")
     list_filter = ("agency", "urgency", "held", "format")
     search_fields = ("guid", "article__headline")
@@ -22,12 +23,3 @@ class WireItemAdmin(admin.ModelAdmin):
             return "—"
         url = reverse("admin:articles_article_change", args=[item.article_id])
         return format_html('<a href="{}">{}</a>', url, item.article.headline)
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
