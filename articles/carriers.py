@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from articles import rendering, revisions
-from articles.models import Article, Revision
+from articles.models import Article
 from newsroom.errors import NotAllowed
 
 ONCE_PUBLISHED = (Article.Status.PUBLISHED, Article.Status.WITHDRAWN)
@@ -68,17 +68,8 @@ class Reach:
         at = at or timezone.now()
         rows = Article.objects.filter(pk__in=self.ids)
         rows.update(version=F("version") + 1, modified_by=by, modified_at=at)
-        Revision.objects.bulk_create(
-            Revision(
-                article=article,
-                version=article.version,
-                created_at=at,
-                created_by=by,
-                note=note[:200],
-                content=revisions.snapshot(article),
-            )
-            for article in rows.prefetch_related("tags", "bylines").order_by("pk")
-        )
+        articles = list(rows.prefetch_related("tags", "bylines").order_by("pk"))
+        revisions.record_many(articles, by=by, at=at, notes=[note[:200]] * len(articles))
 
     def forget(self, *, keys=()) -> None:
         """Their stored public copies are stale; purge ``keys`` and theirs after the commit."""
