@@ -75,6 +75,17 @@ def test_renditions_of_a_published_articles_photo_are_public_and_cacheable(photo
     assert status_codes(Client(), urls_of(photo)) == {200}
 
 
+def test_a_file_costs_the_same_queries_public_or_not(
+    photo, make_published, django_assert_num_queries
+):
+    hidden = [rendition.file.url for rendition in photo.renditions.all()[:3]]
+    with django_assert_num_queries(2 * len(hidden)):  # the file's photo, its public check
+        assert status_codes(Client(), hidden) == {404}
+    make_published(lead_photo=photo)
+    with django_assert_num_queries(2 * len(hidden)):
+        assert status_codes(Client(), hidden) == {200}
+
+
 def test_the_original_is_never_public_even_once_published(photo, make_published, api):
     article = make_published(lead_photo=photo)
 

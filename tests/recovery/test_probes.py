@@ -28,6 +28,13 @@ def test_readyz_answers_200_when_the_database_is_up_and_migrated(db):
     assert "no-store" in response["Cache-Control"]
 
 
+def test_probes_cost_no_query_and_one(db, django_assert_num_queries):
+    with django_assert_num_queries(0):
+        assert get("/healthz")[0].status_code == 200
+    with django_assert_num_queries(1):  # the migrations applied; the files are read once
+        assert get("/readyz")[0].status_code == 200
+
+
 def test_readyz_answers_503_when_the_database_is_down(database_down):
     response, body = get("/readyz")
     assert response.status_code == 503
