@@ -26,16 +26,18 @@ DEFAULT_PERMISSION_VERBS = {
 
 def permission_label(permission) -> str:
     """«Articles | article | peut ajouter», «Articles | article | Peut publier, …»."""
-    app_label, model_name = permission.content_type.app_label, permission.content_type.model
-    model = apps.get_model(app_label, model_name) if apps.is_installed(app_label) else None
-    model_label = model._meta.verbose_name if model else model_name
+    content_type = permission.content_type
+    model = content_type.model_class()
+    try:
+        app = apps.get_app_config(content_type.app_label).verbose_name
+    except LookupError:  # an app removed since
+        app = content_type.app_label
     action, _sep, rest = permission.codename.partition("_")
-    if action in DEFAULT_PERMISSION_VERBS and rest == model_name:
+    if action in DEFAULT_PERMISSION_VERBS and rest == content_type.model:
         what = DEFAULT_PERMISSION_VERBS[action]
     else:  # the model's own permissions, named (and translated) in its Meta
         what = gettext(permission.name)
-    app = apps.get_app_config(app_label).verbose_name if apps.is_installed(app_label) else app_label
-    return f"{app} | {model_label} | {what}"
+    return f"{app} | {model._meta.verbose_name if model else content_type.model} | {what}"
 
 
 class RightsAdmin:

@@ -4,6 +4,7 @@ the photo report and the API documentation, which loads without internet."""
 import re
 
 import pytest
+from django.contrib.auth.models import Group
 from django.test import Client
 
 
@@ -73,3 +74,12 @@ def test_browsers_get_the_papers_mark_as_favicon(client):
     assert response.status_code == 200
     assert response["Content-Type"] == "image/svg+xml"
     assert response.content.startswith(b"<svg")
+
+
+def test_a_roles_permissions_are_named_in_french_for_every_app(admin_client):
+    editors = Group.objects.get(name="Éditeurs")
+    page = admin_client.get(f"/admin/auth/group/{editors.pk}/change/").content.decode()
+
+    assert "Administration | entrée d’historique | peut voir" in page  # Django's own app
+    assert "Articles | article | peut ajouter" in page
+    assert "Can add" not in page
