@@ -27,3 +27,14 @@ def login():
         return client
 
     return client_for
+
+
+@pytest.fixture
+def archivist_client(login, archivist):
+    return login(archivist)
+
+
+@pytest.fixture
+def dossier(reference_dossier):
+    """The reference dossier (a module may override it with more articles)."""
+    return reference_dossier[0]

@@ -5,6 +5,7 @@ retyped; the articles are published through the real workflow.
 """
 
 import datetime as dt
+import re
 
 from articles import workflow
 from articles.models import Quote, Section, Tag
@@ -66,3 +67,15 @@ def publish_in(dossier, *, at, **fields):
     workflow.publish(article, by=None, at=at)
     DossierEntryFactory(dossier=dossier, article=article)
     return article
+
+
+def text_of(response) -> str:
+    """An archive page's HTML with its whitespace folded (200 asserted)."""
+    assert response.status_code == 200, response.content[:500]
+    return re.sub(r"\s+", " ", response.content.decode())
+
+
+def headlines(response) -> list[str]:
+    """The headlines of a timeline page, in order."""
+    timeline_part = text_of(response).split('<section class="timeline">')[1]
+    return re.findall(r"<h3><a [^>]*>(.*?)</a></h3>", timeline_part)

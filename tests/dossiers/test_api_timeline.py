@@ -17,11 +17,6 @@ from tests.factories import (
 PARIS_NOON = dt.datetime(2024, 11, 13, 11, tzinfo=dt.UTC)
 
 
-@pytest.fixture
-def dossier(reference_dossier):
-    return reference_dossier[0]
-
-
 def slugs(response):
     assert response.status_code == 200, response.content
     return [item["slug"] for item in response.json()["results"]]

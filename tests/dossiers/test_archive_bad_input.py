@@ -9,16 +9,6 @@ import pytest
 from dossiers import timeline
 
 
-@pytest.fixture
-def archivist_client(login, archivist):
-    return login(archivist)
-
-
-@pytest.fixture
-def dossier(reference_dossier):
-    return reference_dossier[0]
-
-
 def forged(text: str) -> str:
     return base64.urlsafe_b64encode(text.encode()).decode().rstrip("=")
 

@@ -10,30 +10,10 @@ from django.test.utils import CaptureQueriesContext
 
 from articles import workflow
 from dossiers import timeline, views
-from tests.dossiers.reference import publish_in
+from tests.dossiers.reference import headlines, publish_in, text_of
 from tests.factories import ArticleFactory, DossierEntryFactory, DossierFactory, PhotoFactory
 
 REFERENCE = "guerre-ukraine-nord-coreens-engages-dans-des-operations-de-combat"
-
-
-@pytest.fixture
-def archivist_client(login, archivist):
-    return login(archivist)
-
-
-@pytest.fixture
-def dossier(reference_dossier):
-    return reference_dossier[0]
-
-
-def text_of(response) -> str:
-    assert response.status_code == 200, response.content[:500]
-    return re.sub(r"\s+", " ", response.content.decode())
-
-
-def headlines(response) -> list[str]:
-    timeline_part = text_of(response).split('<section class="timeline">')[1]
-    return re.findall(r"<h3><a [^>]*>(.*?)</a></h3>", timeline_part)
 
 
 def test_the_list_shows_open_and_closed_dossiers_with_counts_and_spans(archivist_client, dossier):

@@ -12,13 +12,8 @@ from django.http import StreamingHttpResponse
 
 from articles import workflow
 from dossiers import views
-from tests.dossiers.reference import publish_in
+from tests.dossiers.reference import headlines, publish_in, text_of
 from tests.factories import ArticleFactory, DossierFactory, PhotoFactory
-
-
-@pytest.fixture
-def archivist_client(login, archivist):
-    return login(archivist)
 
 
 @pytest.fixture
@@ -30,16 +25,6 @@ def published(*, at, **fields):
     article = ArticleFactory(**fields)
     workflow.publish(article, by=None, at=at)
     return article
-
-
-def text_of(response) -> str:
-    assert response.status_code == 200, response.content[:500]
-    return re.sub(r"\s+", " ", response.content.decode())
-
-
-def headlines(response) -> list[str]:
-    timeline_part = text_of(response).split('<section class="timeline">')[1]
-    return re.findall(r"<h3><a [^>]*>(.*?)</a></h3>", timeline_part)
 
 
 def spaced(text: str) -> str:

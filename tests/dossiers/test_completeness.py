@@ -15,11 +15,6 @@ from tests.factories import BylineFactory, PersonFactory, PhotoFactory
 AT = dt.datetime(2025, 1, 1, tzinfo=dt.UTC)
 
 
-@pytest.fixture
-def dossier(reference_dossier):
-    return reference_dossier[0]
-
-
 def gaps(login, archivist, dossier) -> dict[str, list[str]]:
     response = login(archivist).get(f"/dossiers/{dossier.slug}/completude/")
     assert response.status_code == 200

@@ -9,13 +9,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from dossiers import views
-from tests.dossiers.reference import publish_in
+from tests.dossiers.reference import publish_in, text_of
 from tests.factories import PhotoFactory
-
-
-@pytest.fixture
-def archivist_client(login, archivist):
-    return login(archivist)
 
 
 @pytest.fixture
@@ -26,11 +21,6 @@ def dossier(reference_dossier):
         publish_in(dossier, at=moment, headline=headline, lead_photo=PhotoFactory())
     publish_in(dossier, at=dt.datetime(2024, 11, 20, tzinfo=dt.UTC), headline="Sans rapport")
     return dossier
-
-
-def text_of(response) -> str:
-    assert response.status_code == 200, response.content[:500]
-    return re.sub(r"\s+", " ", response.content.decode())
 
 
 def month_headers(page: str) -> list[tuple[str, str]]:

@@ -15,16 +15,6 @@ from tests.factories import ArticleFactory, BylineFactory, DossierEntryFactory, 
 REFERENCE = "guerre-ukraine-nord-coreens-engages-dans-des-operations-de-combat"
 
 
-@pytest.fixture
-def archivist_client(login, archivist):
-    return login(archivist)
-
-
-@pytest.fixture
-def dossier(reference_dossier):
-    return reference_dossier[0]
-
-
 def download(client, url, **params):
     response = client.get(url, params)
     assert response.status_code == 200

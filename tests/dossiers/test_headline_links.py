@@ -4,16 +4,10 @@ and its page on the website, where readers find it."""
 import datetime as dt
 import re
 
-import pytest
 from django.urls import reverse
 
 from tests.dossiers.reference import publish_in
 from tests.factories import SectionFactory
-
-
-@pytest.fixture
-def archivist_client(login, archivist):
-    return login(archivist)
 
 
 def test_a_headline_links_to_the_articles_preview_in_the_admin(archivist_client, reference_dossier):

@@ -2,34 +2,13 @@
 quoted who bears it, suggests names as one types, and says so when it finds no one."""
 
 import datetime as dt
-import re
 
 import pytest
 from django.db.models import Exists, OuterRef
 
 from articles.models import Person, Quote
-from tests.dossiers.reference import publish_in
+from tests.dossiers.reference import headlines, publish_in, text_of
 from tests.factories import PersonFactory
-
-
-@pytest.fixture
-def archivist_client(login, archivist):
-    return login(archivist)
-
-
-@pytest.fixture
-def dossier(reference_dossier):
-    return reference_dossier[0]
-
-
-def text_of(response) -> str:
-    assert response.status_code == 200, response.content[:500]
-    return re.sub(r"\s+", " ", response.content.decode())
-
-
-def headlines(response) -> list[str]:
-    timeline_part = text_of(response).split('<section class="timeline">')[1]
-    return re.findall(r"<h3><a [^>]*>(.*?)</a></h3>", timeline_part)
 
 
 def quoted_in(dossier, name, *, day):
