@@ -88,3 +88,15 @@ def write_block(
             at = section.end()
             text = f"{text[:at].rstrip()}\n\n{marked}\n\n{text[at:].lstrip()}".rstrip() + "\n"
     path.write_text(text)
+
+
+def replace_section(text: str, heading: str, section: str) -> str:
+    """``text`` with the section under ``heading`` (a ``## `` line) replaced by ``section``
+    (or added at the end), the rest of the file kept."""
+    lines = text.splitlines()
+    if heading not in lines:
+        return text.rstrip("\n") + "\n\n" + section
+    start = lines.index(heading)
+    end = next((i for i in range(start + 1, len(lines)) if lines[i].startswith("## ")), len(lines))
+    after = "\n".join(lines[end:])
+    return "\n".join(lines[:start]) + "\n" + section + ("\n" + after + "\n" if after else "")

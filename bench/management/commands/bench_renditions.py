@@ -23,6 +23,7 @@ from django.db import transaction
 from django.test.utils import override_settings
 from django.utils import timezone
 
+from bench import report
 from media import tasks, uploads
 
 HEADING = "## Photos: upload to renditions"
@@ -57,17 +58,6 @@ def machine() -> str:
     )
 
 
-def replace_section(text: str, section: str) -> str:
-    """``text`` with the section under ``HEADING`` replaced (or added at the end)."""
-    lines = text.splitlines()
-    if HEADING not in lines:
-        return text.rstrip("\n") + "\n\n" + section
-    start = lines.index(HEADING)
-    end = next((i for i in range(start + 1, len(lines)) if lines[i].startswith("## ")), len(lines))
-    after = "\n".join(lines[end:])
-    return "\n".join(lines[:start]) + "\n" + section + ("\n" + after + "\n" if after else "")
-
-
 class Command(BaseCommand):
     help = "Measure upload-to-renditions time and peak memory for a 24-megapixel JPEG."
 
@@ -90,7 +80,7 @@ class Command(BaseCommand):
         self.stdout.write(section)
         if output:
             text = output.read_text() if output.exists() else "# Benchmarks\n"
-            output.write_text(replace_section(text, section))
+            output.write_text(report.replace_section(text, HEADING, section))
         if results["peak"] > max_mb:
             raise CommandError(f"Peak memory {results['peak']:.0f} MB is over {max_mb:.0f} MB.")
 

@@ -19,6 +19,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from articles.models import Article
+from bench import report
 from bench.management.commands.bench_renditions import machine
 from wire import account, ingest, sources
 from wire.models import WireItem
@@ -87,17 +88,6 @@ def write_items(folder: Path, count: int, version: int, run: str) -> None:
         (folder / f"{n:06d}.json").write_text(json.dumps(item, ensure_ascii=False))
 
 
-def replace_section(text: str, section: str) -> str:
-    """``text`` with the section under ``HEADING`` replaced (or added at the end)."""
-    lines = text.splitlines()
-    if HEADING not in lines:
-        return text.rstrip("\n") + "\n\n" + section
-    start = lines.index(HEADING)
-    end = next((i for i in range(start + 1, len(lines)) if lines[i].startswith("## ")), len(lines))
-    after = "\n".join(lines[end:])
-    return "\n".join(lines[:start]) + "\n" + section + ("\n" + after + "\n" if after else "")
-
-
 def server_cpu_seconds() -> float | None:
     """CPU seconds this connection's PostgreSQL backend has used, if it runs here."""
     with connection.cursor() as cursor:
@@ -135,7 +125,7 @@ class Command(BaseCommand):
         self.stdout.write(section)
         if output:
             text = output.read_text() if output.exists() else "# Benchmarks\n"
-            output.write_text(replace_section(text, section))
+            output.write_text(report.replace_section(text, HEADING, section))
         # The CPU an item costs decides, not the wall clock, which another process on the
         # machine can slow down: one core must do min_rate items a second.
         slowest = min(
