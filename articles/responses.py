@@ -9,11 +9,16 @@ import orjson
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.http import http_date
+from django.utils.translation import gettext as _
+from rest_framework import exceptions
 
 from articles import rendering, search
 from articles.models import Article
 from newsroom import surrogate_keys
+from newsroom.api import RelevanceCursorPagination
 from newsroom.caching import mark_public
+
+NEWEST, RELEVANCE = "newest", "relevance"
 
 
 class PublicArticlesExpiry:
@@ -48,13 +53,16 @@ def with_copies(articles):
 
 def public_list(view, articles, *, keys, search_text="") -> HttpResponse:
     """A page of public articles as stored list entries, read by one query however rich
-    they are (a search: see ``found_page``)."""
-    paginator = view.paginator
+    they are (a search: see ``found_page`` and ``ranked_page``)."""
     articles = view.filter_queryset(articles)
-    if search_text:
-        page, entries, copies = found_page(view, articles, search_text)
+    paginator, request = view.paginator, view.request
+    if ordering(request, search_text) == RELEVANCE:
+        paginator = RelevanceCursorPagination()
+        page, entries, copies = ranked_page(paginator, request, articles, search_text)
+    elif search_text:
+        page, entries, copies = found_page(paginator, request, articles, search_text)
     else:
-        page = paginator.paginate_queryset(with_copies(articles), view.request, view=view)
+        page = paginator.paginate_queryset(with_copies(articles), request)
         copies = rendering.copies_for(page)
         entries = [copy.summary for copy in copies]
     content = b"".join(
@@ -71,26 +79,51 @@ def public_list(view, articles, *, keys, search_text="") -> HttpResponse:
     return stored_entries_response(content, page, copies, keys)
 
 
-def found_page(view, articles, text):
-    """A page of search results, each stored entry with the article's ``rank`` and
-    highlighted ``snippet``: after ``Search.prepare`` (the people a name may be; the
-    planner's estimate, kept a while), one query cuts the page's articles from the matches
-    and a second reads their entries, ranks and snippets. In one query, PostgreSQL, unable
-    to tell how many articles a rare word's match returns, would join and rank every
+def ordering(request, search_text: str) -> str:
+    """``ordering``: by relevance (what a search box expects: the default with ``q``) or
+    newest first (the only order without ``q``); the filters checked the value."""
+    chosen = request.query_params.get("ordering") or (RELEVANCE if search_text else NEWEST)
+    if chosen == RELEVANCE and not search_text:
+        raise exceptions.ValidationError(
+            {"ordering": [_("Ordering by relevance needs words to search for (q).")]}
+        )
+    return chosen
+
+
+def found_page(paginator, request, articles, text):
+    """A page of search results, newest first, each stored entry with the article's
+    ``rank`` and highlighted ``snippet``: after ``Search.prepare`` (the people a name may
+    be; the planner's estimate, kept a while), one query cuts the page's articles from the
+    matches and a second reads their entries, ranks and snippets. In one query, PostgreSQL,
+    unable to tell how many articles a rare word's match returns, would join and rank every
     match before sorting them."""
     prepared = search.Search.prepare(text)
     matches = prepared.filter(articles).only("id", "published_at").with_next_visibility_change()
-    page = view.paginator.paginate_queryset(matches, view.request, view=view)
+    page = paginator.paginate_queryset(matches, request)
     found = stored(prepared.annotate(Article.objects.filter(pk__in=[a.pk for a in page])))
     found = {article.pk: article for article in found}
     page = [article for article in page if article.pk in found]  # unless deleted meanwhile
-    articles = [found[article.pk] for article in page]
+    return page, *searched_entries([found[article.pk] for article in page])
+
+
+def ranked_page(paginator, request, articles, text):
+    """A page of search results by relevance, in one query: the ``search.CANDIDATES``
+    newest matches are ranked, so the work is bounded whatever the word's frequency."""
+    prepared = search.Search.prepare(text)
+    ranked = stored(search.ranked(prepared.filter(articles), prepared))
+    page = paginator.paginate_queryset(ranked.with_next_visibility_change(), request)
+    return page, *searched_entries(page)
+
+
+def searched_entries(articles):
+    """The stored entries of ``articles`` (annotated by ``Search.annotate``) with their rank
+    and snippet, and their copies."""
     copies = rendering.copies_for(articles)
     entries = [
         with_search_fields(copy.summary, article)
         for copy, article in zip(copies, articles, strict=True)
     ]
-    return page, entries, copies
+    return entries, copies
 
 
 def public_array(articles, *, keys) -> HttpResponse:

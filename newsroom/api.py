@@ -167,6 +167,12 @@ class NewestFirstCursorPagination(CursorPagination):
     ordering = ("-published_at", "-id")
 
 
+class RelevanceCursorPagination(CursorPagination):
+    """Best score first (``articles.search.ranked``), ties newest added first."""
+
+    ordering = ("-search_score", "-id")
+
+
 class DossierTimelinePagination(CursorPagination):
     """Newest first, by the dossier entries' copy of the time (``Article.objects.in_dossier``)."""
 

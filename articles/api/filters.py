@@ -142,7 +142,19 @@ class ArticleFilter(GivenFiltersOnly):
     premium = StrictBooleanFilter(
         field_name="is_premium", help_text=_("Subscribers' articles only (true) or free ones.")
     )
-    q = SearchFilter(help_text=_('French full-text search: words, "a phrase", -exclusion.'))
+    q = SearchFilter(
+        method="applied_by_the_view",
+        help_text=_('French full-text search: words, "a phrase", -exclusion.'),
+    )
+    ordering = django_filters.ChoiceFilter(
+        choices=[("relevance", _("relevance")), ("newest", _("newest first"))],
+        method="applied_by_the_view",
+        help_text=_(
+            "With q: relevance (the default; the 200 most recent matches, ranked by "
+            "relevance halved with each year of age; each result's rank is its relevance) "
+            "or newest (every match, newest first). Without q: newest only."
+        ),
+    )
 
     def filter_section(self, queryset, name, section):
         return queryset.filter(Q(section=section) | Q(section__parent=section))
@@ -153,9 +165,10 @@ class ArticleFilter(GivenFiltersOnly):
     def filter_person_quoted(self, queryset, name, person):
         return queryset.filter(Exists(Quote.objects.filter(articles=OuterRef("pk"), person=person)))
 
-    def filter_search(self, queryset, name, value):
-        """Validated here; run by the views (``articles.responses.public_list``), which
-        rank and cut snippets from the same prepared query."""
+    def applied_by_the_view(self, queryset, name, value):
+        """``q`` and ``ordering`` are validated here and run by the views
+        (``articles.responses.public_list``), which order, rank and cut snippets from the
+        same prepared query."""
         return queryset
 
 

@@ -33,6 +33,14 @@ class TimelineFilter(ArticleFilter):
 
 
 TimelineFilter.base_filters.pop("q")
+
+
+class MonthsFilter(TimelineFilter):
+    """The timeline's filters minus its order: months are counted, not ordered."""
+
+
+for name in ("q", "ordering"):
+    MonthsFilter.base_filters.pop(name)
 MAX_QUERY = 200
 
 
@@ -94,7 +102,8 @@ class DossierViewSet(
                 "q",
                 str,
                 description="French full-text search (accents ignored, stemmed, "
-                '"a phrase", -exclusion); each result then carries rank and snippet.',
+                '"a phrase", -exclusion); each result then carries rank and snippet, '
+                "best first unless ordering=newest.",
             )
         ],
     )
@@ -128,7 +137,7 @@ class DossierViewSet(
     @action(
         detail=True,
         serializer_class=MonthSerializer,
-        filterset_class=TimelineFilter,
+        filterset_class=MonthsFilter,
         pagination_class=None,
     )
     def months(self, request, slug=None):

@@ -53,14 +53,16 @@ ENDPOINTS = {
     "/api/v1/articles/?page_size=100": 1,
     "/api/v1/articles/?published_to=2100-01-01": 1,
     "/api/v1/articles/?section=le-monde": 2,  # the section, the page
-    "/api/v1/articles/?q=texte": 2,  # the planner's estimate, the page
-    "/api/v1/articles/?q=titre+texte": 3,  # and the people whose name it may be
+    "/api/v1/articles/?q=texte": 1,  # by relevance: the ranked page (the estimate is kept)
+    "/api/v1/articles/?q=texte&ordering=newest": 2,  # the page's ids, then their entries
+    "/api/v1/articles/?q=titre+texte": 2,  # and the people whose name it may be
     "/api/v1/articles/riche-0/": 1,
     "/api/v1/sections/": 1,
     "/api/v1/dossiers/": 2,
     "/api/v1/dossiers/le-dossier/": 2,
     "/api/v1/dossiers/le-dossier/articles/": 1,
-    "/api/v1/dossiers/le-dossier/articles/?q=texte": 2,
+    "/api/v1/dossiers/le-dossier/articles/?q=texte": 1,
+    "/api/v1/dossiers/le-dossier/articles/?q=texte&ordering=newest": 2,
     "/api/v1/dossiers/le-dossier/months/": 2,
     "/api/v1/people/": 2,
     "/api/v1/quotes/": 3,

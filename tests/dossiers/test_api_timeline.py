@@ -52,6 +52,17 @@ def test_a_search_in_the_dossier_carries_rank_and_snippet(api, dossier):
     assert 0 < result["rank"] < 1
 
 
+def test_a_search_in_the_dossier_comes_best_first_unless_newest_is_asked(api, dossier):
+    body = [{"type": "paragraph", "html": "La banquise recule."}]
+    in_body = publish_in(dossier, at=PARIS_NOON + dt.timedelta(days=2), headline="Météo", body=body)
+    in_headline = publish_in(dossier, at=PARIS_NOON + dt.timedelta(days=1), headline="La banquise")
+    url = f"/api/v1/dossiers/{dossier.slug}/articles/"
+    by_relevance = api.get(url, {"q": "banquise"}).json()["results"]
+    newest = api.get(url, {"q": "banquise", "ordering": "newest"}).json()["results"]
+    assert [r["slug"] for r in by_relevance] == [in_headline.slug, in_body.slug]
+    assert [r["slug"] for r in newest] == [in_body.slug, in_headline.slug]
+
+
 def test_articles_without_a_search_keep_the_list_shape(api, dossier):
     [result] = api.get(f"/api/v1/dossiers/{dossier.slug}/articles/").json()["results"]
     assert "snippet" not in result
@@ -138,12 +149,14 @@ def rich(dossier, index, *, pinned=False):
 
 # The page of stored entries, with the next second an article goes live by itself (for the
 # cache headers), is one query; the dossier is looked up only when nothing is found (or for
-# the pinned list). A person or a section given by slug is one more look-up; a search asks
-# the planner how many articles match.
+# the pinned list). A person or a section given by slug is one more look-up; a search by
+# relevance is one query too (the planner's estimate of the matches is kept), newest first
+# two: the page's articles cut from the matches, then their entries.
 QUERY_COUNTS = {
     "articles/": 1,
     "articles/?page_size=100": 1,
-    "articles/?q=titre": 2,
+    "articles/?q=titre": 1,
+    "articles/?q=titre&ordering=newest": 2,
     "articles/?person=vedant-patel&section=europe&published_from=2024-01-01": 3,
     "pinned/": 2,
     "months/": 2,

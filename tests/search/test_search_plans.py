@@ -1,0 +1,128 @@
+"""Search plans stay bounded by the page, whatever a word's frequency.
+
+A table of 20,000 published articles, analysed, holds a word in half of them, one in 1 %
+and one in ten. Each API search (newest first and by relevance) is run, and every query
+it sends that reads the articles is run again under ``EXPLAIN ANALYZE``: none may scan the
+table, and none may read more article rows than the page and its candidates need. A plan
+that read every match of the frequent word, or every search vector, reads thousands.
+"""
+
+import datetime as dt
+import json
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from articles.models import Article
+from tests.factories import SectionFactory
+
+ARTICLES = 20_000
+AT = dt.datetime(2025, 6, 1, 12, tzinfo=dt.UTC)
+FILLER = [
+    "Le conseil municipal a voté le budget des écoles après un long débat.",
+    "Les syndicats appellent à manifester jeudi devant la préfecture.",
+    "La récolte de pommes est meilleure que prévu dans la vallée.",
+    "Le club local a remporté le derby au terme d’un match serré.",
+]
+# What the benchmark's spread asks for: half the archive, one in a hundred, ten articles.
+WORDS = {"guerre": 2, "koursk": 100, "zorglub": ARTICLES // 10}
+# The newest-first page (21 rows) found by walking the date index needs about 42 articles
+# for a word in one in two; relevance ranks the 200 newest matches (about 400 walked).
+MOST_ROWS_READ = 1_000
+
+
+def text_of(number: int) -> str:
+    words = [word for word, every in WORDS.items() if number % every == 0]
+    return " ".join([FILLER[number % len(FILLER)], *(f"La {word} continue." for word in words)])
+
+
+@pytest.fixture(scope="module")
+def archive(django_db_setup, django_db_blocker):
+    """20,000 published articles, an hour apart, analysed; shared by the module's tests
+    (inserting them takes seconds) and deleted after them."""
+    with django_db_blocker.unblock():
+        section = SectionFactory(slug="plans")
+        Article.objects.bulk_create(
+            (
+                Article(
+                    slug=f"plans-{number}",
+                    section=section,
+                    headline=f"Dépêche numéro {number}",
+                    body_text=text_of(number),
+                    status=Article.Status.PUBLISHED,
+                    published_at=AT - dt.timedelta(hours=number),
+                    first_published_at=AT - dt.timedelta(hours=number),
+                )
+                for number in range(ARTICLES)
+            ),
+            batch_size=2_000,
+        )
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE articles_article")
+        yield ARTICLES
+        Article.objects.filter(section=section).delete()
+        section.delete()
+
+
+@pytest.fixture(autouse=True)
+def fresh_estimates():
+    """Whether a word is rare was judged, and kept, against other tests' tables."""
+    cache.clear()
+
+
+def article_scans(plan: dict):
+    """Every node of ``plan`` reading ``articles_article`` (its heap or its indexes)."""
+    if plan.get("Relation Name") == "articles_article" or plan.get("Index Name", "").startswith(
+        "article_"
+    ):
+        yield plan
+    for child in plan.get("Plans", []):
+        yield from article_scans(child)
+
+
+def rows_read(node: dict) -> int:
+    loops = node.get("Actual Loops", 1)
+    return (node["Actual Rows"] + node.get("Rows Removed by Filter", 0)) * loops
+
+
+def searched_plans(api, params) -> list[dict]:
+    """The analysed plans of the queries an API search sends that read the articles."""
+    with CaptureQueriesContext(connection) as captured:
+        response = api.get("/api/v1/articles/", params)
+    assert response.status_code == 200, response.content
+    plans = []
+    with connection.cursor() as cursor:
+        for query in captured:
+            sql = query["sql"]
+            if sql.startswith("EXPLAIN") or "articles_article" not in sql:
+                continue
+            cursor.execute("EXPLAIN (ANALYZE, FORMAT JSON) " + sql)
+            plan = cursor.fetchone()[0]
+            plans.append((json.loads(plan) if isinstance(plan, str) else plan)[0]["Plan"])
+    assert plans
+    return plans
+
+
+@pytest.mark.parametrize("ordering", ["newest", "relevance"])
+@pytest.mark.parametrize(
+    "q", ["guerre", "koursk", "zorglub", "guerre koursk", '"la guerre"', "guerre -koursk"]
+)
+def test_a_search_reads_no_more_articles_than_its_page_needs(api, archive, q, ordering):
+    for plan in searched_plans(api, {"q": q, "ordering": ordering}):
+        scans = list(article_scans(plan))
+        assert all(scan["Node Type"] != "Seq Scan" for scan in scans), json.dumps(plan)
+        assert sum(rows_read(scan) for scan in scans) <= MOST_ROWS_READ, json.dumps(plan)
+
+
+def test_newest_first_walks_the_date_index_for_a_frequent_word(api, archive):
+    page_query = searched_plans(api, {"q": "guerre", "ordering": "newest"})[0]
+    indexes = {scan.get("Index Name") for scan in article_scans(page_query)}
+    assert "article_published_idx" in indexes
+    assert "article_search_idx" not in indexes  # every match's id, read from the index
+
+
+def test_a_rare_word_is_read_through_the_full_text_index(api, archive):
+    page_query = searched_plans(api, {"q": "zorglub", "ordering": "newest"})[0]
+    assert any(scan.get("Index Name") == "article_search_idx" for scan in article_scans(page_query))
