@@ -3,9 +3,11 @@
 import io
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
-from articles import workflow
+from articles import hotpath, workflow
 from articles.hotpath import ArticleDetailApp
 
 HEADERS = [
@@ -102,3 +104,28 @@ def test_withdrawn_or_unrendered_articles_go_to_django(api, make_published, hot)
 
 def test_django_client_is_unaffected(published_article):
     assert Client().get(f"/api/v1/articles/{published_article.slug}/").status_code == 200
+
+
+def test_the_query_is_prepared_once_per_connection(api, published_article, hot):
+    """PostgreSQL plans the fast path's query once per connection, not once per request;
+    the public rule is applied at each execution (a withdrawal is seen at once)."""
+    path = f"/api/v1/articles/{published_article.slug}/"
+    api.get(path)
+    with CaptureQueriesContext(connection) as captured:
+        for _ in range(3):
+            assert call(hot, path)[0] == "200 OK"
+    prepares = [q["sql"] for q in captured if q["sql"].startswith("PREPARE")]
+    assert len(prepares) <= 1  # none if an earlier test prepared it on this connection
+    assert sum(q["sql"].startswith("EXECUTE") for q in captured) == 3
+    workflow.withdraw(published_article, by=None)
+    assert call(hot, path)[2] == b"django"
+
+
+def test_a_new_connection_prepares_the_query_again(api, published_article, hot):
+    path = f"/api/v1/articles/{published_article.slug}/"
+    api.get(path)
+    assert call(hot, path)[0] == "200 OK"
+    with connection.cursor() as cursor:
+        cursor.execute("DEALLOCATE ALL")  # as a new server session would be
+    hotpath.PREPARED_ON.clear()  # as for a new connection
+    assert call(hot, path)[0] == "200 OK"
