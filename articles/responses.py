@@ -5,9 +5,14 @@ with the lists' keys and each article's, and kept until it goes stale by itself:
 article going live, or a shown photo's rights expiring.
 """
 
+import datetime as dt
+from typing import NamedTuple
+
 import orjson
+from django.db.models import F
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 from django.utils.http import http_date
 from django.utils.translation import gettext as _
 from rest_framework import exceptions
@@ -51,6 +56,44 @@ def with_copies(articles):
     return stored(articles).with_next_visibility_change()
 
 
+class Entry(NamedTuple):
+    """An article's stored list entry, what it shows and how long it holds (as in its
+    ``PublicCopy``)."""
+
+    summary: str
+    surrogate_keys: list[str]
+    valid_until: dt.datetime | None
+
+
+def entry_rows(articles, ordering):
+    """Per article, as plain rows (no model instances): what cursor pagination orders by,
+    the stored entry, its keys and freshness, and the next visibility change."""
+    names = dict.fromkeys(["id", *(name.lstrip("-") for name in ordering)])
+    return articles.with_next_visibility_change().values(
+        *names,
+        "next_visibility_change",
+        summary=F("public_copy__summary"),
+        entry_keys=F("public_copy__surrogate_keys"),
+        entry_valid_until=F("public_copy__valid_until"),
+    )
+
+
+def stored_entries(rows) -> list[Entry]:
+    """The stored entries of ``rows`` (``entry_rows``), in order; any missing or stale is
+    rendered now."""
+    at = timezone.now()
+    stale = [
+        row["id"] for row in rows if row["summary"] is None or (row["entry_valid_until"] or at) < at
+    ]
+    rendered = rendering.render(stale) if stale else {}
+    return [
+        Entry(row["summary"], row["entry_keys"], row["entry_valid_until"])
+        if row["id"] not in rendered
+        else Entry(*(getattr(rendered[row["id"]], name) for name in Entry._fields))
+        for row in rows
+    ]
+
+
 def public_list(view, articles, *, keys, search_text="") -> HttpResponse:
     """A page of public articles as stored list entries, read by one query however rich
     they are (a search: see ``found_page`` and ``ranked_page``)."""
@@ -62,8 +105,8 @@ def public_list(view, articles, *, keys, search_text="") -> HttpResponse:
     elif search_text:
         page, entries, copies = found_page(paginator, request, articles, search_text)
     else:
-        page = paginator.paginate_queryset(with_copies(articles), request)
-        copies = rendering.copies_for(page)
+        page = paginator.paginate_queryset(entry_rows(articles, paginator.ordering), request)
+        copies = stored_entries(page)
         entries = [copy.summary for copy in copies]
     content = b"".join(
         [
@@ -150,13 +193,16 @@ def stored_entries_response(content: bytes, articles, copies, keys) -> HttpRespo
 def entries_freshness(articles, copies):
     """The articles' surrogate keys, and when a list of their stored entries goes stale by
     itself: the next article going live, or an entry's photo rights expiring.
-    ``articles`` come from ``with_copies``."""
+    ``articles`` come from ``with_copies`` or ``entry_rows``."""
     item_keys = [
         key for copy in copies for key in copy.surrogate_keys if surrogate_keys.is_article(key)
     ]
-    next_change = (
-        articles[0].next_visibility_change if articles else Article.objects.next_visibility_change()
-    )
+    if not articles:
+        next_change = Article.objects.next_visibility_change()
+    elif isinstance(articles[0], dict):  # from ``entry_rows``
+        next_change = articles[0]["next_visibility_change"]
+    else:
+        next_change = articles[0].next_visibility_change
     moments = [next_change, *(copy.valid_until for copy in copies)]
     return item_keys, min((moment for moment in moments if moment is not None), default=None)
 

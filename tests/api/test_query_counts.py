@@ -5,7 +5,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from articles.models import Section
+from articles.api.serializers import ArticleListSerializer
+from articles.models import Article, Section
 from tests.factories import (
     BylineFactory,
     DossierEntryFactory,
@@ -111,3 +112,31 @@ def test_rendering_missing_copies_costs_the_same_for_any_page_size(api, make_pub
     with CaptureQueriesContext(connection) as captured:
         assert api.get("/api/v1/articles/").status_code == 200
     assert len(captured) == 14
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/v1/articles/",
+        "/api/v1/articles/?section=le-monde&page_size=2",
+        "/api/v1/dossiers/le-dossier/articles/",
+    ],
+)
+def test_a_list_page_is_served_from_rows_without_building_articles(
+    api, make_published, monkeypatch, url
+):
+    """A list's miss reads plain rows of stored entries: no Article is built from the
+    database, no serializer runs."""
+    dossier = DossierFactory(slug="le-dossier")
+    for index in range(3):
+        rich_article(make_published, index, extras=2, dossier=dossier)
+    expected = api.get(url).content  # renders and stores the entries
+
+    def refused(*args, **kwargs):
+        raise AssertionError("an Article was built for a list page")
+
+    monkeypatch.setattr(Article, "from_db", classmethod(refused))
+    monkeypatch.setattr(ArticleListSerializer, "to_representation", refused)
+    response = api.get(url)
+    assert response.status_code == 200
+    assert response.content == expected
