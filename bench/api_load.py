@@ -107,7 +107,7 @@ def main() -> None:
         "render_seconds": render_seconds,
         "postgres": database_version(),
     }
-    picked = endpoints.pick()
+    picked = endpoints.pick(cached=knobs.cache_mb > 0)
     queries = {endpoint.name: endpoints.queries_per_request(endpoint) for endpoint in picked}
     env = {
         **os.environ,
@@ -152,13 +152,22 @@ def serve_and_load(knobs, picked, queries, env):
             sys.exit(f"{failed[0].target} answered {failed[0].status}; see {app_log}")
         floor.save(recorded, WORK_DIR / "floor.json")
         floor_name = f"bench.floor:make_app({str(WORK_DIR / 'floor.json')!r})"
-        with servers.Server(floor_name, env=env, log=floor_log, workers=knobs.workers) as bare:
-            return measure(knobs, picked, queries, app, bare)
+        trip_name = floor_name.replace("make_app(", "make_app_with_round_trip(")
+        trip_log = WORK_DIR / "floor-round-trip.log"
+        with (
+            servers.Server(floor_name, env=env, log=floor_log, workers=knobs.workers) as bare,
+            servers.Server(trip_name, env=env, log=trip_log, workers=knobs.workers) as trip,
+        ):
+            return measure(knobs, picked, queries, app, bare, trip)
 
 
-def measure(knobs, picked, queries, app, bare):
+ROUND_TRIP_ROW = "the floor + one PostgreSQL round trip (`SELECT 1`), on the first row's targets"
+
+
+def measure(knobs, picked, queries, app, bare, trip):
     """wrk on each endpoint in rounds alternating the app and the floor (``bare``), so
-    that both share whatever else the machine is doing."""
+    that both share whatever else the machine is doing; on the first endpoint, the floor
+    with one database round trip (``trip``) takes its turn too."""
     memory = servers.PeakMemory({"app": app, "floor": bare})
     memory.start()
     rows = []
@@ -166,18 +175,20 @@ def measure(knobs, picked, queries, app, bare):
         for index, endpoint in enumerate(picked):
             targets = WORK_DIR / f"targets-{index}.txt"
             targets.write_text("\n".join(endpoint.targets) + "\n")
-            runs = {app: [], bare: []}
+            runs = {app: [], bare: [], **({trip: []} if index == 0 else {})}
             for server in runs:
                 wrk.run(server.port, targets, endpoint.headers, knobs.warmup)
             for _ in range(knobs.rounds):
                 for server in runs:
                     seconds = knobs.seconds // knobs.rounds
                     runs[server].append(wrk.run(server.port, targets, endpoint.headers, seconds))
-            app_load, floor_load = (wrk.combined(loads) for loads in runs.values())
+            app_load, floor_load, *trip_load = (wrk.combined(loads) for loads in runs.values())
             row = report.Row(
                 endpoint.name, app_load, floor_load, queries[endpoint.name], endpoint.floor_share
             )
             rows.append(row)
+            if trip_load:
+                rows.append(report.Row(ROUND_TRIP_ROW, trip_load[0], floor_load, 1))
             say(
                 f"{row.endpoint}: {row.app.rps:,.0f} req/s, p99 {row.app.p99_ms:.1f} ms, "
                 f"{row.share:.0%} of the floor's {row.floor.rps:,.0f} req/s, "

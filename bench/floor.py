@@ -8,6 +8,7 @@ of it.
 import base64
 import http.client
 import json
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -93,3 +94,23 @@ def replay(responses: list[Recorded]):
 def make_app(path: str):
     """What gunicorn serves: ``'bench.floor:make_app("/tmp/…/floor.json")'``."""
     return replay(load(Path(path)))
+
+
+def make_app_with_round_trip(path: str):
+    """The floor, plus one PostgreSQL round trip per request (``SELECT 1`` on a connection
+    each worker keeps, to ``DATABASE_URL``): what no answer read from the database can beat
+    on this machine, whatever the app does around it."""
+    import psycopg2  # only this floor needs it
+
+    replayed, kept = make_app(path), {}
+
+    def app(environ, start_response):
+        if "connection" not in kept:
+            kept["connection"] = psycopg2.connect(os.environ["DATABASE_URL"])
+            kept["connection"].autocommit = True
+        with kept["connection"].cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+        return replayed(environ, start_response)
+
+    return app

@@ -142,3 +142,17 @@ def test_wrk_drives_the_floor_under_gunicorn_and_everything_stops(tmp_path):
     assert load.errors == 0
     assert server.process.poll() is not None
     assert not any(psutil.pid_exists(pid) for pid in workers)
+
+
+@pytest.mark.django_db(transaction=True)  # the app in process closes its connection
+def test_queries_are_counted_past_the_workers_response_cache(settings):
+    """The benchmark's "queries (uncached)" column: what a miss costs, not a cache hit."""
+    from articles import workflow
+    from bench import endpoints
+    from tests.factories import ArticleFactory
+
+    workflow.publish(ArticleFactory(), by=None)
+    settings.ALLOWED_HOSTS = [endpoints.HOST]
+    listing = endpoints.Endpoint("list", ("/api/v1/articles/",))
+    endpoints.get("/api/v1/articles/")  # now in the worker's cache
+    assert endpoints.queries_per_request(listing) == 1
