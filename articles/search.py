@@ -50,9 +50,10 @@ CANDIDATES = 200
 NAME_SIMILARITY = 0.5
 NAME_RELEVANCE = 0.5
 MAX_PEOPLE = 20
-# Reading one match through the full-text index costs about a fifth of reading one search
-# vector while walking the newest articles (measured at 1,000,000 articles: 13 and 60 µs).
-INDEX_TO_WALK_COST = 1 / 5
+# Reading one match through the full-text index costs about a third of reading one search
+# vector while walking the newest articles (measured at 1,000,000 articles: 3 to 6 µs a
+# match, 9 to 15 µs a vector).
+INDEX_TO_WALK_COST = 1 / 3
 PAGE_ROWS = 21  # a page of 20 and one more, to know whether there is a next
 ESTIMATE_SECONDS = 600
 HALF_LIFE_YEARS = 1.0
@@ -106,6 +107,16 @@ class ParsedQuery:
         if len(terms) > 1:
             query = SearchQuery(" ".join(terms[:-1]), config=SEARCH_CONFIG) & query
         return query
+
+    def positive_tsquery(self) -> SearchQuery:
+        """The query without its exclusions: what the full-text index reads to answer it
+        (it cannot read "not réforme"; each match of the rest is checked for it)."""
+        kept = [
+            token.group(0)
+            for token in TOKEN_RE.finditer(self.text)
+            if not (token.group(1) or token.group(3))
+        ]
+        return SearchQuery(" ".join(kept), search_type="websearch", config=SEARCH_CONFIG)
 
     def exclusion_tsquery(self) -> SearchQuery | None:
         if not self.excluded:
@@ -161,44 +172,51 @@ def matching_people(text: str):
     )
 
 
-def estimates(tsquery) -> tuple[int, int]:
-    """How many articles PostgreSQL's planner expects ``tsquery`` to match, and how many
-    articles it expects there are: both from one ``EXPLAIN`` of the two counts appended."""
-    matching = Article.objects.filter(search_vector=tsquery).values("pk")
-    sql, params = matching.union(Article.objects.values("pk"), all=True).query.sql_with_params()
+def estimates(query: ParsedQuery) -> tuple[int, int, int]:
+    """How many articles PostgreSQL's planner expects ``query`` to match, how many its
+    full-text index reads to find them (the query without its exclusions) and how many
+    articles there are: the three from one ``EXPLAIN`` of the three counts appended."""
+    matching = Article.objects.filter(search_vector=query.tsquery()).values("pk")
+    read = Article.objects.filter(search_vector=query.positive_tsquery()).values("pk")
+    every = Article.objects.values("pk")
+    sql, params = matching.union(read, every, all=True).query.sql_with_params()
     with connection.cursor() as cursor:
         cursor.execute("EXPLAIN (FORMAT JSON) " + sql, params)
         plan = cursor.fetchone()[0]
     if isinstance(plan, str):
         plan = json.loads(plan)
-    matches, articles = (int(part["Plan Rows"]) for part in plan[0]["Plan"]["Plans"])
-    return matches, articles
+    matches, read, articles = (int(part["Plan Rows"]) for part in plan[0]["Plan"]["Plans"])
+    return matches, read, articles
 
 
-def selective_limit(articles: int) -> float:
-    """Up to how many matches reading them all through the full-text index, then sorting,
-    costs less than walking the newest of ``articles`` until a page is found.
+def reads_fewer_through_the_index(
+    matches: int, read: int, articles: int, wanted: int = PAGE_ROWS
+) -> bool:
+    """Whether reading a query's matches through the full-text index, then sorting them,
+    costs less than walking the newest of ``articles`` until ``wanted`` matches are found
+    (a page, or the candidates ranked by relevance).
 
-    For a word in a fraction ``f`` of ``N`` articles, the walk reads about ``PAGE_ROWS / f``
-    search vectors and the index ``f × N`` matches, each ``INDEX_TO_WALK_COST`` as costly:
-    the two cost the same at ``f × N = √(PAGE_ROWS × N / INDEX_TO_WALK_COST)`` matches
-    (about 10,000 at 1,000,000 articles, 3,200 at 100,000); away from that point, the
-    cheaper one reads far fewer rows.
+    For a query matching ``matches`` of ``N`` articles, the walk reads about
+    ``wanted × N / matches`` search vectors; the index reads ``read`` rows (the matches,
+    or with an exclusion every match of the rest), each ``INDEX_TO_WALK_COST`` as costly.
+    Without an exclusion the two meet at ``√(wanted × N / INDEX_TO_WALK_COST)`` matches:
+    for a page at 1,000,000 articles about 7,900, for 200 candidates 24,500; away from
+    that point, the cheaper one reads far fewer rows.
     """
-    return math.sqrt(PAGE_ROWS * articles / INDEX_TO_WALK_COST)
+    walked = wanted * articles / max(matches, 1)
+    return read * INDEX_TO_WALK_COST <= walked
 
 
-def is_selective(query: ParsedQuery) -> bool:
-    """Whether ``query`` matches few enough articles to read them through the full-text
-    index first (``selective_limit``). Planner statistics change slowly: the answer is kept
-    ``ESTIMATE_SECONDS`` in Django's cache, sparing most searches the ``EXPLAIN``."""
+def is_selective(query: ParsedQuery, wanted: int = PAGE_ROWS) -> bool:
+    """Whether ``query`` is read through the full-text index first
+    (``reads_fewer_through_the_index``). Planner statistics change slowly: the answer is
+    kept ``ESTIMATE_SECONDS`` in Django's cache, sparing most searches the ``EXPLAIN``."""
 
     def judged():
-        matches, articles = estimates(query.tsquery())
-        return matches <= selective_limit(articles)
+        return reads_fewer_through_the_index(*estimates(query), wanted)
 
-    key = "search-selective:" + hashlib.blake2b(query.text.encode(), digest_size=16).hexdigest()
-    return cache.get_or_set(key, judged, ESTIMATE_SECONDS)
+    digest = hashlib.blake2b(query.text.encode(), digest_size=16).hexdigest()
+    return cache.get_or_set(f"search-selective:{wanted}:{digest}", judged, ESTIMATE_SECONDS)
 
 
 @dataclass(frozen=True)
@@ -211,7 +229,7 @@ class Search:
     them through the full-text index, instead of walking the newest articles and reading
     each one's search vector until twenty match, which is what PostgreSQL chooses, and what
     costs, when a word is in one article in three hundred; a word in one article in three
-    is walked for, never read whole from the index (``selective_limit``). The estimate is
+    is walked for, never read whole from the index (``is_selective``). The estimate is
     kept in the cache a while.
     """
 
@@ -220,14 +238,16 @@ class Search:
     selective: bool = False
 
     @classmethod
-    def prepare(cls, text: str) -> "Search":
+    def prepare(cls, text: str, *, wanted: int = PAGE_ROWS) -> "Search":
+        """``wanted``: how many of the newest matches the caller reads (a page, or
+        ``CANDIDATES`` to rank by relevance)."""
         query = parse(text)
         if query.is_empty:
             return cls(query, ())
         # A single word is not taken for a name: «blanc» must not find every Mr Blanc.
         looks_like_a_name = len(query.name_text.split()) >= 2
         people = matching_people(query.name_text) if looks_like_a_name else ()
-        selective = is_selective(query)
+        selective = is_selective(query, wanted)
         return cls(query, tuple(person.pk for person in people[:MAX_PEOPLE]), selective)
 
     def linked_q(self) -> Q | None:
@@ -332,7 +352,8 @@ def search(queryset, text: str):
 
 
 def ranked(matches, prepared: Search, limit: int = CANDIDATES):
-    """The ``limit`` newest of ``matches`` (``prepared.filter(…)``), by score, best first.
+    """The ``limit`` newest of ``matches`` (``prepared.filter(…)``, prepared with
+    ``wanted=CANDIDATES``), by score, best first.
 
     The returned queryset starts afresh from the candidates' primary keys (add loaders
     such as ``for_list()`` to it), so the costly per-row work, reading the search vector

@@ -43,7 +43,9 @@ class ArchiveFilters(forms.Form):
             people = people_named(name)
             data["people"] = people[:MAX_PEOPLE]
             data["more_people"] = len(people) > MAX_PEOPLE
-        data["search"] = search.Search.prepare(data["q"]) if data.get("q", "").strip() else None
+        wanted = search.CANDIDATES if data.get("tri") == BY_RELEVANCE else search.PAGE_ROWS
+        text = data.get("q", "").strip()
+        data["search"] = search.Search.prepare(text, wanted=wanted) if text else None
         return data
 
     @property

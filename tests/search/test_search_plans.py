@@ -18,6 +18,8 @@ from django.test.utils import CaptureQueriesContext
 from articles.models import Article
 from tests.factories import SectionFactory
 
+pytestmark = pytest.mark.django_db  # and the test database is set up before ``archive``
+
 ARTICLES = 20_000
 AT = dt.datetime(2025, 6, 1, 12, tzinfo=dt.UTC)
 FILLER = [
