@@ -82,9 +82,7 @@ def stored_entries(rows) -> list[Entry]:
     """The stored entries of ``rows`` (``entry_rows``), in order; any missing or stale is
     rendered now."""
     at = timezone.now()
-    stale = [
-        row["id"] for row in rows if row["summary"] is None or (row["entry_valid_until"] or at) < at
-    ]
+    stale = [row["id"] for row in rows if row["summary"] is None or expired(row, at)]
     rendered = rendering.render(stale) if stale else {}
     return [
         Entry(row["summary"], row["entry_keys"], row["entry_valid_until"])
@@ -92,6 +90,11 @@ def stored_entries(rows) -> list[Entry]:
         else Entry(*(getattr(rendered[row["id"]], name) for name in Entry._fields))
         for row in rows
     ]
+
+
+def expired(row, at) -> bool:
+    """Whether the row's stored entry went stale by itself (a photo's rights expired)."""
+    return row["entry_valid_until"] is not None and row["entry_valid_until"] <= at
 
 
 def public_list(view, articles, *, keys, search_text="") -> HttpResponse:
