@@ -107,12 +107,13 @@ class ArticleQuerySet(models.QuerySet):
         articles (0.8 s for a dossier holding 0.3% of a million articles, against 1 ms);
         cut on the article's ``id``, a page deep in a 100,000-article dossier joined every
         entry to its article (125 ms, against 2)."""
-        lookup = (
-            "dossier_entries__dossier__slug"
-            if isinstance(dossier, str)
-            else "dossier_entries__dossier"
-        )
-        return self.filter(**{lookup: dossier}).annotate(
+        if isinstance(dossier, str):
+            # The dossier's id as a value, not a join on its slug: PostgreSQL then walks
+            # its entries in index order and stops after the page, where through the join
+            # it read and sorted all of them (18 ms for 2,900 entries).
+            dossiers = related(self.model, "dossier_entries__dossier").objects
+            dossier = Subquery(dossiers.filter(slug=dossier).order_by().values("pk")[:1])
+        return self.filter(dossier_entries__dossier=dossier).annotate(
             entry_published_at=F("dossier_entries__published_at"),
             entry_article=F("dossier_entries__article"),
         )

@@ -103,11 +103,11 @@ def searches(share: float | None) -> list[Endpoint]:
     """Each word of ``SEARCH_WORDS`` by relevance and newest first, then the combinations."""
     rows = [
         Endpoint(
-            f"search, a word {share} ({order})",
+            f"search, a word {spread} ({order})",
             (f"/api/v1/articles/?{urlencode({'q': word, 'ordering': order})}",),
             floor_share=share,
         )
-        for share, word in SEARCH_WORDS.items()
+        for spread, word in SEARCH_WORDS.items()
         for order in ("relevance", "newest")
     ]
     combined = tuple(f"/api/v1/articles/?{urlencode(params)}" for params in COMBINED_SEARCHES)

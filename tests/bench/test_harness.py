@@ -165,3 +165,12 @@ def test_queries_are_counted_past_the_workers_response_cache(db, settings):
     finally:
         for signal in (signals.request_started, signals.request_finished):
             signal.connect(close_old_connections)
+
+
+def test_every_search_row_is_judged_against_the_search_share():
+    from bench import endpoints
+
+    rows = endpoints.searches(0.2)
+    assert len(rows) == 2 * len(endpoints.SEARCH_WORDS) + 1
+    assert {row.floor_share for row in rows} == {0.2}
+    assert all("ordering=" in row.targets[0] for row in rows[:-1])

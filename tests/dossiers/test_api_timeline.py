@@ -4,6 +4,8 @@ import datetime as dt
 import re
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from tests.dossiers.reference import publish_in
 from tests.factories import (
@@ -203,3 +205,22 @@ def test_timelines_are_read_from_the_dossiers_own_entries_newest_first(
     order = timeline.rsplit("ORDER BY", 1)[1].strip()
     # By the entry's time: named, or by its position in the select list.
     assert re.match(r'("dossiers_dossierentry"\."published_at"|\d+) DESC', order), order
+
+
+def test_the_timeline_walks_the_dossiers_entries_in_order_not_a_sort_of_them_all(api, dossier):
+    """The page query names the dossier by its id (a subquery on the slug), so PostgreSQL
+    reads its entries in index order and stops after the page; joined on the slug, it read
+    and sorted every entry (18 ms for a dossier of 2,900 at 1,000,000 articles)."""
+    for day in range(3):
+        publish_in(dossier, at=PARIS_NOON + dt.timedelta(days=day + 1))
+    with CaptureQueriesContext(connection) as queries:
+        assert api.get(f"/api/v1/dossiers/{dossier.slug}/articles/").status_code == 200
+    [page_query] = [q["sql"] for q in queries if "LIMIT 21" in q["sql"]]
+    with connection.cursor() as cursor:
+        # A tiny table would be scanned or sorted, whatever its statistics say at the time.
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("SET LOCAL enable_sort = off")
+        cursor.execute(f"EXPLAIN {page_query}")
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "dossier_entry_newest_idx" in plan
+    assert "Sort" not in plan, plan
