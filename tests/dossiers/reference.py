@@ -7,6 +7,8 @@ retyped; the articles are published through the real workflow.
 import datetime as dt
 import re
 
+from django.db import connection
+
 from articles import workflow
 from articles.models import Quote, Section, Tag
 from demo import DOSSIER_SLUG, REFERENCE_SLUG, reference
@@ -79,3 +81,13 @@ def headlines(response) -> list[str]:
     """The headlines of a timeline page, in order."""
     timeline_part = text_of(response).split('<section class="timeline">')[1]
     return re.findall(r"<h3><a [^>]*>(.*?)</a></h3>", timeline_part)
+
+
+def index_plan(sql: str) -> str:
+    """``EXPLAIN sql`` with sequential scans and sorts discouraged: a tiny table would be
+    scanned or sorted, whatever its statistics say at the time."""
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("SET LOCAL enable_sort = off")
+        cursor.execute(f"EXPLAIN {sql}")
+        return "\n".join(row[0] for row in cursor.fetchall())

@@ -7,7 +7,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from tests.dossiers.reference import publish_in
+from tests.dossiers.reference import index_plan, publish_in
 from tests.factories import (
     ArticleFactory,
     BylineFactory,
@@ -216,11 +216,6 @@ def test_the_timeline_walks_the_dossiers_entries_in_order_not_a_sort_of_them_all
     with CaptureQueriesContext(connection) as queries:
         assert api.get(f"/api/v1/dossiers/{dossier.slug}/articles/").status_code == 200
     [page_query] = [q["sql"] for q in queries if "LIMIT 21" in q["sql"]]
-    with connection.cursor() as cursor:
-        # A tiny table would be scanned or sorted, whatever its statistics say at the time.
-        cursor.execute("SET LOCAL enable_seqscan = off")
-        cursor.execute("SET LOCAL enable_sort = off")
-        cursor.execute(f"EXPLAIN {page_query}")
-        plan = "\n".join(row[0] for row in cursor.fetchall())
+    plan = index_plan(page_query)
     assert "dossier_entry_newest_idx" in plan
     assert "Sort" not in plan, plan
