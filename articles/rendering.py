@@ -142,6 +142,11 @@ def render(article_ids) -> dict[int, PublicCopy]:
     return copies
 
 
+def outlived(valid_until, at) -> bool:
+    """Whether a copy valid until ``valid_until`` has gone stale by itself at ``at``."""
+    return valid_until is not None and valid_until <= at
+
+
 def copies_for(articles, at=None) -> list[PublicCopy]:
     """The stored copies of ``articles`` (loaded with ``select_related("public_copy")``),
     in order; any missing or expired is rendered now."""
@@ -149,7 +154,7 @@ def copies_for(articles, at=None) -> list[PublicCopy]:
     found, missing = {}, []
     for article in articles:
         copy = getattr(article, "public_copy", None)
-        if copy is None or (copy.valid_until is not None and copy.valid_until <= at):
+        if copy is None or outlived(copy.valid_until, at):
             missing.append(article.pk)
         else:
             found[article.pk] = copy

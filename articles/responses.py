@@ -80,21 +80,20 @@ def entry_rows(articles, ordering):
 
 def stored_entries(rows) -> list[Entry]:
     """The stored entries of ``rows`` (``entry_rows``), in order; any missing or stale is
-    rendered now."""
+    rendered now, as ``rendering.copies_for`` does for articles."""
     at = timezone.now()
-    stale = [row["id"] for row in rows if row["summary"] is None or expired(row, at)]
-    rendered = rendering.render(stale) if stale else {}
-    return [
-        Entry(row["summary"], row["entry_keys"], row["entry_valid_until"])
-        if row["id"] not in rendered
-        else Entry(*(getattr(rendered[row["id"]], name) for name in Entry._fields))
+    entries = {
+        row["id"]: Entry(row["summary"], row["entry_keys"], row["entry_valid_until"])
         for row in rows
+    }
+    stale = [
+        pk
+        for pk, entry in entries.items()
+        if entry.summary is None or rendering.outlived(entry.valid_until, at)
     ]
-
-
-def expired(row, at) -> bool:
-    """Whether the row's stored entry went stale by itself (a photo's rights expired)."""
-    return row["entry_valid_until"] is not None and row["entry_valid_until"] <= at
+    for pk, copy in (rendering.render(stale) if stale else {}).items():
+        entries[pk] = Entry(copy.summary, copy.surrogate_keys, copy.valid_until)
+    return [entries[row["id"]] for row in rows]
 
 
 def public_list(view, articles, *, keys, search_text="") -> HttpResponse:
