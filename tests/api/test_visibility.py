@@ -50,10 +50,13 @@ def hidden_article(state: str, now) -> Article:
 SURFACES = [
     "/api/v1/articles/",
     "/api/v1/articles/?q=zorglub",
+    "/api/v1/articles/?q=zorglub&ordering=newest",
     "/api/v1/articles/article-cache/",
     "/api/v1/dossiers/",
     "/api/v1/dossiers/zorglub-dossier/",
     "/api/v1/dossiers/zorglub-dossier/articles/",
+    "/api/v1/dossiers/zorglub-dossier/articles/?q=zorglub",
+    "/api/v1/dossiers/zorglub-dossier/articles/?q=zorglub&ordering=newest",
     "/api/v1/people/",
     "/api/v1/people/zorglub-personne/",
     "/api/v1/people/zorglub-auteur/",
