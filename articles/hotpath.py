@@ -1,41 +1,60 @@
-"""The hottest public read, an anonymous GET of one article, served before Django's stack.
+"""The hottest public reads, served before Django's stack: an anonymous GET of one article,
+and of a page of the article list or of a dossier's timeline.
 
-One indexed query returns the article's stored public JSON; the SQL is compiled once from
-``Article.objects.public()``, so the public rule still exists in one place, and prepared
-once per database connection, so PostgreSQL plans it once too (planning cost it more than
-running it: 0.4 against 0.1 ms). Anything that
-is not exactly that request (a query string, a login, an unknown or unrendered article, a
-database error) goes to Django, which answers it the usual way. The bytes and headers are
-the ones Django would send (tests/api/test_hotpath.py compares them).
+Each is one query, compiled once from the querysets the views use
+(``Article.objects.public()``, ``in_dossier``, ``responses.entry_rows``), so the public
+rule still exists in one place, and prepared once per database connection, so PostgreSQL
+plans it once too (planning cost it more than running it: 0.4 against 0.1 ms for a
+detail). A list's cursor is DRF's own ``CursorPagination`` working on ``PreparedPage``,
+so its links are the ones the view writes. Anything that is not exactly such a request (a
+parameter the path does not take here, a login, a conditional request for a list, an
+unknown or unrendered article, an empty page, a database error) goes to Django, which
+answers it the usual way. The bytes and headers are the ones Django would send
+(tests/api/test_hotpath.py and test_hotlists.py compare them).
 """
 
 import datetime as dt
+import hashlib
 import re
 import weakref
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.handlers.wsgi import WSGIRequest
 from django.db import DatabaseError, connection
+from django.db.models import Q
 from django.http.request import split_domain_port, validate_host
 from django.utils import timezone
+from django.utils.cache import quote_etag
 from django.utils.http import http_date
+from rest_framework import exceptions
 
-from articles.models import Article
+from articles import rendering, responses
+from articles.api.filters import DateOrDateTimeField
+from articles.models import Article, Section
+from newsroom import surrogate_keys
+from newsroom.api import DossierTimelinePagination, NewestFirstCursorPagination, ordering_field
 from newsroom.caching import cache_control_value
 from newsroom.response_cache import etags_in
 
 DETAIL_PATH = re.compile(r"/api/v1/articles/(?P<slug>[-a-zA-Z0-9_]+)/")
-_SLUG, _AT = "\x00slug", dt.datetime(1900, 1, 1, tzinfo=dt.UTC)
-STATEMENT = "newsroom_article_detail"
-PREPARED_ON = weakref.WeakSet()  # the database connections (psycopg's) that hold it
-# What Django's middleware adds to such a response (security, locale, DRF's Allow).
+ARTICLES_PATH = re.compile(r"/api/v1/articles/")
+TIMELINE_PATH = re.compile(r"/api/v1/dossiers/(?P<slug>[-a-zA-Z0-9_]+)/articles/")
+# Stand-ins compiled into a statement, replaced by the request's values at each execution.
+_SLUG, _SECTION = "\x00slug", "\x00section"
+_AT, _FROM, _TO, _POSITION = (dt.datetime(1900, 1, day, tzinfo=dt.UTC) for day in (1, 2, 3, 4))
+# The list filters answered here, by their stand-ins (the others, and full-text search, go
+# to Django).
+LIST_FILTERS = {"section": _SECTION, "published_from": _FROM, "published_to": _TO}
+# What Django's middleware adds to such a response (security, locale).
 FIXED_HEADERS = [
-    ("Allow", "GET, PUT, PATCH, DELETE, HEAD, OPTIONS"),
     ("X-Frame-Options", "DENY"),
     ("Content-Language", "fr"),
     ("X-Content-Type-Options", "nosniff"),
     ("Referrer-Policy", "same-origin"),
     ("Cross-Origin-Opener-Policy", "same-origin"),
 ]
+DETAIL_ALLOW = ("Allow", "GET, PUT, PATCH, DELETE, HEAD, OPTIONS")
 
 
 def cors_headers() -> list[tuple[str, str]]:
@@ -45,33 +64,50 @@ def cors_headers() -> list[tuple[str, str]]:
     return []
 
 
-def _prepared_query() -> tuple[str, str, list]:
-    """``PREPARE`` for the public article query, ``EXECUTE`` for it (with ``%s`` for each
-    value), and its parameters (``_SLUG`` and ``_AT`` stand for the request's)."""
-    query = (
-        Article.objects.public(at=_AT)
-        .filter(slug=_SLUG)
-        .values_list(
-            "public_copy__detail",
-            "public_copy__etag",
-            "public_copy__rendered_at",
-            "public_copy__surrogate_keys",
-            "public_copy__valid_until",
-        )
-    )
-    sql, params = query.query.sql_with_params()
-    first, *rest = sql.split("%s")
-    numbered = first + "".join(f"${number}{part}" for number, part in enumerate(rest, 1))
-    execute = f"EXECUTE {STATEMENT}({', '.join(['%s'] * len(params))})"
-    return f"PREPARE {STATEMENT} AS {numbered}", execute, list(params)
+# The statements each database connection (psycopg's) holds, by name.
+PREPARED = weakref.WeakKeyDictionary()
 
 
-class ArticleDetailApp:
-    """WSGI app answering anonymous article details itself, everything else through Django."""
+class PreparedStatement:
+    """A queryset's SQL, ``PREPARE``d once per connection and ``EXECUTE``d with values for
+    its stand-ins. Named after its text, so one name never means two statements."""
+
+    def __init__(self, queryset, suffix: str = "", extra_params: int = 0):
+        sql, params = queryset.query.sql_with_params()
+        sql += suffix
+        first, *rest = sql.split("%s")
+        numbered = first + "".join(f"${number}{part}" for number, part in enumerate(rest, 1))
+        self.name = "newsroom_" + hashlib.sha256(numbered.encode()).hexdigest()[:20]
+        self.prepare = f"PREPARE {self.name} AS {numbered}"
+        self.execute_sql = f"EXECUTE {self.name}({', '.join(['%s'] * len(rest))})"
+        self.params = list(params)
+        self.extra_params = extra_params
+
+    def execute(self, values: dict, *extra) -> tuple[list[tuple], list[str]]:
+        """The rows and their column names, each stand-in of ``values`` replaced, ``extra``
+        for the parameters of ``suffix``. A database error is the caller's."""
+        params = [
+            values[p] if isinstance(p, str | dt.datetime) and p in values else p
+            for p in self.params
+        ]
+        with connection.cursor() as cursor:
+            prepared = PREPARED.setdefault(connection.connection, set())
+            if self.name not in prepared:
+                cursor.execute(self.prepare)
+                prepared.add(self.name)
+            cursor.execute(self.execute_sql, [*params, *extra])
+            return cursor.fetchall(), [column.name for column in cursor.description]
+
+
+class PublicReadsApp:
+    """WSGI app answering anonymous article details and list pages itself, everything else
+    through Django."""
 
     def __init__(self, django_app):
         self.django_app = django_app
-        self.query = None
+        self.detail_statement = None
+        self.list_statements = {}
+        self.cursor_checks = {}
 
     def __call__(self, environ, start_response):
         response = self._try(environ)
@@ -82,56 +118,204 @@ class ArticleDetailApp:
         return [body]
 
     def _try(self, environ):
-        method = environ["REQUEST_METHOD"]
-        match = DETAIL_PATH.fullmatch(environ.get("PATH_INFO", ""))
-        if (
-            match is None
-            or method not in ("GET", "HEAD")
-            or environ.get("QUERY_STRING")
-            or "HTTP_AUTHORIZATION" in environ
-            or settings.SESSION_COOKIE_NAME in environ.get("HTTP_COOKIE", "")
-            or "HTTP_ORIGIN" in environ  # a browser on another origin: CORS is Django's
-            or not self._host_allowed(environ)
-        ):
+        if not self._anonymous_read(environ):
+            return None
+        path = environ.get("PATH_INFO", "")
+        try:
+            if match := DETAIL_PATH.fullmatch(path):
+                return self._detail(environ, match["slug"])
+            if ARTICLES_PATH.fullmatch(path):
+                return self._list(environ, "articles", "")
+            if match := TIMELINE_PATH.fullmatch(path):
+                return self._list(environ, "timeline", match["slug"])
+        except DatabaseError:
+            connection.close()
+        return None
+
+    @staticmethod
+    def _anonymous_read(environ) -> bool:
+        return (
+            environ["REQUEST_METHOD"] in ("GET", "HEAD")
+            and "HTTP_AUTHORIZATION" not in environ
+            and settings.SESSION_COOKIE_NAME not in environ.get("HTTP_COOKIE", "")
+            and "HTTP_ORIGIN" not in environ  # a browser on another origin: CORS is Django's
+            and _host_allowed(environ)
+        )
+
+    # An article
+
+    def _detail(self, environ, slug):
+        if environ.get("QUERY_STRING"):
             return None
         at = timezone.now()
-        row = self._fetch(match["slug"], at)
-        if row is None or row[0] is None or (row[4] is not None and row[4] <= at):
+        if self.detail_statement is None:
+            self.detail_statement = PreparedStatement(
+                Article.objects.public(at=_AT)
+                .filter(slug=_SLUG)
+                .values_list(
+                    "public_copy__detail",
+                    "public_copy__etag",
+                    "public_copy__rendered_at",
+                    "public_copy__surrogate_keys",
+                    "public_copy__valid_until",
+                )
+            )
+        rows, _names = self.detail_statement.execute({_SLUG: slug, _AT: at})
+        if not rows or rows[0][0] is None or rendering.outlived(rows[0][4], at):
             return None  # unknown, not public, or not rendered yet: Django knows what to say
-        detail, etag, rendered_at, keys, valid_until = row
+        detail, etag, rendered_at, keys, valid_until = rows[0]
         headers = [
             ("Content-Type", "application/json"),
             ("ETag", etag),
             ("Last-Modified", http_date(rendered_at.timestamp())),
             ("Cache-Control", cache_control_value(valid_until, at)),
             ("Surrogate-Key", " ".join(sorted(keys))),
+            DETAIL_ALLOW,
             *FIXED_HEADERS,
             *cors_headers(),
         ]
         if etag in etags_in(environ.get("HTTP_IF_NONE_MATCH", "")):
-            return "304 Not Modified", headers[1:5] + FIXED_HEADERS + cors_headers(), b""
+            return "304 Not Modified", headers[1:], b""
         body = detail.encode()
         headers.append(("Content-Length", str(len(body))))
-        return "200 OK", headers, b"" if method == "HEAD" else body
+        return "200 OK", headers, b"" if environ["REQUEST_METHOD"] == "HEAD" else body
 
-    def _fetch(self, slug, at):
-        if self.query is None:
-            self.query = _prepared_query()
-        prepare, execute, params = self.query
-        values = [slug if p == _SLUG else at if p == _AT else p for p in params]
-        try:
-            with connection.cursor() as cursor:
-                if connection.connection not in PREPARED_ON:
-                    cursor.execute(prepare)
-                    PREPARED_ON.add(connection.connection)
-                cursor.execute(execute, values)
-                return cursor.fetchone()
-        except DatabaseError:
-            connection.close()
+    # A page of a list
+
+    def _list(self, environ, kind, slug):
+        """A page of the article list or of dossier ``slug``'s timeline, as
+        ``responses.public_list`` writes it without a search."""
+        if "HTTP_IF_NONE_MATCH" in environ or "HTTP_IF_MODIFIED_SINCE" in environ:
+            return None  # ConditionalGetMiddleware's to answer
+        request = WSGIRequest(environ)
+        request.__dict__["_current_scheme_host"] = settings.SITE_URL  # SiteAddressMiddleware
+        request.query_params = request.GET
+        filters = list_filters(request.GET)
+        if filters is None:
             return None
+        at = timezone.now()
+        timeline = kind == "timeline"
+        paginator = (DossierTimelinePagination if timeline else NewestFirstCursorPagination)()
+        page = PreparedPage(self, kind, filters, {_SLUG: slug, _AT: at})
+        try:
+            rows = paginator.paginate_queryset(page, request)
+        except exceptions.APIException:
+            return None  # a page size or cursor Django refuses, with the reason
+        entries = [
+            responses.Entry(r["summary"], r["entry_keys"], r["entry_valid_until"]) for r in rows
+        ]
+        if not rows or any(
+            e.summary is None or rendering.outlived(e.valid_until, at) for e in entries
+        ):
+            return None  # nothing (no such section or dossier?) or an entry to render first
+        content = responses.list_content(
+            paginator.get_next_link(), paginator.get_previous_link(), [e.summary for e in entries]
+        )
+        item_keys, expires_at = responses.entries_freshness(rows, entries)
+        if timeline:
+            keys = [
+                surrogate_keys.DOSSIERS,
+                surrogate_keys.dossier(slug),
+                surrogate_keys.dossier_list(slug),
+            ]
+            allow = ("Allow", "GET, HEAD, OPTIONS")
+        else:
+            keys = [surrogate_keys.ARTICLES]
+            if section := request.GET.get("section"):
+                keys.append(surrogate_keys.section_list(section))
+            allow = ("Allow", "GET, POST, HEAD, OPTIONS")
+        headers = [
+            ("Content-Type", "application/json"),
+            ("Cache-Control", cache_control_value(expires_at, at)),
+            ("Last-Modified", http_date()),
+            ("Surrogate-Key", " ".join(sorted({*keys, *item_keys}))),
+            allow,
+            *FIXED_HEADERS,
+            ("ETag", quote_etag(hashlib.md5(content, usedforsecurity=False).hexdigest())),
+            *cors_headers(),
+            ("Content-Length", str(len(content))),
+        ]
+        return "200 OK", headers, b"" if environ["REQUEST_METHOD"] == "HEAD" else content
 
-    @staticmethod
-    def _host_allowed(environ) -> bool:
-        host = environ.get("HTTP_HOST") or environ.get("SERVER_NAME", "")
-        domain, _port = split_domain_port(host)
-        return bool(domain) and validate_host(domain, settings.ALLOWED_HOSTS)
+    def list_statement(self, kind, filters, ordering, position_lookup):
+        """The statement for one shape of list page, compiled on first use."""
+        shape = (kind, tuple(sorted(filters)), ordering, position_lookup)
+        if shape not in self.list_statements:
+            articles = Article.objects.public(at=_AT)
+            if kind == "timeline":
+                articles = articles.in_dossier(_SLUG)
+            if "section" in filters:  # the section or one of its subsections
+                sections = Section.objects.filter(Q(slug=_SECTION) | Q(parent__slug=_SECTION))
+                articles = articles.filter(section__in=sections.values("pk"))
+            if "published_from" in filters:
+                articles = articles.filter(published_at__gte=_FROM)
+            if "published_to" in filters:
+                articles = articles.filter(published_at__lte=_TO)
+            rows = responses.entry_rows(articles, ordering, at=_AT).order_by(*ordering)
+            if position_lookup:
+                rows = rows.filter(**{f"{ordering[0].lstrip('-')}__{position_lookup}": _POSITION})
+            self.list_statements[shape] = PreparedStatement(rows, " LIMIT %s OFFSET %s")
+        return self.list_statements[shape]
+
+    def cursor_check(self, kind):
+        """The rows of list ``kind`` as the view asks for them, unrun: what a cursor's
+        position is checked against."""
+        if kind not in self.cursor_checks:
+            articles = Article.objects.public()
+            if kind == "timeline":
+                articles = articles.in_dossier(_SLUG)
+            self.cursor_checks[kind] = articles
+        return self.cursor_checks[kind]
+
+
+def list_filters(query) -> dict | None:
+    """The filters of a list request, by name, as the statement takes them; None if it
+    asks for anything else or gives a value Django would refuse (with the reason)."""
+    taken = {"cursor", "page_size", *LIST_FILTERS}
+    if not set(query) <= taken or any(len(query.getlist(name)) != 1 for name in query):
+        return None
+    filters = {name: query[name] for name in LIST_FILTERS if name in query}
+    for name in ("published_from", "published_to"):
+        if name in filters:
+            try:
+                filters[name] = DateOrDateTimeField().to_python(filters[name])
+            except ValidationError:
+                return None
+    return filters
+
+
+class PreparedPage:
+    """What DRF's ``CursorPagination`` asks of a queryset to cut a page (an order, a filter
+    on the cursor's position, a slice), answered by one prepared statement. ``query`` and
+    ``model`` are the view's, against which the pagination checks a cursor's position."""
+
+    def __init__(self, app, kind, filters, values):
+        self.app, self.kind, self.filters, self.values = app, kind, filters, values
+        self.ordering, self.position_lookup = (), None
+        self.checked_against = app.cursor_check(kind)
+        self.query, self.model = self.checked_against.query, self.checked_against.model
+
+    def order_by(self, *ordering):
+        self.ordering = ordering
+        return self
+
+    def filter(self, **lookup):
+        ((lookup, position),) = lookup.items()
+        name, _, self.position_lookup = lookup.rpartition("__")
+        field = ordering_field(self.checked_against, name)
+        self.values = {**self.values, _POSITION: field.get_prep_value(position)}
+        return self
+
+    def __getitem__(self, cut: slice):
+        statement = self.app.list_statement(
+            self.kind, self.filters, self.ordering, self.position_lookup
+        )
+        values = {**self.values, **{LIST_FILTERS[n]: v for n, v in self.filters.items()}}
+        rows, names = statement.execute(values, cut.stop - cut.start, cut.start)
+        return [dict(zip(names, row, strict=True)) for row in rows]
+
+
+def _host_allowed(environ) -> bool:
+    host = environ.get("HTTP_HOST") or environ.get("SERVER_NAME", "")
+    domain, _port = split_domain_port(host)
+    return bool(domain) and validate_host(domain, settings.ALLOWED_HOSTS)

@@ -65,11 +65,11 @@ class Entry(NamedTuple):
     valid_until: dt.datetime | None
 
 
-def entry_rows(articles, ordering):
+def entry_rows(articles, ordering, at=None):
     """Per article, as plain rows (no model instances): what cursor pagination orders by,
-    the stored entry, its keys and freshness, and the next visibility change."""
+    the stored entry, its keys and freshness, and the next visibility change after ``at``."""
     names = dict.fromkeys(["id", *(name.lstrip("-") for name in ordering)])
-    return articles.with_next_visibility_change().values(
+    return articles.with_next_visibility_change(at).values(
         *names,
         "next_visibility_change",
         summary=F("public_copy__summary"),
@@ -110,18 +110,23 @@ def public_list(view, articles, *, keys, search_text="") -> HttpResponse:
         page = paginator.paginate_queryset(entry_rows(articles, paginator.ordering), request)
         copies = stored_entries(page)
         entries = [copy.summary for copy in copies]
-    content = b"".join(
+    content = list_content(paginator.get_next_link(), paginator.get_previous_link(), entries)
+    return stored_entries_response(content, page, copies, keys)
+
+
+def list_content(next_link, previous_link, entries: list[str]) -> bytes:
+    """A page of a list: its links and its stored entries (JSON objects), as one object."""
+    return b"".join(
         [
             b'{"next":',
-            orjson.dumps(paginator.get_next_link()),
+            orjson.dumps(next_link),
             b',"previous":',
-            orjson.dumps(paginator.get_previous_link()),
+            orjson.dumps(previous_link),
             b',"results":',
             json_array(entries),
             b"}",
         ]
     )
-    return stored_entries_response(content, page, copies, keys)
 
 
 def ordering(request, search_text: str) -> str:

@@ -72,12 +72,7 @@ class CursorPagination(pagination.CursorPagination):
             return True
         if "\x00" in position:
             return False
-        name = self.ordering[0].lstrip("-")
-        query = self.queryset.query
-        if name in query.annotations:
-            field = query.annotations[name].output_field
-        else:
-            field = self.queryset.model._meta.get_field(name)
+        field = ordering_field(self.queryset, self.ordering[0].lstrip("-"))
         try:
             value = field.to_python(position)
             if isinstance(field, models.IntegerField):
@@ -116,6 +111,13 @@ class CursorPagination(pagination.CursorPagination):
                 }
             )
         return super().get_page_size(request)
+
+
+def ordering_field(queryset, name):
+    """The field a queryset orders by ``name``: an annotation's or a column's."""
+    if name in queryset.query.annotations:
+        return queryset.query.annotations[name].output_field
+    return queryset.model._meta.get_field(name)
 
 
 class StrictQueryParametersMixin:

@@ -4,7 +4,7 @@ can neither write nor read the token endpoint's answer, and other origins get no
 import pytest
 from django.core.handlers.wsgi import WSGIHandler
 
-from articles.hotpath import ArticleDetailApp
+from articles.hotpath import PublicReadsApp
 from newsroom import response_cache
 from newsroom.response_cache import CachedPublicResponses
 from tests.api.test_hotpath import call
@@ -90,7 +90,7 @@ def test_a_star_lets_any_origin_read(client, article, settings):
 def test_each_origin_gets_its_own_kept_answer(cors, article):
     cors.ALLOWED_HOSTS = ["testserver"]
     calls = []
-    stack = ArticleDetailApp(WSGIHandler())
+    stack = PublicReadsApp(WSGIHandler())
 
     def counting(environ, start_response):
         calls.append(environ.get("HTTP_ORIGIN"))
@@ -113,7 +113,7 @@ def test_each_origin_gets_its_own_kept_answer(cors, article):
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_fast_path_varies_on_origin_as_django_does(cors, api, article):
     cors.ALLOWED_HOSTS = ["testserver"]
-    hot = ArticleDetailApp(WSGIHandler())
+    hot = PublicReadsApp(WSGIHandler())
     django_response = api.get("/api/v1/articles/papier/")
     _status, headers, _body = call(hot, "/api/v1/articles/papier/")
     assert headers["Vary"] == django_response["Vary"]

@@ -30,7 +30,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
 from articles import people, quotes, sections, tags, workflow
-from articles.hotpath import ArticleDetailApp
+from articles.hotpath import PublicReadsApp
 from articles.models import Revision, Tag
 from dossiers import filing
 from media import photos
@@ -586,7 +586,7 @@ def workers(settings, monkeypatch):
     monkeypatch.setattr(this, "listener", Deaf())  # start_listening() starts nothing
     monkeypatch.setattr(this, "listening", True)
     other = listening(ResponseCache(2**24))
-    stack = ArticleDetailApp(WSGIHandler())
+    stack = PublicReadsApp(WSGIHandler())
     yield (
         Worker("this worker", CachedPublicResponses(stack, this)),
         Worker("other worker", CachedPublicResponses(stack, other)),

@@ -8,7 +8,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from articles import hotpath, workflow
-from articles.hotpath import ArticleDetailApp
+from articles.hotpath import PublicReadsApp
 
 HEADERS = [
     "Content-Type",
@@ -57,7 +57,7 @@ def call(app, path, **extra):
 @pytest.fixture
 def hot(settings):
     settings.ALLOWED_HOSTS = ["testserver"]
-    return ArticleDetailApp(Fallback())
+    return PublicReadsApp(Fallback())
 
 
 def test_fast_path_sends_the_bytes_and_headers_django_sends(api, published_article, hot):
@@ -127,5 +127,5 @@ def test_a_new_connection_prepares_the_query_again(api, published_article, hot):
     assert call(hot, path)[0] == "200 OK"
     with connection.cursor() as cursor:
         cursor.execute("DEALLOCATE ALL")  # as a new server session would be
-    hotpath.PREPARED_ON.clear()  # as for a new connection
+    hotpath.PREPARED.clear()  # as for a new connection
     assert call(hot, path)[0] == "200 OK"

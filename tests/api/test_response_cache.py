@@ -14,7 +14,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from articles import preview, workflow
-from articles.hotpath import ArticleDetailApp
+from articles.hotpath import PublicReadsApp
 from newsroom import response_cache
 from newsroom.response_cache import CachedPublicResponses, ResponseCache
 from tests.api.test_freshness import CHANGES, DETAIL_ONLY
@@ -32,7 +32,7 @@ class CountingApp:
 
     def __init__(self):
         self.calls = 0
-        self.app = ArticleDetailApp(WSGIHandler())
+        self.app = PublicReadsApp(WSGIHandler())
 
     def __call__(self, environ, start_response):
         self.calls += 1

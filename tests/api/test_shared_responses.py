@@ -8,7 +8,7 @@ import re
 import pytest
 from django.core.handlers.wsgi import WSGIHandler
 
-from articles.hotpath import ArticleDetailApp
+from articles.hotpath import PublicReadsApp
 from newsroom import response_cache
 from newsroom.response_cache import CachedPublicResponses
 from tests.api.test_hotpath import call
@@ -32,7 +32,7 @@ def worker(settings):
     settings.USE_X_FORWARDED_HOST = True
     settings.SITE_URL = SITE
     listening(response_cache.cache)
-    yield CachedPublicResponses(ArticleDetailApp(WSGIHandler()))
+    yield CachedPublicResponses(PublicReadsApp(WSGIHandler()))
     response_cache.cache.stop_listening()
 
 

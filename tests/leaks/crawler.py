@@ -26,7 +26,7 @@ from django.test import RequestFactory
 from django.urls import URLResolver, get_resolver
 from django.utils.regex_helper import normalize
 
-from articles.hotpath import ArticleDetailApp
+from articles.hotpath import PublicReadsApp
 from newsroom.response_cache import CachedPublicResponses, ResponseCache
 from tests.leaks.content import HIDDEN, PUBLIC, SECRET
 
@@ -256,7 +256,7 @@ class Client:
     def __init__(self):
         django = WSGIHandler()
         self.cache = ResponseCache(8 << 20)
-        self.app = CachedPublicResponses(ArticleDetailApp(django), self.cache)
+        self.app = CachedPublicResponses(PublicReadsApp(django), self.cache)
         self.factory = RequestFactory()
 
     def close(self):
