@@ -2,11 +2,13 @@
 exactly what Django would, page after page, and leaves Django anything else."""
 
 import datetime as dt
-from urllib.parse import urlsplit
+from base64 import b64decode
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils.http import parse_http_date
 
 from articles import workflow
 from articles.hotpath import PublicReadsApp
@@ -68,23 +70,34 @@ def both(api, hot, target):
 def walk(api, hot, start):
     """Follow next links from ``start`` to the last page, then previous links back to the
     first, comparing the two answers at each page; the slugs seen going forward."""
-    seen, target, direction = [], start, "next"
+    seen, target, direction, answered = [], start, "next", 0
     while target:
         django, status, headers, body = both(api, hot, target)
-        assert hot.django_app.calls == 0, target
-        assert (status, body) == ("200 OK", django.content), target
-        kept = {name: value for name, value in headers.items() if name not in COMPARED_APART}
-        assert kept == {
-            name: value for name, value in django.headers.items() if name not in COMPARED_APART
-        }, target
         page = django.json()
+        if body == b"django":  # only a cursor counting past one second's articles
+            assert "o=" in b64decode(parse_qs(urlsplit(target).query)["cursor"][0]).decode()
+        else:
+            answered += 1
+            assert (status, body) == ("200 OK", django.content), target
+            assert without_time(headers) == without_time(django.headers), target
+            written = [parse_http_date(h["Last-Modified"]) for h in (headers, django.headers)]
+            assert abs(written[0] - written[1]) <= 1
         if direction == "next":
             seen += [entry["slug"] for entry in page["results"]]
-        link = page[direction] or (page["previous"] if direction == "next" else None)
-        if page[direction] is None:
-            direction = "previous"
-        target = link and urlsplit(link)._replace(scheme="", netloc="").geturl()
+        target = follow(page, direction)
+        direction = "previous" if page[direction] is None else direction
+    assert answered, "the fast path answered no page"
     return seen
+
+
+def without_time(headers):
+    return {name: value for name, value in headers.items() if name not in COMPARED_APART}
+
+
+def follow(page, direction):
+    """The next page to ask for: the next, then back through the previous ones."""
+    link = page[direction] or (page["previous"] if direction == "next" else None)
+    return link and urlsplit(link)._replace(scheme="", netloc="").geturl()
 
 
 @pytest.mark.parametrize(
@@ -100,7 +113,8 @@ def walk(api, hot, start):
 )
 def test_every_page_and_its_links_are_the_ones_django_writes(api, archive, hot, start):
     seen = walk(api, hot, start)
-    assert seen and not {"brouillon", "programme", "sous-embargo"} & set(seen)
+    assert seen
+    assert not {"brouillon", "programme", "sous-embargo"} & set(seen)
     assert len(seen) == len(set(seen))
 
 
@@ -162,7 +176,9 @@ def test_a_withdrawal_leaves_the_next_page_at_once(api, archive, hot):
     assert b'"public-0"' in call(hot, "/api/v1/articles/")[2]
     workflow.withdraw(archive.entries.get(article__slug="public-0").article, by=None)
     status, _, body = call(hot, "/api/v1/articles/")
-    assert status == "200 OK" and b'"public-0"' not in body and b'"public-1"' in body
+    assert status == "200 OK"
+    assert b'"public-0"' not in body
+    assert b'"public-1"' in body
 
 
 def test_a_page_is_one_query_whatever_its_size(api, archive, hot):
@@ -172,5 +188,6 @@ def test_a_page_is_one_query_whatever_its_size(api, archive, hot):
         call(hot, "/api/v1/articles/", QUERY_STRING=f"page_size={size}")  # prepared
         with CaptureQueriesContext(connection) as captured:
             status, _, body = call(hot, "/api/v1/articles/", QUERY_STRING=f"page_size={size}")
-        assert status == "200 OK" and body.count(b'"slug"') >= size
+        assert status == "200 OK"
+        assert body.count(b'"slug"') >= size
         assert [q["sql"].split()[0] for q in captured] == ["EXECUTE"]
