@@ -15,6 +15,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from articles import search
 from articles.models import Article
 from tests.factories import SectionFactory
 
@@ -129,3 +130,24 @@ def test_newest_first_walks_the_date_index_for_a_frequent_word(api, archive):
 def test_a_rare_word_is_read_through_the_full_text_index(api, archive):
     page_query = searched_plans(api, {"q": "zorglub", "ordering": "newest"})[0]
     assert any(scan.get("Index Name") == "article_search_idx" for scan in article_scans(page_query))
+
+
+def test_a_word_is_judged_on_whole_counts_where_postgresql_would_plan_in_parallel(archive):
+    """Where parallel workers are cheap, PostgreSQL plans the three counts under a Gather
+    and estimates some per worker; the judgement must still see three whole counts."""
+    query = search.parse("koursk")
+    serial = search.estimates(query)
+    with connection.cursor() as cursor:
+        for setting in (
+            "parallel_setup_cost",
+            "parallel_tuple_cost",
+            "min_parallel_table_scan_size",
+        ):
+            cursor.execute(f"SET {setting} = 0")
+    try:
+        assert search.estimates(query) == serial
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute("RESET ALL")
+    assert serial[2] >= ARTICLES
+    assert serial[0] < ARTICLES // 10
