@@ -137,17 +137,15 @@ def test_a_word_is_judged_on_whole_counts_where_postgresql_would_plan_in_paralle
     and estimates some per worker; the judgement must still see three whole counts."""
     query = search.parse("koursk")
     serial = search.estimates(query)
+    cheap = ("parallel_setup_cost", "parallel_tuple_cost", "min_parallel_table_scan_size")
     with connection.cursor() as cursor:
-        for setting in (
-            "parallel_setup_cost",
-            "parallel_tuple_cost",
-            "min_parallel_table_scan_size",
-        ):
+        for setting in cheap:
             cursor.execute(f"SET {setting} = 0")
     try:
         assert search.estimates(query) == serial
     finally:
         with connection.cursor() as cursor:
-            cursor.execute("RESET ALL")
+            for setting in cheap:
+                cursor.execute(f"RESET {setting}")
     assert serial[2] >= ARTICLES
     assert serial[0] < ARTICLES // 10
