@@ -46,6 +46,9 @@ _AT, _FROM, _TO, _POSITION = (dt.datetime(1900, 1, day, tzinfo=dt.UTC) for day i
 # The list filters answered here, by their stand-ins (the others, and full-text search, go
 # to Django).
 LIST_FILTERS = {"section": _SECTION, "published_from": _FROM, "published_to": _TO}
+# Shapes of list page (filters given, page size, direction) each worker prepares, at most:
+# any page size of 1 to 100 is a statement of its own.
+MOST_STATEMENTS = 64
 # What Django's middleware adds to such a response (security, locale).
 FIXED_HEADERS = [
     ("X-Frame-Options", "DENY"),
@@ -202,8 +205,8 @@ class PublicReadsApp:
         page = PreparedPage(self, kind, filters, {_SLUG: slug, _AT: at})
         try:
             rows = paginator.paginate_queryset(page, request)
-        except (exceptions.APIException, CountedCursor):
-            return None  # a page size or cursor Django refuses (with the reason), or counts
+        except (exceptions.APIException, ForDjango):
+            return None  # a page size or cursor Django refuses (with the reason), or more
         entries = [
             responses.Entry(r["summary"], r["entry_keys"], r["entry_valid_until"]) for r in rows
         ]
@@ -244,6 +247,8 @@ class PublicReadsApp:
         """The statement for one shape of list page, compiled on first use. Its ``LIMIT``
         is written in: the plan made once must know that it reads a page."""
         shape = (kind, tuple(sorted(filters)), ordering, position_lookup, limit)
+        if shape not in self.list_statements and len(self.list_statements) >= MOST_STATEMENTS:
+            raise ForDjango("a shape of page past those kept")  # each costs PostgreSQL memory
         if shape not in self.list_statements:
             articles = Article.objects.public(at=_AT)
             if kind == "timeline":
@@ -288,9 +293,10 @@ def list_filters(query) -> dict | None:
     return filters
 
 
-class CountedCursor(Exception):
-    """A cursor that counts past the articles of one second: Django's (an offset would
-    make PostgreSQL plan each execution again, or a statement per offset)."""
+class ForDjango(Exception):
+    """A page the fast path leaves to Django: a cursor that counts past the articles of
+    one second (an offset would make PostgreSQL plan each execution again, or need a
+    statement per offset), or a shape of page beyond the statements a worker keeps."""
 
 
 class PreparedPage:
@@ -317,7 +323,7 @@ class PreparedPage:
 
     def __getitem__(self, cut: slice):
         if cut.start:
-            raise CountedCursor  # past articles published the same second as the cursor's
+            raise ForDjango("an offset")
         statement = self.app.list_statement(
             self.kind, self.filters, self.ordering, self.position_lookup, cut.stop
         )

@@ -10,7 +10,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils.http import parse_http_date
 
-from articles import workflow
+from articles import hotpath, workflow
 from articles.hotpath import PublicReadsApp
 from tests.api.test_hotpath import Fallback, call
 from tests.factories import ArticleFactory, DossierEntryFactory, DossierFactory, SectionFactory
@@ -191,3 +191,13 @@ def test_a_page_is_one_query_whatever_its_size(api, archive, hot):
         assert status == "200 OK"
         assert body.count(b'"slug"') >= size
         assert [q["sql"].split()[0] for q in captured] == ["EXECUTE"]
+
+
+def test_a_worker_prepares_a_bounded_number_of_page_shapes(api, archive, hot, monkeypatch):
+    """Every page size is a statement of its own: past the bound, new ones go to Django."""
+    monkeypatch.setattr(hotpath, "MOST_STATEMENTS", 2)
+    for size in (1, 2, 3):
+        api.get(f"/api/v1/articles/?page_size={size}")
+    answers = [call(hot, "/api/v1/articles/", QUERY_STRING=f"page_size={n}")[2] for n in (1, 2, 3)]
+    assert [answer == b"django" for answer in answers] == [False, False, True]
+    assert call(hot, "/api/v1/articles/", QUERY_STRING="page_size=1")[0] == "200 OK"
