@@ -145,6 +145,7 @@ class PublicReadsApp:
             and "HTTP_AUTHORIZATION" not in environ
             and settings.SESSION_COOKIE_NAME not in environ.get("HTTP_COOKIE", "")
             and "HTTP_ORIGIN" not in environ  # a browser on another origin: CORS is Django's
+            and _accepts_json(environ.get("HTTP_ACCEPT", "*/*"))
             and _host_allowed(environ)
         )
 
@@ -330,6 +331,11 @@ class PreparedPage:
         values = {**self.values, **{LIST_FILTERS[n]: v for n, v in self.filters.items()}}
         rows, names = statement.execute(values)
         return [dict(zip(names, row, strict=True)) for row in rows]
+
+
+def _accepts_json(accept: str) -> bool:
+    """Whether DRF would answer JSON to this ``Accept`` (else its 406 is Django's to say)."""
+    return any(kind in accept for kind in ("*/*", "application/*", "application/json"))
 
 
 def _host_allowed(environ) -> bool:

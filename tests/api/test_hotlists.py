@@ -152,6 +152,7 @@ def test_what_the_fast_path_does_not_take_goes_to_django(api, archive, hot, quer
         {"HTTP_IF_MODIFIED_SINCE": "Sun, 06 Dec 2026 10:00:00 GMT"},
         {"HTTP_AUTHORIZATION": "Token abc"},
         {"HTTP_ORIGIN": "https://ailleurs.example"},
+        {"HTTP_ACCEPT": "text/html"},  # a 406
         {"REQUEST_METHOD": "POST"},
     ],
 )
@@ -201,3 +202,13 @@ def test_a_worker_prepares_a_bounded_number_of_page_shapes(api, archive, hot, mo
     answers = [call(hot, "/api/v1/articles/", QUERY_STRING=f"page_size={n}")[2] for n in (1, 2, 3)]
     assert [answer == b"django" for answer in answers] == [False, False, True]
     assert call(hot, "/api/v1/articles/", QUERY_STRING="page_size=1")[0] == "200 OK"
+
+
+@pytest.mark.parametrize(
+    "accept", ["application/json", "text/html,application/xhtml+xml,*/*;q=0.8"]
+)
+def test_a_browser_or_a_json_client_gets_the_fast_answer(api, archive, hot, accept):
+    api.get("/api/v1/articles/")
+    status, headers, _ = call(hot, "/api/v1/articles/", HTTP_ACCEPT=accept)
+    assert (status, headers["Content-Type"]) == ("200 OK", "application/json")
+    assert hot.django_app.calls == 0

@@ -85,6 +85,7 @@ def test_fast_path_answers_304_to_a_matching_etag(api, published_article, hot):
         {"HTTP_COOKIE": "sessionid=abc"},
         {"REQUEST_METHOD": "POST"},
         {"HTTP_HOST": "evil.example"},
+        {"HTTP_ACCEPT": "text/html"},  # a 406
     ],
 )
 def test_anything_else_goes_to_django(api, published_article, hot, extra):
