@@ -181,14 +181,13 @@ def estimates(query: ParsedQuery) -> tuple[int, int, int]:
     every = Article.objects.values("pk")
     sql, params = matching.union(read, every, all=True).query.sql_with_params()
     with connection.cursor() as cursor:
-        # A parallel plan would estimate each worker's share of some counts: one plan
-        # for the whole of each (a cached estimate, so the two extra round trips are rare).
-        cursor.execute("SET max_parallel_workers_per_gather = 0")
-        try:
-            cursor.execute("EXPLAIN (FORMAT JSON) " + sql, params)
-            plan = cursor.fetchone()[0]
-        finally:
-            cursor.execute("RESET max_parallel_workers_per_gather")
+        # A parallel plan would estimate each worker's share of some counts: a plan
+        # without workers, for this transaction only (the implicit one of the two
+        # statements, or the request's), in the same round trip.
+        cursor.execute(
+            "SET LOCAL max_parallel_workers_per_gather = 0; EXPLAIN (FORMAT JSON) " + sql, params
+        )
+        plan = cursor.fetchone()[0]
     if isinstance(plan, str):
         plan = json.loads(plan)
     matches, read, articles = (int(part["Plan Rows"]) for part in plan[0]["Plan"]["Plans"])

@@ -63,7 +63,7 @@ def redis_cache(settings):
 def explains(client, url) -> int:
     with CaptureQueriesContext(connection) as queries:
         assert client.get(url).status_code == 200
-    return sum(query["sql"].startswith("EXPLAIN") for query in queries)
+    return sum("EXPLAIN (FORMAT JSON)" in query["sql"] for query in queries)
 
 
 def test_a_searchs_planner_estimate_is_kept_in_redis_for_every_worker(api, redis_cache, db):
