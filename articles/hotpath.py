@@ -251,10 +251,9 @@ class PublicReadsApp:
         if shape not in self.list_statements and len(self.list_statements) >= MOST_STATEMENTS:
             raise ForDjango("a shape of page past those kept")  # each costs PostgreSQL memory
         if shape not in self.list_statements:
+            articles = Article.objects.public(at=_AT)
             if kind == "timeline":
-                articles = Article.objects.public_in_dossier(_SLUG, at=_AT)
-            else:
-                articles = Article.objects.public(at=_AT)
+                articles = articles.in_dossier(_SLUG)
             if "section" in filters:  # the section or one of its subsections
                 sections = Section.objects.filter(Q(slug=_SECTION) | Q(parent__slug=_SECTION))
                 articles = articles.filter(section__in=sections.values("pk"))

@@ -95,15 +95,7 @@ class ArticleQuerySet(models.QuerySet):
             next_visibility_change=Least(*moments, output_field=models.DateTimeField())
         )
 
-    def public_in_dossier(self, dossier, at=None):
-        """The public articles of ``dossier`` (see ``in_dossier``). The entries' copies of
-        the articles' times (dossiers/0002) say which are public too, so PostgreSQL starts
-        its walk of the dossier's entries at ``at`` and skips, in the index, those not public
-        yet: it read every scheduled entry first (167 before a page at 1,000,000 articles)."""
-        at = at or timezone.now()
-        return self.public(at).in_dossier(dossier, public_at=at)
-
-    def in_dossier(self, dossier, public_at=None):
+    def in_dossier(self, dossier):
         """The articles of ``dossier`` (a Dossier or its slug), each with the publication
         time its entry keeps (``entry_published_at``, copied by PostgreSQL: dossiers/0002)
         and the entry's own copy of the article's id (``entry_article``).
@@ -121,13 +113,7 @@ class ArticleQuerySet(models.QuerySet):
             # it read and sorted all of them (18 ms for 2,900 entries).
             dossiers = related(self.model, "dossier_entries__dossier").objects
             dossier = Subquery(dossiers.filter(slug=dossier).order_by().values("pk")[:1])
-        entries = {"dossier_entries__dossier": dossier}
-        if public_at is not None:  # one filter: the same entry as the dossier's
-            entries |= {
-                "dossier_entries__published_at__lte": public_at,
-                "dossier_entries__public_from__lte": public_at,
-            }
-        return self.filter(**entries).annotate(
+        return self.filter(dossier_entries__dossier=dossier).annotate(
             entry_published_at=F("dossier_entries__published_at"),
             entry_article=F("dossier_entries__article"),
         )

@@ -79,7 +79,7 @@ def dossier_timeline(request, slug):
     except timeline.InvalidCursor:
         return HttpResponseBadRequest(str(INVALID_CURSOR))
     at = timezone.now()
-    articles = filters.apply(Article.objects.public_in_dossier(dossier, at))
+    articles = filters.apply(Article.objects.public(at).in_dossier(dossier))
     page = found(filters, articles, cursor, order=timeline.DOSSIER_ORDER)
     months = months_of(dossier, filters, at)
     first_page = cursor is None and not any(filters.data.get(name) for name in filters.fields)

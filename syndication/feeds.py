@@ -209,7 +209,7 @@ class DossierFeed(ArticleFeed):
         dossier = get_object_or_404(Dossier.objects.public(), slug=slug)
         return latest(
             request,
-            Article.objects.public_in_dossier(dossier),
+            Article.objects.public().in_dossier(dossier),
             order=("-entry_published_at", "-entry_article"),
             title=f"{settings.PUBLICATION_NAME} : {dossier.title}",
             description=f"Les derniers articles du dossier «{dossier.title}».",

@@ -118,7 +118,7 @@ class DossierViewSet(
         ``q``, each result also carries its ``rank`` and a highlighted ``snippet``."""
         response = public_list(
             self,
-            Article.objects.public_in_dossier(slug),
+            Article.objects.public().in_dossier(slug),
             keys=self.surrogate_keys(None),
             search_text=search_text(request),
         )

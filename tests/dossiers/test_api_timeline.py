@@ -6,7 +6,6 @@ import re
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
 
 from tests.dossiers.reference import index_plan, publish_in
 from tests.factories import (
@@ -220,20 +219,3 @@ def test_the_timeline_walks_the_dossiers_entries_in_order_not_a_sort_of_them_all
     plan = index_plan(page_query)
     assert "dossier_entry_newest_idx" in plan
     assert "Sort" not in plan, plan
-
-
-def test_the_timeline_starts_its_walk_at_now_not_at_the_scheduled_entries(api, dossier):
-    """The entries' copies of the articles' times bound the walk of the dossier's index:
-    scheduled articles at the head of a dossier are not read one by one before a page."""
-    publish_in(dossier, at=PARIS_NOON, slug="deja-paru")
-    for hours in (1, 2, 3):
-        publish_in(dossier, at=timezone.now() + dt.timedelta(hours=hours), slug=f"prevu-{hours}")
-    with CaptureQueriesContext(connection) as queries:
-        response = api.get(f"/api/v1/dossiers/{dossier.slug}/articles/")
-    assert "deja-paru" in slugs(response)
-    assert not [slug for slug in slugs(response) if slug.startswith("prevu-")]
-    [page_query] = [q["sql"] for q in queries if "LIMIT 21" in q["sql"]]
-    plan = index_plan(page_query)
-    walk = re.search(r"using dossier_entry_newest_idx .*\n\s*Index Cond: (.*)", plan)
-    assert walk, plan
-    assert "published_at <=" in walk[1], plan
