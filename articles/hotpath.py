@@ -22,7 +22,6 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.handlers.wsgi import WSGIRequest
 from django.db import DatabaseError, connection
-from django.db.models import Q
 from django.http.request import split_domain_port, validate_host
 from django.utils import timezone
 from django.utils.cache import quote_etag
@@ -31,7 +30,7 @@ from rest_framework import exceptions
 
 from articles import rendering, responses
 from articles.api.filters import DateOrDateTimeField
-from articles.models import Article, Section
+from articles.models import Article
 from newsroom import surrogate_keys
 from newsroom.api import DossierTimelinePagination, NewestFirstCursorPagination, ordering_field
 from newsroom.caching import cache_control_value
@@ -124,19 +123,22 @@ class PublicReadsApp:
         return [body]
 
     def _try(self, environ):
+        path = environ.get("PATH_INFO", "")
+        if match := DETAIL_PATH.fullmatch(path):
+            answer, arguments = self._detail, (match["slug"],)
+        elif ARTICLES_PATH.fullmatch(path):
+            answer, arguments = self._list, ("articles", "")
+        elif match := TIMELINE_PATH.fullmatch(path):
+            answer, arguments = self._list, ("timeline", match["slug"])
+        else:
+            return None  # every other path, with no further look at the request
         if not self._anonymous_read(environ):
             return None
-        path = environ.get("PATH_INFO", "")
         try:
-            if match := DETAIL_PATH.fullmatch(path):
-                return self._detail(environ, match["slug"])
-            if ARTICLES_PATH.fullmatch(path):
-                return self._list(environ, "articles", "")
-            if match := TIMELINE_PATH.fullmatch(path):
-                return self._list(environ, "timeline", match["slug"])
+            return answer(environ, *arguments)
         except DatabaseError:
             connection.close()
-        return None
+            return None
 
     @staticmethod
     def _anonymous_read(environ) -> bool:
@@ -220,16 +222,10 @@ class PublicReadsApp:
         )
         item_keys, expires_at = responses.entries_freshness(rows, entries)
         if timeline:
-            keys = [
-                surrogate_keys.DOSSIERS,
-                surrogate_keys.dossier(slug),
-                surrogate_keys.dossier_list(slug),
-            ]
+            keys = surrogate_keys.dossier_timeline(slug)
             allow = ("Allow", "GET, HEAD, OPTIONS")
         else:
-            keys = [surrogate_keys.ARTICLES]
-            if section := request.GET.get("section"):
-                keys.append(surrogate_keys.section_list(section))
+            keys = responses.article_list_keys(request.GET)
             allow = ("Allow", "GET, POST, HEAD, OPTIONS")
         headers = [
             ("Content-Type", "application/json"),
@@ -254,9 +250,8 @@ class PublicReadsApp:
             articles = Article.objects.public(at=_AT)
             if kind == "timeline":
                 articles = articles.in_dossier(_SLUG)
-            if "section" in filters:  # the section or one of its subsections
-                sections = Section.objects.filter(Q(slug=_SECTION) | Q(parent__slug=_SECTION))
-                articles = articles.filter(section__in=sections.values("pk"))
+            if "section" in filters:
+                articles = articles.in_section(_SECTION)
             if "published_from" in filters:
                 articles = articles.filter(published_at__gte=_FROM)
             if "published_to" in filters:

@@ -95,6 +95,15 @@ class ArticleQuerySet(models.QuerySet):
             next_visibility_change=Least(*moments, output_field=models.DateTimeField())
         )
 
+    def in_section(self, section):
+        """Articles of ``section`` or of one of its subsections. ``section`` is a Section,
+        or its slug (then the sections are a subquery, for a statement prepared once)."""
+        if isinstance(section, str):
+            sections = related(self.model, "section").objects
+            sections = sections.filter(Q(slug=section) | Q(parent__slug=section))
+            return self.filter(section__in=sections.values("pk"))
+        return self.filter(Q(section=section) | Q(section__parent=section))
+
     def in_dossier(self, dossier):
         """The articles of ``dossier`` (a Dossier or its slug), each with the publication
         time its entry keeps (``entry_published_at``, copied by PostgreSQL: dossiers/0002)

@@ -129,6 +129,20 @@ def list_content(next_link, previous_link, entries: list[str]) -> bytes:
     )
 
 
+def article_list_keys(params) -> list[str]:
+    """What a page of the article list shows, by its query ``params``: the articles, and
+    the lists of the section, dossier and people it is filtered on."""
+    keys = [surrogate_keys.ARTICLES]
+    if section := params.get("section"):
+        keys.append(surrogate_keys.section_list(section))
+    if dossier := params.get("dossier"):
+        keys.append(surrogate_keys.dossier_list(dossier))
+    keys.extend(
+        surrogate_keys.person(params[name]) for name in ("author", "person") if name in params
+    )
+    return keys
+
+
 def ordering(request, search_text: str) -> str:
     """``ordering``: by relevance (what a search box expects: the default with ``q``) or
     newest first (the only order without ``q``); the filters checked the value."""

@@ -49,6 +49,12 @@ def dossier_list(slug) -> str:
     return f"dossier-list-{slug}"
 
 
+def dossier_timeline(slug) -> list[str]:
+    """What a dossier's timeline (or its pinned articles) shows: the dossiers, the dossier
+    itself and its list."""
+    return [DOSSIERS, dossier(slug), dossier_list(slug)]
+
+
 def person(slug) -> str:
     return f"person-{slug}"
 

@@ -4,7 +4,7 @@ import datetime as dt
 
 import django_filters
 from django import forms
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext_lazy as _
@@ -157,7 +157,7 @@ class ArticleFilter(GivenFiltersOnly):
     )
 
     def filter_section(self, queryset, name, section):
-        return queryset.filter(Q(section=section) | Q(section__parent=section))
+        return queryset.in_section(section)
 
     def filter_author(self, queryset, name, person):
         return queryset.filter(bylines__person=person)

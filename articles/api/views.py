@@ -24,6 +24,7 @@ from articles.api import filters, serializers
 from articles.models import Article, Person, Quote, Section, Tag
 from articles.responses import (
     PublicArticlesExpiry,
+    article_list_keys,
     public_copy_or_404,
     public_list,
     stored_copy_response,
@@ -125,21 +126,9 @@ class ArticleViewSet(
         return public_list(
             self,
             Article.objects.public(),
-            keys=[surrogate_keys.ARTICLES, *self._filter_keys()],
+            keys=article_list_keys(request.query_params),
             search_text=request.query_params.get("q", "").strip(),
         )
-
-    def _filter_keys(self):
-        params = self.request.query_params
-        keys = []
-        if section := params.get("section"):
-            keys.append(surrogate_keys.section_list(section))
-        if dossier := params.get("dossier"):
-            keys.append(surrogate_keys.dossier_list(dossier))
-        keys.extend(
-            surrogate_keys.person(params[name]) for name in ("author", "person") if name in params
-        )
-        return keys
 
     def get_serializer_class(self):
         if self.action in ("create", "update", "partial_update"):

@@ -75,10 +75,9 @@ class DossierViewSet(
         slug = self.kwargs.get("slug")
         if slug is None:
             return [surrogate_keys.DOSSIERS]
-        keys = [surrogate_keys.DOSSIERS, surrogate_keys.dossier(slug)]
-        if self.action != "retrieve":
-            keys.append(surrogate_keys.dossier_list(slug))
-        return keys
+        if self.action == "retrieve":
+            return [surrogate_keys.DOSSIERS, surrogate_keys.dossier(slug)]
+        return surrogate_keys.dossier_timeline(slug)
 
     def allowed_query_parameters(self):
         if self.action not in ("articles", "pinned", "months"):
