@@ -83,13 +83,17 @@ class PreparedStatement:
         self.execute_sql = f"EXECUTE {self.name}({', '.join(['%s'] * len(rest))})"
         self.params = list(params)
 
-    def execute(self, values: dict) -> tuple[list[tuple], list[str]]:
-        """The rows and their column names, each stand-in of ``values`` replaced. A
-        database error is the caller's."""
-        params = [
+    def bound(self, values: dict) -> list:
+        """The statement's parameters, each stand-in of ``values`` replaced."""
+        return [
             values[p] if isinstance(p, str | dt.datetime) and p in values else p
             for p in self.params
         ]
+
+    def execute(self, values: dict) -> tuple[list[tuple], list[str]]:
+        """The rows and their column names, each stand-in of ``values`` replaced. A
+        database error is the caller's."""
+        params = self.bound(values)
         with connection.cursor() as cursor:
             if connection.connection not in PREPARED:
                 # Each execution runs the plan made once, whatever the values: planning a
@@ -250,15 +254,18 @@ class PublicReadsApp:
             articles = Article.objects.public(at=_AT)
             if kind == "timeline":
                 articles = articles.in_dossier(_SLUG)
-            if "section" in filters:
-                articles = articles.in_section(_SECTION)
             if "published_from" in filters:
                 articles = articles.filter(published_at__gte=_FROM)
             if "published_to" in filters:
                 articles = articles.filter(published_at__lte=_TO)
-            rows = responses.entry_rows(articles, ordering, at=_AT).order_by(*ordering)
             if position_lookup:
-                rows = rows.filter(**{f"{ordering[0].lstrip('-')}__{position_lookup}": _POSITION})
+                field = ordering[0].lstrip("-")
+                articles = articles.filter(**{f"{field}__{position_lookup}": _POSITION})
+            if "section" in filters and kind == "timeline":
+                articles = articles.in_section(_SECTION)  # the dossier bounds the walk
+            elif "section" in filters:
+                articles = articles.in_section_page(_SECTION, ordering, limit)
+            rows = responses.entry_rows(articles, ordering, at=_AT).order_by(*ordering)
             self.list_statements[shape] = PreparedStatement(rows[:limit])
         return self.list_statements[shape]
 

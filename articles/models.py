@@ -21,6 +21,7 @@ from articles.querysets import (
     ArticleQuerySet,
     PersonQuerySet,
     QuoteQuerySet,
+    SectionQuerySet,
     TagQuerySet,
 )
 
@@ -41,6 +42,8 @@ class Section(models.Model):
         related_name="children",
     )
     position = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    objects = SectionQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("section")

@@ -11,8 +11,9 @@ the models: a queryset reaches the other models through ``self.model``'s relatio
 import datetime as dt
 import unicodedata
 
+from django.contrib.postgres.expressions import ArraySubquery
 from django.db import models
-from django.db.models import Exists, F, OuterRef, Prefetch, Q, Subquery, Value
+from django.db.models import Exists, F, Func, OuterRef, Prefetch, Q, Subquery, Value
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce, Least
 from django.utils import timezone
@@ -96,13 +97,35 @@ class ArticleQuerySet(models.QuerySet):
         )
 
     def in_section(self, section):
-        """Articles of ``section`` or of one of its subsections. ``section`` is a Section,
-        or its slug (then the sections are a subquery, for a statement prepared once)."""
+        """Articles of ``section`` or of one of its subsections. ``section`` is a Section
+        from ``Section.objects.with_subsections()``, or its slug (then the sections are a
+        subquery, for a statement prepared once).
+
+        The section's ids are written into the query so that PostgreSQL plans by the
+        section's size: a small section is read from its own index and sorted, a big one
+        found by walking the newest first. Through a join on the parent it walked the
+        whole archive for a section of seven articles (230 ms at 100,000)."""
         if isinstance(section, str):
-            sections = related(self.model, "section").objects
-            sections = sections.filter(Q(slug=section) | Q(parent__slug=section))
-            return self.filter(section__in=sections.values("pk"))
-        return self.filter(Q(section=section) | Q(section__parent=section))
+            return self.filter(section__in=self._sections(section).values("pk"))
+        return self.filter(section__in=[section.pk, *section.subsection_ids])
+
+    def in_section_page(self, section, ordering, limit):
+        """Articles of section ``section`` (its slug) or its subsections that a page of
+        ``limit`` articles in ``ordering`` may show: the first ``limit`` of the section and
+        of each subsection. Filter by the page's position first.
+
+        PostgreSQL then reads at most ``limit`` rows from each section's own index in the
+        one plan a prepared statement keeps for every section, where walking the newest
+        first read the whole archive for a small section or an unknown slug."""
+        firsts = self.filter(section=OuterRef("pk")).order_by(*ordering).values("pk")[:limit]
+        firsts = Func(ArraySubquery(firsts), function="unnest")
+        firsts = self.filter(pk__in=self._sections(section).values(first=firsts))
+        # The page cut from their ids alone, before anything else is read for it.
+        return self.filter(pk__in=firsts.order_by(*ordering).values("pk")[:limit])
+
+    def _sections(self, slug):
+        sections = related(self.model, "section").objects
+        return sections.filter(Q(slug=slug) | Q(parent__slug=slug))
 
     def in_dossier(self, dossier):
         """The articles of ``dossier`` (a Dossier or its slug), each with the publication
@@ -195,6 +218,14 @@ class QuoteQuerySet(models.QuerySet):
         return self.select_related("person").prefetch_related(
             Prefetch("articles", queryset=public_articles, to_attr="public_articles")
         )
+
+
+class SectionQuerySet(models.QuerySet):
+    def with_subsections(self):
+        """Each section with the ids of its subsections (``subsection_ids``), in the same
+        query: what ``ArticleQuerySet.in_section`` asks of a Section."""
+        subsections = self.model.objects.filter(parent=OuterRef("pk")).order_by().values("pk")
+        return self.annotate(subsection_ids=ArraySubquery(subsections))
 
 
 class TagQuerySet(models.QuerySet):

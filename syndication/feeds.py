@@ -12,7 +12,6 @@ from dataclasses import dataclass
 import orjson
 from django.conf import settings
 from django.contrib.syndication.views import Feed
-from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils import feedgenerator
@@ -190,10 +189,10 @@ class LatestFeed(ArticleFeed):
 
 class SectionFeed(ArticleFeed):
     def get_object(self, request, slug):
-        section = get_object_or_404(Section, slug=slug)
+        section = get_object_or_404(Section.objects.with_subsections(), slug=slug)
         return latest(
             request,
-            Article.objects.public().filter(Q(section=section) | Q(section__parent=section)),
+            Article.objects.public().in_section(section),
             title=f"{settings.PUBLICATION_NAME} : {section.name}",
             description=f"Les derniers articles de la rubrique {section.name}.",
             keys=[

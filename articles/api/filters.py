@@ -105,7 +105,7 @@ class ArticleFilter(GivenFiltersOnly):
     """Querysets of choices are callables: the public rule is evaluated per request."""
 
     section = SlugFilter(
-        queryset=Section.objects.all(),
+        queryset=Section.objects.with_subsections(),
         method="filter_section",
         help_text=_("Section slug; a parent section includes its subsections."),
     )
