@@ -16,6 +16,7 @@ from django.db import models
 from django.db.models import Exists, F, Func, OuterRef, Prefetch, Q, Subquery, Value
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce, Least
+from django.db.models.lookups import IsNull
 from django.utils import timezone
 
 SEARCH_CONFIG = "french_unaccent"
@@ -42,6 +43,25 @@ def related(model, path: str):
     return model
 
 
+class AnyOf(Func):
+    """``value = ANY(ARRAY(subquery))``.
+
+    PostgreSQL runs the subquery once (an InitPlan) and looks its values up, or combines
+    them with the full-text index in a BitmapOr. Given ``IN (subquery)`` it may walk every
+    article newest first instead, checking each against the subquery, when the page looks
+    close: for someone whose articles are old, that is the whole archive.
+    """
+
+    output_field = models.BooleanField()
+    conditional = True
+
+    def as_sql(self, compiler, connection, **extra_context):
+        value, subquery = self.get_source_expressions()
+        value_sql, value_params = compiler.compile(value)
+        subquery_sql, subquery_params = compiler.compile(subquery)
+        return f"{value_sql} = ANY(ARRAY{subquery_sql})", (*value_params, *subquery_params)
+
+
 class ArticleQuerySet(models.QuerySet):
     @staticmethod
     def public_q(at=None) -> Q:
@@ -57,14 +77,32 @@ class ArticleQuerySet(models.QuerySet):
     def not_public(self, at=None):
         return self.exclude(self.public_q(at))
 
+    # A person's articles: their ids are read first (``AnyOf``), then their rows, sorted.
+    # A page costs what the person has, never a walk through the archive newest first
+    # (an author's page took 350 ms at 100,000 articles).
+
+    def by_author(self, person):
+        """Articles that ``person`` signs."""
+        bylines = related(self.model, "bylines").objects.filter(person=person)
+        return self.filter(AnyOf(F("pk"), Subquery(bylines.values("article_id"))))
+
+    def quoting(self, person):
+        """Articles that carry a quote of ``person``."""
+        return self.filter(self.quoting_q([person]))
+
     def quoting_or_about(self, person):
         """Articles that carry a quote of ``person`` or are tagged with them."""
-        quotes = related(self.model, "quotes").objects.filter(person=person)
-        tags = related(self.model, "tags").objects.filter(person=person)
-        return self.filter(
-            Exists(quotes.filter(articles=OuterRef("pk")))
-            | Exists(tags.filter(articles=OuterRef("pk")))
-        )
+        return self.filter(self.quoting_or_about_q([person]))
+
+    def quoting_q(self, people) -> Q:
+        """Carries a quote of one of ``people`` (Person objects or ids)."""
+        quoted = self.model.quotes.through.objects.filter(quote__person__in=people)
+        return Q(AnyOf(F("pk"), Subquery(quoted.values("article_id"))))
+
+    def quoting_or_about_q(self, people) -> Q:
+        """Carries a quote of one of ``people`` or is tagged with one of them."""
+        tagged = self.model.tags.through.objects.filter(tag__person__in=people)
+        return self.quoting_q(people) | Q(AnyOf(F("pk"), Subquery(tagged.values("article_id"))))
 
     def _going_public(self, at):
         """The next scheduled publication, embargo end and scheduled pending changes after
@@ -192,12 +230,22 @@ class PersonQuerySet(models.QuerySet):
         return self.filter(matches)
 
     def public(self, at=None):
-        """People who are quoted in, tagged on, or bylines of a public article."""
+        """People who are quoted in, tagged on, or bylines of a public article.
+
+        Each person is checked by look-ups that stop at their first public article: a
+        subquery with ``LIMIT 1``, which PostgreSQL runs per person. ``Exists`` under an
+        OR, it ran once for all, hashing the quotes and bylines of every public article
+        to answer a page of twenty people (310 ms at 100,000 articles)."""
         public_articles = related(self.model, "bylines__article").objects.public(at)
+
+        def in_a_public_article(path):
+            first = public_articles.filter(**{path: OuterRef("pk")}).order_by().values("pk")
+            return Q(IsNull(Subquery(first[:1]), False))
+
         return self.filter(
-            Exists(public_articles.filter(quotes__person=OuterRef("pk")))
-            | Exists(public_articles.filter(tags__person=OuterRef("pk")))
-            | Exists(public_articles.filter(bylines__person=OuterRef("pk")))
+            in_a_public_article("quotes__person")
+            | in_a_public_article("tags__person")
+            | in_a_public_article("bylines__person")
         )
 
 

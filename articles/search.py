@@ -43,8 +43,8 @@ from django.db import connection, models
 from django.db.models import Case, F, Func, Q, Subquery, Value, When
 from django.db.models.functions import Greatest, Left, Ln, Replace
 
-from articles.models import Article, Person, Quote
-from articles.querysets import SEARCH_CONFIG
+from articles.models import Article, Person
+from articles.querysets import SEARCH_CONFIG, AnyOf
 
 CANDIDATES = 200
 NAME_SIMILARITY = 0.5
@@ -141,23 +141,6 @@ def parse(text: str) -> ParsedQuery:
             words.append(word)
     # websearch_to_tsquery wants straight quotes and closes an unclosed one itself.
     return ParsedQuery(text, tuple(words), tuple(phrases), tuple(excluded))
-
-
-class AnyOf(Func):
-    """``value = ANY(ARRAY(subquery))``.
-
-    PostgreSQL runs the subquery once (an InitPlan) and can combine the result with the
-    full-text index in a BitmapOr, where ``IN (subquery)`` would force a scan of every article.
-    """
-
-    output_field = models.BooleanField()
-    conditional = True
-
-    def as_sql(self, compiler, connection, **extra_context):
-        value, subquery = self.get_source_expressions()
-        value_sql, value_params = compiler.compile(value)
-        subquery_sql, subquery_params = compiler.compile(subquery)
-        return f"{value_sql} = ANY(ARRAY{subquery_sql})", (*value_params, *subquery_params)
 
 
 def matching_people(text: str):
@@ -259,11 +242,7 @@ class Search:
         """Articles quoting or tagging one of the people, minus excluded words."""
         if not self.person_ids:
             return None
-        quoted = Quote.articles.through.objects.filter(quote__person__in=self.person_ids)
-        tagged = Article.tags.through.objects.filter(tag__person__in=self.person_ids)
-        linked = Q(AnyOf(F("pk"), Subquery(quoted.values("article_id")))) | Q(
-            AnyOf(F("pk"), Subquery(tagged.values("article_id")))
-        )
+        linked = Article.objects.quoting_or_about_q(self.person_ids)
         if (exclusion := self.query.exclusion_tsquery()) is not None:
             linked &= ~Q(search_vector=exclusion)
         return linked

@@ -52,9 +52,10 @@ class Endpoint:
 
 
 def pick(*, cached: bool = True) -> list[Endpoint]:
-    """Targets from the archive: random public generated articles, the biggest section and
-    dossier, a date 95% of the way back into the archive; each with its target share of
-    the floor, with the response cache (``cached``) or without."""
+    """Targets from the archive: random public generated articles, the biggest and the
+    smallest section, the biggest dossier, a date 95% of the way back into the archive;
+    each with its target share of the floor, with the response cache (``cached``) or
+    without."""
     shares = CACHED_SHARES if cached else MISS_SHARES
     detail, first_page = shares.get("detail"), shares.get("first page", shares.get("list"))
     listing, searching = shares.get("list"), shares.get("search")
@@ -88,6 +89,11 @@ def pick(*, cached: bool = True) -> list[Endpoint]:
         Endpoint(
             "article list, biggest section",
             (f"/api/v1/articles/?section={_section()}",),
+            floor_share=listing,
+        ),
+        Endpoint(
+            "article list, smallest section",
+            (f"/api/v1/articles/?section={_section(smallest=True)}",),
             floor_share=listing,
         ),
         Endpoint(
@@ -129,15 +135,11 @@ def _deep_date() -> dt.date:
     return timezone.localdate(published_at)
 
 
-def _section() -> str:
-    biggest = (
-        Article.objects.public()
-        .values("section__slug")
-        .annotate(size=Count("pk"))
-        .order_by("-size")
-        .first()
-    )
-    return biggest["section__slug"]
+def _section(*, smallest=False) -> str:
+    """The section holding the most public articles, or the fewest: its articles are
+    spread through the archive, or few and far between."""
+    sizes = Article.objects.public().values("section__slug").annotate(size=Count("pk"))
+    return sizes.order_by("size" if smallest else "-size").first()["section__slug"]
 
 
 def _dossier() -> str:

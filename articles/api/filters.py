@@ -160,10 +160,10 @@ class ArticleFilter(GivenFiltersOnly):
         return queryset.in_section(section)
 
     def filter_author(self, queryset, name, person):
-        return queryset.filter(bylines__person=person)
+        return queryset.by_author(person)
 
     def filter_person_quoted(self, queryset, name, person):
-        return queryset.filter(Exists(Quote.objects.filter(articles=OuterRef("pk"), person=person)))
+        return queryset.quoting(person)
 
     def applied_by_the_view(self, queryset, name, value):
         """``q`` and ``ordering`` are validated here and run by the views
