@@ -13,11 +13,13 @@ import unicodedata
 
 from django.contrib.postgres.expressions import ArraySubquery
 from django.db import models
-from django.db.models import Exists, F, Func, OuterRef, Prefetch, Q, Subquery, Value
+from django.db.models import Case, Exists, F, Func, OuterRef, Prefetch, Q, Subquery, Value, When
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce, Least
 from django.db.models.lookups import IsNull
 from django.utils import timezone
+
+from newsroom.sqljson import RFC3339, JSONRow, json_array
 
 SEARCH_CONFIG = "french_unaccent"
 UNDATED = dt.date(1, 1, 1)  # what an undated quote is sorted as: after every dated one
@@ -129,10 +131,12 @@ class ArticleQuerySet(models.QuerySet):
     def with_next_visibility_change(self, at=None):
         """Annotate ``next_visibility_change`` on each row: the same look-ups, run once by
         PostgreSQL for the whole query, saving a list its own round trip."""
+        return self.annotate(next_visibility_change=self.next_visibility_change_sql(at))
+
+    def next_visibility_change_sql(self, at=None):
+        """``next_visibility_change`` as an expression, for any query to select."""
         moments = [Subquery(moment) for moment in self._going_public(at or timezone.now())]
-        return self.annotate(
-            next_visibility_change=Least(*moments, output_field=models.DateTimeField())
-        )
+        return Least(*moments, output_field=models.DateTimeField())
 
     def in_section(self, section):
         """Articles of ``section`` or of one of its subsections. ``section`` is a Section
@@ -248,6 +252,11 @@ class PersonQuerySet(models.QuerySet):
             | in_a_public_article("bylines__person")
         )
 
+    def list_entry(self) -> JSONRow:
+        """Each person as the list of people shows them (``PersonSerializer``)."""
+        fields = ("slug", "name", "description", "aliases", "wikidata_id")
+        return JSONRow(**{name: F(name) for name in fields})
+
 
 class QuoteQuerySet(models.QuerySet):
     def newest_first(self):
@@ -267,6 +276,32 @@ class QuoteQuerySet(models.QuerySet):
             Prefetch("articles", queryset=public_articles, to_attr="public_articles")
         )
 
+    def list_entry(self, at=None) -> JSONRow:
+        """Each quote as the public lists show it (``QuoteSerializer``): its speaker, and
+        the public articles that carry it, newest first."""
+        carriers = related(self.model, "articles").objects.public(at)
+        carriers = carriers.filter(quotes=OuterRef("pk")).order_by("-published_at", "-id")
+        carrier = JSONRow(
+            id=F("public_id"),
+            slug=F("slug"),
+            headline=F("headline"),
+            published_at=RFC3339(F("published_at")),
+        )
+        person = JSONRow(slug=F("person__slug"), name=F("person__name"))
+        return JSONRow(
+            id=F("id"),
+            text=F("text"),
+            kind=F("kind"),
+            speaker=Coalesce(F("person__name"), F("organisation")),
+            person=Case(When(person__isnull=True, then=None), default=person),
+            organisation=F("organisation"),
+            document=F("document"),
+            role=F("role"),
+            said_on=F("said_on"),
+            context=F("context"),
+            articles=json_array(carriers.values(entry=carrier)),
+        )
+
 
 class SectionQuerySet(models.QuerySet):
     def with_subsections(self):
@@ -281,3 +316,7 @@ class TagQuerySet(models.QuerySet):
         """Tags used by at least one public article."""
         public_articles = related(self.model, "articles").objects.public(at)
         return self.filter(Exists(public_articles.filter(tags=OuterRef("pk"))))
+
+    def list_entry(self) -> JSONRow:
+        """Each tag as the list of tags shows it (``TagSerializer``)."""
+        return JSONRow(slug=F("slug"), name=F("name"), kind=F("kind"), person=F("person__slug"))

@@ -25,6 +25,8 @@ from articles.models import Article, Person, Quote, Section, Tag
 from articles.responses import (
     PublicArticlesExpiry,
     article_list_keys,
+    entries_list,
+    entries_page,
     public_copy_or_404,
     public_list,
     stored_copy_response,
@@ -365,6 +367,9 @@ class PersonViewSet(
             return serializers.PersonDetailSerializer
         return serializers.PersonSerializer
 
+    def list(self, request, *args, **kwargs):
+        return entries_list(self, self.get_queryset(), Person.objects.list_entry())
+
     def allowed_query_parameters(self) -> set[str]:
         allowed = super().allowed_query_parameters()
         if self.action in ("quotes", "articles"):
@@ -394,8 +399,10 @@ class PersonViewSet(
     def _quotes_page(self, person, subpath=None):
         paginator = QuotesCursorPagination()
         quotes = Quote.objects.public().filter(person=person).newest_first()
-        page = paginator.paginate_queryset(quotes.for_public_listing(), self.request, view=self)
-        return self._page(paginator, serializers.QuoteSerializer(page, many=True).data, subpath)
+        entries, self.next_visibility_change = entries_page(
+            paginator, self.request, quotes, Quote.objects.list_entry(), view=self
+        )
+        return self._page(paginator, [orjson.loads(entry) for entry in entries], subpath)
 
     def _articles_page(self, person, subpath=None):
         paginator = NewestFirstCursorPagination()
@@ -405,11 +412,6 @@ class PersonViewSet(
             self.next_visibility_change = page[0].next_visibility_change
         entries = [orjson.loads(copy.summary) for copy in rendering.copies_for(page)]
         return self._page(paginator, entries, subpath)
-
-    def expires_at(self):
-        if hasattr(self, "next_visibility_change"):
-            return self.next_visibility_change
-        return super().expires_at()
 
     def _page(self, paginator, results, subpath):
         """A page with its links; on the person itself, the links lead to the sub-list."""
@@ -446,8 +448,12 @@ class QuoteViewSet(
 
     def get_queryset(self):
         if self.request.method in permissions.SAFE_METHODS:
-            return Quote.objects.public().newest_first().for_public_listing()
+            quotes = Quote.objects.public().newest_first()
+            return quotes if self.action == "list" else quotes.for_public_listing()
         return Quote.objects.all()
+
+    def list(self, request, *args, **kwargs):
+        return entries_list(self, self.get_queryset(), Quote.objects.list_entry())
 
     def get_serializer_class(self):
         if self.request.method in permissions.SAFE_METHODS:
@@ -509,4 +515,7 @@ class TagViewSet(
     filterset_class = filters.TagFilter
 
     def get_queryset(self):
-        return Tag.objects.public().select_related("person")
+        return Tag.objects.public()
+
+    def list(self, request, *args, **kwargs):
+        return entries_list(self, self.get_queryset(), Tag.objects.list_entry())
