@@ -265,6 +265,9 @@ class PublicReadsApp:
                 articles = articles.in_section(_SECTION)  # the dossier bounds the walk
             elif "section" in filters:
                 articles = articles.in_section_page(_SECTION, ordering, limit)
+            elif kind == "timeline" and not filters:
+                position = (position_lookup, _POSITION) if position_lookup else None
+                articles = articles.in_dossier_page(_SLUG, ordering, limit, _AT, position)
             rows = responses.entry_rows(articles, ordering, at=_AT).order_by(*ordering)
             self.list_statements[shape] = PreparedStatement(rows[:limit])
         return self.list_statements[shape]
