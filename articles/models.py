@@ -485,6 +485,11 @@ class Quote(models.Model):
     articles = models.ManyToManyField(
         Article, verbose_name=_("articles"), blank=True, related_name="quotes"
     )
+    # When the first of the articles carrying it is public (the rule of
+    # ``ArticleQuerySet.public_q``); NULL, none published. Kept by PostgreSQL triggers
+    # (migration 0020), whatever Django writes here: the public lists skip, as they walk
+    # the quotes newest first, those no reader may see yet.
+    public_from = models.DateTimeField(null=True, editable=False)
 
     objects = QuoteQuerySet.as_manager()
 

@@ -291,9 +291,15 @@ class QuoteQuerySet(models.QuerySet):
         return self.annotate(said=Coalesce("said_on", Value(UNDATED))).order_by("-said", "-id")
 
     def public(self, at=None):
-        """Quotes carried by at least one public article."""
+        """Quotes carried by at least one public article.
+
+        The quote's copy of its first carrier's public time (``public_from``) is checked
+        first: a list walking the quotes newest first skips those not public yet without
+        looking up their articles (the quotes of scheduled articles, the newest said)."""
+        at = at or timezone.now()
         public_articles = related(self.model, "articles").objects.public(at)
-        return self.filter(Exists(public_articles.filter(quotes=OuterRef("pk"))))
+        carried = Exists(public_articles.filter(quotes=OuterRef("pk")))
+        return self.filter(public_from__lte=at).filter(carried)
 
     def for_public_listing(self, at=None):
         """With the speaker, and only the public articles that carry each quote."""

@@ -133,14 +133,14 @@ def list_content(next_link, previous_link, entries: list[str]) -> bytes:
     )
 
 
-def entries_page(paginator, request, items, entry, *, view=None):
-    """A page of ``items`` (quotes, people, tags), each as ``entry`` (a ``JSONRow`` of their
-    queryset's ``list_entry``) in JSON text written by PostgreSQL, and the next visibility
-    change: one query, no model instance, no serializer per item."""
+def entries_page(paginator, request, items, *, view=None):
+    """A page of ``items`` (quotes, people, tags), each as its queryset's ``list_entry``
+    writes it in JSON, and the next visibility change: one query, no model instance, no
+    serializer per item."""
     names = dict.fromkeys(["id", *(name.lstrip("-") for name in paginator.ordering)])
     rows = items.values(
         *names,
-        entry=as_text(entry),
+        entry=as_text(items.list_entry()),
         next_visibility_change=Article.objects.next_visibility_change_sql(),
     )
     page = paginator.paginate_queryset(rows, request, view=view)
@@ -149,12 +149,12 @@ def entries_page(paginator, request, items, entry, *, view=None):
     return [row["entry"] for row in page], page[0]["next_visibility_change"]
 
 
-def entries_list(view, items, entry) -> HttpResponse:
+def entries_list(view, items) -> HttpResponse:
     """The list ``view`` answers: a page of ``items`` as ``entries_page`` writes them, kept
     until the next visibility change (``PublicArticlesExpiry``)."""
     paginator = view.paginator
     entries, view.next_visibility_change = entries_page(
-        paginator, view.request, view.filter_queryset(items), entry, view=view
+        paginator, view.request, view.filter_queryset(items), view=view
     )
     content = list_content(paginator.get_next_link(), paginator.get_previous_link(), entries)
     return HttpResponse(content, content_type="application/json")

@@ -368,7 +368,7 @@ class PersonViewSet(
         return serializers.PersonSerializer
 
     def list(self, request, *args, **kwargs):
-        return entries_list(self, self.get_queryset(), Person.objects.list_entry())
+        return entries_list(self, self.get_queryset())
 
     def allowed_query_parameters(self) -> set[str]:
         allowed = super().allowed_query_parameters()
@@ -400,7 +400,7 @@ class PersonViewSet(
         paginator = QuotesCursorPagination()
         quotes = Quote.objects.public().filter(person=person).newest_first()
         entries, self.next_visibility_change = entries_page(
-            paginator, self.request, quotes, Quote.objects.list_entry(), view=self
+            paginator, self.request, quotes, view=self
         )
         return self._page(paginator, [orjson.loads(entry) for entry in entries], subpath)
 
@@ -453,7 +453,7 @@ class QuoteViewSet(
         return Quote.objects.all()
 
     def list(self, request, *args, **kwargs):
-        return entries_list(self, self.get_queryset(), Quote.objects.list_entry())
+        return entries_list(self, self.get_queryset())
 
     def get_serializer_class(self):
         if self.request.method in permissions.SAFE_METHODS:
@@ -518,4 +518,4 @@ class TagViewSet(
         return Tag.objects.public()
 
     def list(self, request, *args, **kwargs):
-        return entries_list(self, self.get_queryset(), Tag.objects.list_entry())
+        return entries_list(self, self.get_queryset())
