@@ -101,6 +101,8 @@ def pick(*, cached: bool = True) -> list[Endpoint]:
             (f"/api/v1/dossiers/{_dossier()}/articles/",),
             floor_share=listing,
         ),
+        Endpoint("quotes, first page", ("/api/v1/quotes/",), floor_share=listing),
+        Endpoint("people, first page", ("/api/v1/people/",), floor_share=listing),
         *searches(searching),
     ]
 

@@ -11,6 +11,7 @@ from django.utils import timezone
 from articles import workflow
 from articles.models import Article, Quote
 from tests.factories import ArticleFactory, QuoteFactory
+from tests.visibility import HIDDEN_STATES, make_hidden
 
 pytestmark = pytest.mark.django_db
 
@@ -30,35 +31,23 @@ def carried_by(*articles):
     return quote
 
 
-def test_quotes_follow_every_publication_state_of_their_articles():
+def test_quotes_follow_every_publication_state_of_their_articles(published_article):
     now = timezone.now()
-    draft, published, scheduled, embargoed, withdrawn = [ArticleFactory() for _ in range(5)]
-    workflow.publish(published, by=None, at=now - dt.timedelta(hours=2))
-    workflow.publish(scheduled, by=None, at=now, when=now + dt.timedelta(hours=1))
-    embargoed.embargo_until = now + dt.timedelta(hours=3)
-    embargoed.save()
-    workflow.publish(embargoed, by=None, at=now - dt.timedelta(hours=1))
-    workflow.publish(withdrawn, by=None, at=now - dt.timedelta(hours=1))
-    workflow.withdraw(withdrawn, by=None)
-    quotes = {
-        "draft": carried_by(draft),
-        "published": carried_by(published),
-        "scheduled": carried_by(scheduled),
-        "embargoed": carried_by(embargoed),
-        "withdrawn": carried_by(withdrawn),
-        "scheduled and published": carried_by(scheduled, published),
-        "draft and embargoed": carried_by(draft, embargoed),
-    }
+    articles = {state: make_hidden(ArticleFactory(), state, now) for state in HIDDEN_STATES}
+    quotes = {state: carried_by(article) for state, article in articles.items()}
+    quotes["published"] = carried_by(published_article)
+    quotes["scheduled and published"] = carried_by(articles["scheduled"], published_article)
+    quotes["draft and embargoed"] = carried_by(articles["draft"], articles["embargoed"])
 
-    for hours in (0, 1, 3):
+    for hours in (0, 1, 3):  # the embargo lifts after five minutes, the scheduled at one hour
         moment = now + dt.timedelta(hours=hours)
         assert public_by_copy(moment) == public_by_articles(moment)
     names = {quote.pk: name for name, quote in quotes.items()}
     assert {names[pk] for pk in public_by_copy(now)} == {"published", "scheduled and published"}
-    later = {names[pk] for pk in public_by_copy(now + dt.timedelta(hours=3))}
-    assert later == set(quotes) - {"draft", "withdrawn"}
+    later = {names[pk] for pk in public_by_copy(now + dt.timedelta(hours=1))}
+    assert later == set(quotes) - {"draft", "ready", "withdrawn"}
 
-    workflow.return_to_draft(Article.objects.get(pk=published.pk), by=None)
+    workflow.return_to_draft(Article.objects.get(pk=published_article.pk), by=None)
     assert public_by_copy(now) == public_by_articles(now) == set()
 
 
