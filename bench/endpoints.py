@@ -2,6 +2,7 @@
 SQL each costs. Needs Django set up."""
 
 import datetime as dt
+from base64 import b64encode
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 from wsgiref.util import setup_testing_defaults
@@ -15,7 +16,7 @@ from django.utils import timezone
 from articles.models import Article
 from demo import REFERENCE_SLUG
 from demo.cast import PREFIX
-from dossiers.models import Dossier
+from dossiers.models import Dossier, DossierEntry
 from newsroom.response_cache import CachedPublicResponses
 
 HOST = "127.0.0.1"
@@ -101,6 +102,11 @@ def pick(*, cached: bool = True) -> list[Endpoint]:
             (f"/api/v1/dossiers/{_dossier()}/articles/",),
             floor_share=listing,
         ),
+        Endpoint(
+            "dossier timeline, 95% back",
+            (f"/api/v1/dossiers/{_dossier()}/articles/?cursor={_deep_cursor(_dossier())}",),
+            floor_share=listing,
+        ),
         Endpoint("quotes, first page", ("/api/v1/quotes/",), floor_share=listing),
         Endpoint("people, first page", ("/api/v1/people/",), floor_share=listing),
         *searches(searching),
@@ -152,6 +158,15 @@ def _dossier() -> str:
         .values_list("slug", flat=True)
         .first()
     )
+
+
+def _deep_cursor(slug: str) -> str:
+    """The cursor of the timeline page that starts 95 % back in dossier ``slug``'s public
+    articles, as DRF's ``CursorPagination`` writes it (a position, no offset)."""
+    public = DossierEntry.objects.public().filter(dossier__slug=slug)
+    times = public.order_by("-published_at").values_list("published_at", flat=True)
+    position = times[public.count() * 95 // 100]
+    return b64encode(urlencode({"p": str(position)}).encode()).decode()
 
 
 def get(
