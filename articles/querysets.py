@@ -1,7 +1,9 @@
 """Which articles, people, quotes and tags the public may see.
 
 The public rule exists once, as ``ArticleQuerySet.public_q``; every other public listing
-filters through ``Exists(Article.objects.public()...)``.
+filters through ``Exists(Article.objects.public()...)``. Dossier entries and quotes also
+keep a copy of when their articles are public, written by PostgreSQL from the same rule
+(dossiers/0002, articles/0020), so that a walk skips what is not public yet.
 
 articles/models.py builds its managers from these classes, so this module cannot import
 the models: a queryset reaches the other models through ``self.model``'s relations
@@ -211,6 +213,7 @@ class ArticleQuerySet(models.QuerySet):
         return self.filter(AnyOf(F("pk"), Subquery(firsts)))
 
     def _dossier(self, dossier):
+        """``dossier`` (a Dossier or its slug) as its entries are filtered on."""
         if not isinstance(dossier, str):
             return dossier
         # The dossier's id as a value, not a join on its slug: PostgreSQL then walks its
