@@ -71,7 +71,7 @@ def archive(django_db_setup, django_db_blocker):
         tag.articles.set(oldest)
         with connection.cursor() as cursor:
             for table in ("article", "byline", "quote_articles", "article_tags", "person"):
-                cursor.execute(f"ANALYZE articles_{table}")
+                cursor.execute(f"VACUUM ANALYZE articles_{table}")
         yield
         Article.objects.filter(section=section).delete()  # bylines and links go with them
         quote.delete()

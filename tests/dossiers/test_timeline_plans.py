@@ -55,7 +55,7 @@ def dossiers(django_db_setup, django_db_blocker):
             batch_size=2_000,
         )
         with connection.cursor() as cursor:
-            cursor.execute("ANALYZE articles_article, dossiers_dossierentry")
+            cursor.execute("VACUUM ANALYZE articles_article, dossiers_dossierentry")
         yield {"gros": big, "petit": small}
         Article.objects.filter(slug__startswith="dossier-").delete()
         big.delete()
