@@ -388,7 +388,7 @@ class PersonViewSet(
     @action(detail=True, methods=["get"], pagination_class=QuotesCursorPagination)
     def quotes(self, request, slug=None):
         """The person's public quotes, newest first, each with the articles that carry it."""
-        return Response(self._quotes_page(self.get_object()))
+        return entries_list(self, self._quotes(self.get_object()))
 
     @extend_schema(responses=serializers.ArticlesPageSerializer)
     @action(detail=True, methods=["get"], pagination_class=NewestFirstCursorPagination)
@@ -396,11 +396,15 @@ class PersonViewSet(
         """Public articles that quote the person or are tagged with them, newest first."""
         return Response(self._articles_page(self.get_object()))
 
-    def _quotes_page(self, person, subpath=None):
+    @staticmethod
+    def _quotes(person):
+        return Quote.objects.public().filter(person=person).newest_first()
+
+    def _quotes_page(self, person, subpath):
+        """The first page of the person's quotes, parsed: the person's page embeds it."""
         paginator = QuotesCursorPagination()
-        quotes = Quote.objects.public().filter(person=person).newest_first()
         entries, self.next_visibility_change = entries_page(
-            paginator, self.request, quotes, view=self
+            paginator, self.request, self._quotes(person), view=self
         )
         return self._page(paginator, [orjson.loads(entry) for entry in entries], subpath)
 
