@@ -25,8 +25,8 @@ def article(public_id) -> str:
     return f"{_ARTICLE}{public_id}"
 
 
-def is_article(key: str) -> bool:
-    return key.startswith(_ARTICLE)
+def articles_among(keys: list[str]) -> list[str]:
+    return [key for key in keys if key.startswith(_ARTICLE)]
 
 
 def section(slug) -> str:

@@ -128,5 +128,5 @@ def test_a_new_connection_prepares_the_query_again(api, published_article, hot):
     assert call(hot, path)[0] == "200 OK"
     with connection.cursor() as cursor:
         cursor.execute("DEALLOCATE ALL")  # as a new server session would be
-    hotpath.PREPARED.clear()  # as for a new connection
+    hotpath.Session.sessions.clear()  # as for a new connection
     assert call(hot, path)[0] == "200 OK"
