@@ -437,6 +437,13 @@ class Correction(models.Model):
         return self.text[:80]
 
 
+# What the public lists of quotes check besides their order: the copy of the public time
+# and the filters on a quote's own columns. As index keys after the order, PostgreSQL
+# checks them on the index tuple and reads the row only of a quote that passes them; an
+# INCLUDE column it checks only after reading the row (unless the scan is index-only).
+LIST_CHECKS = [F("public_from"), F("kind"), F("said_on")]
+
+
 class Quote(models.Model):
     """Words someone said or wrote, exactly, with their role at that time.
 
@@ -498,17 +505,21 @@ class Quote(models.Model):
         verbose_name_plural = _("quotes")
         ordering = ["-said_on", "id"]
         indexes = [
-            # The public lists' order, newest said first (QuoteQuerySet.newest_first).
+            # The public lists' order, newest said first (QuoteQuerySet.newest_first),
+            # then what they check: a quote not public yet (those of scheduled articles
+            # are the newest said), or of another kind or day, costs an index tuple.
             models.Index(
                 Coalesce("said_on", Value(UNDATED)).desc(),
                 F("id").desc(),
-                name="quote_newest_said_idx",
+                *LIST_CHECKS,
+                name="quote_said_public_idx",
             ),
             models.Index(
                 F("person"),
                 Coalesce("said_on", Value(UNDATED)).desc(),
                 F("id").desc(),
-                name="quote_person_newest_said_idx",
+                *LIST_CHECKS,
+                name="quote_person_said_public_idx",
             ),
         ]
         constraints = [
