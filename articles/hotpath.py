@@ -1,5 +1,5 @@
 """The hottest public reads, served before Django's stack: an anonymous GET of one article,
-and of a page of the article list or of a dossier's timeline.
+and of a page of the article list, of a dossier's timeline or of the quotes.
 
 Each is one query, compiled once from the querysets the views use
 (``Article.objects.public()``, ``in_dossier``, ``responses.entry_rows``), so the public
@@ -30,21 +30,33 @@ from rest_framework import exceptions
 
 from articles import rendering, responses
 from articles.api.filters import DateOrDateTimeField
-from articles.models import Article
+from articles.models import Article, Quote
 from newsroom import surrogate_keys
-from newsroom.api import DossierTimelinePagination, NewestFirstCursorPagination, ordering_field
+from newsroom.api import (
+    DossierTimelinePagination,
+    NewestFirstCursorPagination,
+    QuotesCursorPagination,
+    ordering_field,
+)
 from newsroom.caching import cache_control_value, last_modified
 from newsroom.response_cache import etags_in
 
 DETAIL_PATH = re.compile(r"/api/v1/articles/(?P<slug>[-a-zA-Z0-9_]+)/")
 ARTICLES_PATH = re.compile(r"/api/v1/articles/")
 TIMELINE_PATH = re.compile(r"/api/v1/dossiers/(?P<slug>[-a-zA-Z0-9_]+)/articles/")
+QUOTES_PATH = re.compile(r"/api/v1/quotes/")
 # Stand-ins compiled into a statement, replaced by the request's values at each execution.
 _SLUG, _SECTION = "\x00slug", "\x00section"
 _AT, _FROM, _TO, _POSITION = (dt.datetime(1900, 1, day, tzinfo=dt.UTC) for day in (1, 2, 3, 4))
+_DAY = dt.date(1900, 1, 5)  # a cursor's position on a day (the quotes': the day said)
 # The list filters answered here, by their stand-ins (the others, and full-text search, go
-# to Django).
+# to Django). The quotes' filters are all Django's.
 LIST_FILTERS = {"section": _SECTION, "published_from": _FROM, "published_to": _TO}
+PAGINATIONS = {
+    "articles": NewestFirstCursorPagination,
+    "timeline": DossierTimelinePagination,
+    "quotes": QuotesCursorPagination,
+}
 # Shapes of list page (filters given, page size, direction) each worker prepares, at most:
 # any page size of 1 to 100 is a statement of its own.
 MOST_STATEMENTS = 64
@@ -82,8 +94,7 @@ class PreparedStatement:
     def bound(self, values: dict) -> list:
         """The statement's parameters, each stand-in of ``values`` replaced."""
         return [
-            values[p] if isinstance(p, str | dt.datetime) and p in values else p
-            for p in self.params
+            values[p] if isinstance(p, str | dt.date) and p in values else p for p in self.params
         ]
 
     def execute(self, values: dict) -> tuple[list[tuple], list[str]]:
@@ -165,6 +176,8 @@ class PublicReadsApp:
             answer, arguments = self._list, ("articles", "")
         elif match := TIMELINE_PATH.fullmatch(path):
             answer, arguments = self._list, ("timeline", match["slug"])
+        elif QUOTES_PATH.fullmatch(path):
+            answer, arguments = self._list, ("quotes", "")
         else:
             return None  # every other path, with no further look at the request
         if not self._anonymous_read(environ):
@@ -228,37 +241,38 @@ class PublicReadsApp:
 
     def _list(self, environ, kind, slug):
         """A page of the article list or of dossier ``slug``'s timeline, as
-        ``responses.public_list`` writes it without a search."""
+        ``responses.public_list`` writes it without a search, or of the quotes, as
+        ``responses.entries_list`` does."""
         if "HTTP_IF_NONE_MATCH" in environ or "HTTP_IF_MODIFIED_SINCE" in environ:
             return None  # ConditionalGetMiddleware's to answer
         request = WSGIRequest(environ)
         request.__dict__["_current_scheme_host"] = settings.SITE_URL  # SiteAddressMiddleware
         request.query_params = request.GET
-        filters = list_filters(request.GET)
+        filters = list_filters(request.GET, {} if kind == "quotes" else LIST_FILTERS)
         if filters is None:
             return None
         at = timezone.now()
-        timeline = kind == "timeline"
-        paginator = (DossierTimelinePagination if timeline else NewestFirstCursorPagination)()
+        paginator = PAGINATIONS[kind]()
         page = PreparedPage(self, kind, filters, {_SLUG: slug, _AT: at})
         try:
             rows = paginator.paginate_queryset(page, request)
         except (exceptions.APIException, ForDjango):
             return None  # a page size or cursor Django refuses (with the reason), or more
-        entries = [
-            responses.Entry(r["summary"], r["entry_keys"], r["entry_valid_until"]) for r in rows
-        ]
-        if not rows or any(
-            e.summary is None or rendering.outlived(e.valid_until, at) for e in entries
-        ):
-            return None  # nothing (no such section or dossier?) or an entry to render first
+        if not rows:
+            return None  # nothing (no such section or dossier?): Django knows what to say
+        found = (written_entries if kind == "quotes" else stored_entries)(rows, at)
+        if found is None:
+            return None  # an entry to render first
+        entries, item_keys, expires_at = found
         content = responses.list_content(
-            paginator.get_next_link(), paginator.get_previous_link(), [e.summary for e in entries]
+            paginator.get_next_link(), paginator.get_previous_link(), entries
         )
-        item_keys, expires_at = responses.entries_freshness(rows, entries)
-        if timeline:
+        if kind == "timeline":
             keys = surrogate_keys.dossier_timeline(slug)
             allow = ("Allow", "GET, HEAD, OPTIONS")
+        elif kind == "quotes":
+            keys = [surrogate_keys.QUOTES]
+            allow = ("Allow", "GET, POST, HEAD, OPTIONS")
         else:
             keys = responses.article_list_keys(request.GET)
             allow = ("Allow", "GET, POST, HEAD, OPTIONS")
@@ -281,6 +295,12 @@ class PublicReadsApp:
         shape = (kind, tuple(sorted(filters)), ordering, position_lookup, limit)
         if shape not in self.list_statements and len(self.list_statements) >= MOST_STATEMENTS:
             raise ForDjango("a shape of page past those kept")  # each costs PostgreSQL memory
+        if shape not in self.list_statements and kind == "quotes":
+            quotes = Quote.objects.public(at=_AT).newest_first()
+            if position_lookup:
+                quotes = quotes.filter(**self._position(kind, ordering, position_lookup))
+            rows = responses.written_rows(quotes, ordering, quotes.list_entry(at=_AT), at=_AT)
+            self.list_statements[shape] = PreparedStatement(rows.order_by(*ordering)[:limit])
         if shape not in self.list_statements:
             articles = Article.objects.public(at=_AT)
             if kind == "timeline":
@@ -290,8 +310,7 @@ class PublicReadsApp:
             if "published_to" in filters:
                 articles = articles.filter(published_at__lte=_TO)
             if position_lookup:
-                field = ordering[0].lstrip("-")
-                articles = articles.filter(**{f"{field}__{position_lookup}": _POSITION})
+                articles = articles.filter(**self._position(kind, ordering, position_lookup))
             if "section" in filters and kind == "timeline":
                 articles = articles.in_section(_SECTION)  # the dossier bounds the walk
             elif "section" in filters:
@@ -303,24 +322,54 @@ class PublicReadsApp:
             self.list_statements[shape] = PreparedStatement(rows[:limit])
         return self.list_statements[shape]
 
+    def _position(self, kind, ordering, lookup) -> dict:
+        """The filter on a cursor's position, in ``ordering``, with its stand-in."""
+        name = ordering[0].lstrip("-")
+        field = ordering_field(self.cursor_check(kind), name)
+        return {f"{name}__{lookup}": position_stand_in(field)}
+
     def cursor_check(self, kind):
         """The rows of list ``kind`` as the view asks for them, unrun: what a cursor's
         position is checked against."""
         if kind not in self.cursor_checks:
-            articles = Article.objects.public()
-            if kind == "timeline":
-                articles = articles.in_dossier(_SLUG)
-            self.cursor_checks[kind] = articles
+            if kind == "quotes":
+                rows = Quote.objects.public().newest_first()
+            elif kind == "timeline":
+                rows = Article.objects.public().in_dossier(_SLUG)
+            else:
+                rows = Article.objects.public()
+            self.cursor_checks[kind] = rows
         return self.cursor_checks[kind]
 
 
-def list_filters(query) -> dict | None:
-    """The filters of a list request, by name, as the statement takes them; None if it
-    asks for anything else or gives a value Django would refuse (with the reason)."""
-    taken = {"cursor", "page_size", *LIST_FILTERS}
+def stored_entries(rows, at):
+    """The articles' stored entries, their surrogate keys, and when the page goes stale by
+    itself; None if one is missing or stale (Django renders it)."""
+    entries = [responses.Entry(r["summary"], r["entry_keys"], r["entry_valid_until"]) for r in rows]
+    if any(e.summary is None or rendering.outlived(e.valid_until, at) for e in entries):
+        return None
+    item_keys, expires_at = responses.entries_freshness(rows, entries)
+    return [e.summary for e in entries], item_keys, expires_at
+
+
+def written_entries(rows, at):
+    """Entries PostgreSQL wrote (``responses.written_rows``): nothing stored to go stale,
+    no keys of their own."""
+    return [r["entry"] for r in rows], [], rows[0]["next_visibility_change"]
+
+
+def position_stand_in(field):
+    """The stand-in of a cursor's position on ``field``: a day, or a moment."""
+    return _DAY if field.get_internal_type() == "DateField" else _POSITION
+
+
+def list_filters(query, names=LIST_FILTERS) -> dict | None:
+    """The filters of a list request among ``names``, as the statement takes them; None if
+    it asks for anything else or gives a value Django would refuse (with the reason)."""
+    taken = {"cursor", "page_size", *names}
     if not set(query) <= taken or any(len(query.getlist(name)) != 1 for name in query):
         return None
-    filters = {name: query[name] for name in LIST_FILTERS if name in query}
+    filters = {name: query[name] for name in names if name in query}
     for name in ("published_from", "published_to"):
         if name in filters:
             try:
@@ -355,7 +404,7 @@ class PreparedPage:
         ((lookup, position),) = lookup.items()
         name, _, self.position_lookup = lookup.rpartition("__")
         field = ordering_field(self.checked_against, name)
-        self.values = {**self.values, _POSITION: field.get_prep_value(position)}
+        self.values = {**self.values, position_stand_in(field): field.get_prep_value(position)}
         return self
 
     def __getitem__(self, cut: slice):

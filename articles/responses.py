@@ -136,16 +136,22 @@ def entries_page(paginator, request, items, *, view=None):
     """A page of ``items`` (quotes, people, tags), each as its queryset's ``list_entry``
     writes it in JSON, and the next visibility change: one query, no model instance, no
     serializer per item."""
-    names = dict.fromkeys(["id", *(name.lstrip("-") for name in paginator.ordering)])
-    rows = items.values(
-        *names,
-        entry=as_text(items.list_entry()),
-        next_visibility_change=Article.objects.next_visibility_change_sql(),
-    )
+    rows = written_rows(items, paginator.ordering, items.list_entry())
     page = paginator.paginate_queryset(rows, request, view=view)
     if not page:
         return [], Article.objects.next_visibility_change()
     return [row["entry"] for row in page], page[0]["next_visibility_change"]
+
+
+def written_rows(items, ordering, entry, at=None):
+    """Per item, as plain rows: what cursor pagination orders by, the ``entry`` PostgreSQL
+    writes in JSON, and the next visibility change after ``at``."""
+    names = dict.fromkeys(["id", *(name.lstrip("-") for name in ordering)])
+    return items.values(
+        *names,
+        entry=as_text(entry),
+        next_visibility_change=Article.objects.next_visibility_change_sql(at),
+    )
 
 
 def entries_list(view, items) -> HttpResponse:

@@ -67,9 +67,10 @@ def both(api, hot, target):
     return django, status, headers, body
 
 
-def walk(api, hot, start):
+def walk(api, hot, start, field="slug"):
     """Follow next links from ``start`` to the last page, then previous links back to the
-    first, comparing the two answers at each page; the slugs seen going forward."""
+    first, comparing the two answers at each page; the entries' ``field`` seen going
+    forward."""
     seen, target, direction, answered = [], start, "next", 0
     while target:
         django, status, headers, body = both(api, hot, target)
@@ -83,7 +84,7 @@ def walk(api, hot, start):
             written = [parse_http_date(h["Last-Modified"]) for h in (headers, django.headers)]
             assert abs(written[0] - written[1]) <= 1
         if direction == "next":
-            seen += [entry["slug"] for entry in page["results"]]
+            seen += [entry[field] for entry in page["results"]]
         target = follow(page, direction)
         direction = "previous" if page[direction] is None else direction
     assert answered, "the fast path answered no page"
@@ -212,3 +213,35 @@ def test_a_browser_or_a_json_client_gets_the_fast_answer(api, archive, hot, acce
     status, headers, _ = call(hot, "/api/v1/articles/", HTTP_ACCEPT=accept)
     assert (status, headers["Content-Type"]) == ("200 OK", "application/json")
     assert hot.django_app.calls == 0
+
+
+# The quotes: entries PostgreSQL writes, in the same statement as the page.
+
+
+@pytest.mark.parametrize("page_size", [1, 3, 20])
+def test_every_page_of_quotes_is_the_one_django_writes(api, quotes, hot, page_size):
+    """Quotes said the same day make offset cursors (Django's); the others are answered
+    here, with the same bytes and headers, and only public quotes, each once."""
+    seen = walk(api, hot, f"/api/v1/quotes/?page_size={page_size}", field="id")
+    assert seen == [quote.pk for quote in quotes]
+
+
+@pytest.mark.parametrize(
+    "query", ["person=vedant-patel", "kind=full", "said_from=2024-11-01", "q=mots", "format=json"]
+)
+def test_a_filtered_list_of_quotes_goes_to_django(api, quotes, hot, query):
+    api.get("/api/v1/quotes/")
+    assert call(hot, "/api/v1/quotes/", QUERY_STRING=query)[2] == b"django"
+
+
+def test_a_page_of_quotes_is_one_query(api, quotes, hot):
+    call(hot, "/api/v1/quotes/")  # prepared
+    with CaptureQueriesContext(connection) as captured:
+        status, _, body = call(hot, "/api/v1/quotes/")
+    assert status == "200 OK"
+    assert body.count(b'"speaker"') == len(quotes)
+    assert [q["sql"].split()[0] for q in captured] == ["EXECUTE"]
+
+
+def test_no_public_quote_leaves_the_fast_path_to_django(api, hot, make_published):
+    assert call(hot, "/api/v1/quotes/")[2] == b"django"  # an empty page: Django's to say
