@@ -1,5 +1,6 @@
 """The hottest public reads, served before Django's stack: an anonymous GET of one article,
-and of a page of the article list, of a dossier's timeline or of the quotes.
+and of a page of the article list, of a dossier's timeline, of the quotes, the people or
+the tags.
 
 Each is one query, compiled once from the querysets the views use
 (``Article.objects.public()``, ``in_dossier``, ``responses.entry_rows``), so the public
@@ -17,6 +18,8 @@ import datetime as dt
 import hashlib
 import re
 import weakref
+from collections.abc import Callable
+from typing import NamedTuple
 
 import psycopg2.extensions
 from django.conf import settings
@@ -30,9 +33,10 @@ from rest_framework import exceptions
 
 from articles import rendering, responses
 from articles.api.filters import DateOrDateTimeField
-from articles.models import Article, Quote
+from articles.models import Article, Person, Quote, Tag
 from newsroom import surrogate_keys
 from newsroom.api import (
+    CursorPagination,
     DossierTimelinePagination,
     NewestFirstCursorPagination,
     QuotesCursorPagination,
@@ -44,18 +48,22 @@ from newsroom.response_cache import etags_in
 DETAIL_PATH = re.compile(r"/api/v1/articles/(?P<slug>[-a-zA-Z0-9_]+)/")
 ARTICLES_PATH = re.compile(r"/api/v1/articles/")
 TIMELINE_PATH = re.compile(r"/api/v1/dossiers/(?P<slug>[-a-zA-Z0-9_]+)/articles/")
-QUOTES_PATH = re.compile(r"/api/v1/quotes/")
+# The lists of entries PostgreSQL writes (``responses.written_rows``), by path.
+WRITTEN_LISTS = {"/api/v1/quotes/": "quotes", "/api/v1/people/": "people", "/api/v1/tags/": "tags"}
 # Stand-ins compiled into a statement, replaced by the request's values at each execution.
 _SLUG, _SECTION = "\x00slug", "\x00section"
 _AT, _FROM, _TO, _POSITION = (dt.datetime(1900, 1, day, tzinfo=dt.UTC) for day in (1, 2, 3, 4))
 _DAY = dt.date(1900, 1, 5)  # a cursor's position on a day (the quotes': the day said)
+_WORDS = "\x00position"  # a cursor's position on text (the people's and tags': the slug)
 # The list filters answered here, by their stand-ins (the others, and full-text search, go
-# to Django). The quotes' filters are all Django's.
+# to Django). The filters of the quotes, people and tags are all Django's.
 LIST_FILTERS = {"section": _SECTION, "published_from": _FROM, "published_to": _TO}
 PAGINATIONS = {
     "articles": NewestFirstCursorPagination,
     "timeline": DossierTimelinePagination,
     "quotes": QuotesCursorPagination,
+    "people": CursorPagination,
+    "tags": CursorPagination,
 }
 # Shapes of list page (filters given, page size, direction) each worker prepares, at most:
 # any page size of 1 to 100 is a statement of its own.
@@ -69,6 +77,37 @@ FIXED_HEADERS = [
     ("Cross-Origin-Opener-Policy", "same-origin"),
 ]
 DETAIL_ALLOW = ("Allow", "GET, PUT, PATCH, DELETE, HEAD, OPTIONS")
+
+
+class WrittenList(NamedTuple):
+    """A list of entries PostgreSQL writes: its items and their entry, public at a time;
+    what its responses show; the methods its path takes."""
+
+    items: Callable
+    keys: list[str]
+    methods: str
+
+
+def _quotes(at):
+    quotes = Quote.objects.public(at).newest_first()
+    return quotes, quotes.list_entry(at)
+
+
+def _people(at):
+    people = Person.objects.public(at)
+    return people, people.list_entry()
+
+
+def _tags(at):
+    tags = Tag.objects.public(at)
+    return tags, tags.list_entry()
+
+
+WRITTEN = {
+    "quotes": WrittenList(_quotes, [surrogate_keys.QUOTES], "GET, POST, HEAD, OPTIONS"),
+    "people": WrittenList(_people, [surrogate_keys.PEOPLE], "GET, POST, HEAD, OPTIONS"),
+    "tags": WrittenList(_tags, [surrogate_keys.TAGS], "GET, HEAD, OPTIONS"),
+}
 
 
 def cors_headers() -> list[tuple[str, str]]:
@@ -98,8 +137,8 @@ class PreparedStatement:
         ]
 
     def execute(self, values: dict) -> tuple[list[tuple], list[str]]:
-        """The rows and their column names, each stand-in of ``values`` replaced; text
-        comes as bytes, as it is sent. A database error is the caller's (Django's)."""
+        """The rows and their column names, each stand-in of ``values`` replaced; JSON
+        (``text``) comes as bytes, as it is sent. A database error is the caller's."""
         params = self.bound(values)
         db = connections[DEFAULT_DB_ALIAS]
         db.ensure_connection()
@@ -144,10 +183,15 @@ class Session:
         return cursor.fetchall(), [column.name for column in cursor.description]
 
 
+# PostgreSQL's ``text`` (the stored and written JSON), read as bytes; ``varchar`` (slugs,
+# ETags, keys) stays str.
+TEXT_AS_BYTES = psycopg2.extensions.new_type((25,), "TEXT_AS_BYTES", psycopg2.extensions.BYTES)
+
+
 def text_as_bytes(cursor):
-    """Text read by ``cursor`` comes as bytes: stored JSON goes out as it came in, neither
+    """JSON read by ``cursor`` comes as bytes: stored JSON goes out as it came in, neither
     decoded nor encoded again."""
-    psycopg2.extensions.register_type(psycopg2.extensions.BYTES, cursor)
+    psycopg2.extensions.register_type(TEXT_AS_BYTES, cursor)
 
 
 class PublicReadsApp:
@@ -176,8 +220,8 @@ class PublicReadsApp:
             answer, arguments = self._list, ("articles", "")
         elif match := TIMELINE_PATH.fullmatch(path):
             answer, arguments = self._list, ("timeline", match["slug"])
-        elif QUOTES_PATH.fullmatch(path):
-            answer, arguments = self._list, ("quotes", "")
+        elif path in WRITTEN_LISTS:
+            answer, arguments = self._list, (WRITTEN_LISTS[path], "")
         else:
             return None  # every other path, with no further look at the request
         if not self._anonymous_read(environ):
@@ -221,7 +265,6 @@ class PublicReadsApp:
         if not rows or rows[0][0] is None or rendering.outlived(rows[0][4], at):
             return None  # unknown, not public, or not rendered yet: Django knows what to say
         body, etag, rendered_at, keys, valid_until = rows[0]
-        etag = etag.decode()
         headers = [
             ("Content-Type", "application/json"),
             ("ETag", etag),
@@ -241,14 +284,14 @@ class PublicReadsApp:
 
     def _list(self, environ, kind, slug):
         """A page of the article list or of dossier ``slug``'s timeline, as
-        ``responses.public_list`` writes it without a search, or of the quotes, as
-        ``responses.entries_list`` does."""
+        ``responses.public_list`` writes it without a search, or of the quotes, people
+        or tags, as ``responses.entries_list`` does."""
         if "HTTP_IF_NONE_MATCH" in environ or "HTTP_IF_MODIFIED_SINCE" in environ:
             return None  # ConditionalGetMiddleware's to answer
         request = WSGIRequest(environ)
         request.__dict__["_current_scheme_host"] = settings.SITE_URL  # SiteAddressMiddleware
         request.query_params = request.GET
-        filters = list_filters(request.GET, {} if kind == "quotes" else LIST_FILTERS)
+        filters = list_filters(request.GET, {} if kind in WRITTEN else LIST_FILTERS)
         if filters is None:
             return None
         at = timezone.now()
@@ -260,7 +303,7 @@ class PublicReadsApp:
             return None  # a page size or cursor Django refuses (with the reason), or more
         if not rows:
             return None  # nothing (no such section or dossier?): Django knows what to say
-        found = (written_entries if kind == "quotes" else stored_entries)(rows, at)
+        found = (written_entries if kind in WRITTEN else stored_entries)(rows, at)
         if found is None:
             return None  # an entry to render first
         entries, item_keys, expires_at = found
@@ -270,9 +313,8 @@ class PublicReadsApp:
         if kind == "timeline":
             keys = surrogate_keys.dossier_timeline(slug)
             allow = ("Allow", "GET, HEAD, OPTIONS")
-        elif kind == "quotes":
-            keys = [surrogate_keys.QUOTES]
-            allow = ("Allow", "GET, POST, HEAD, OPTIONS")
+        elif kind in WRITTEN:
+            keys, allow = WRITTEN[kind].keys, ("Allow", WRITTEN[kind].methods)
         else:
             keys = responses.article_list_keys(request.GET)
             allow = ("Allow", "GET, POST, HEAD, OPTIONS")
@@ -295,11 +337,11 @@ class PublicReadsApp:
         shape = (kind, tuple(sorted(filters)), ordering, position_lookup, limit)
         if shape not in self.list_statements and len(self.list_statements) >= MOST_STATEMENTS:
             raise ForDjango("a shape of page past those kept")  # each costs PostgreSQL memory
-        if shape not in self.list_statements and kind == "quotes":
-            quotes = Quote.objects.public(at=_AT).newest_first()
+        if shape not in self.list_statements and kind in WRITTEN:
+            items, entry = WRITTEN[kind].items(_AT)
             if position_lookup:
-                quotes = quotes.filter(**self._position(kind, ordering, position_lookup))
-            rows = responses.written_rows(quotes, ordering, quotes.list_entry(at=_AT), at=_AT)
+                items = items.filter(**self._position(kind, ordering, position_lookup))
+            rows = responses.written_rows(items, ordering, entry, at=_AT)
             self.list_statements[shape] = PreparedStatement(rows.order_by(*ordering)[:limit])
         if shape not in self.list_statements:
             articles = Article.objects.public(at=_AT)
@@ -332,8 +374,8 @@ class PublicReadsApp:
         """The rows of list ``kind`` as the view asks for them, unrun: what a cursor's
         position is checked against."""
         if kind not in self.cursor_checks:
-            if kind == "quotes":
-                rows = Quote.objects.public().newest_first()
+            if kind in WRITTEN:
+                rows, _entry = WRITTEN[kind].items(None)
             elif kind == "timeline":
                 rows = Article.objects.public().in_dossier(_SLUG)
             else:
@@ -359,8 +401,8 @@ def written_entries(rows, at):
 
 
 def position_stand_in(field):
-    """The stand-in of a cursor's position on ``field``: a day, or a moment."""
-    return _DAY if field.get_internal_type() == "DateField" else _POSITION
+    """The stand-in of a cursor's position on ``field``: a moment, a day, or text."""
+    return {"DateTimeField": _POSITION, "DateField": _DAY}.get(field.get_internal_type(), _WORDS)
 
 
 def list_filters(query, names=LIST_FILTERS) -> dict | None:

@@ -13,7 +13,14 @@ from django.utils.http import parse_http_date
 from articles import hotpath, workflow
 from articles.hotpath import PublicReadsApp
 from tests.api.test_hotpath import Fallback, call
-from tests.factories import ArticleFactory, DossierEntryFactory, DossierFactory, SectionFactory
+from tests.factories import (
+    ArticleFactory,
+    DossierEntryFactory,
+    DossierFactory,
+    SectionFactory,
+    TagFactory,
+)
+from tests.visibility import make_hidden
 
 # Last-Modified is the second each list is written: compared apart, within a second.
 COMPARED_APART = {"Last-Modified"}
@@ -245,3 +252,21 @@ def test_a_page_of_quotes_is_one_query(api, quotes, hot):
 
 def test_no_public_quote_leaves_the_fast_path_to_django(api, hot, make_published):
     assert call(hot, "/api/v1/quotes/")[2] == b"django"  # an empty page: Django's to say
+
+
+@pytest.fixture
+def tags(quotes, now):
+    """Tags on the quotes' public article, and one only on a scheduled article."""
+    public = quotes[0].articles.get(slug="public")
+    for name in ("Diplomatie", "Budget", "Élysée"):
+        public.tags.add(TagFactory(name=name))
+    scheduled = make_hidden(ArticleFactory(), "scheduled", now)
+    scheduled.tags.add(TagFactory(name="Pas encore"))
+
+
+@pytest.mark.parametrize("target", ["/api/v1/people/?page_size=1", "/api/v1/tags/?page_size=2"])
+def test_every_page_of_people_and_tags_is_the_one_django_writes(api, tags, hot, target):
+    seen = walk(api, hot, target)
+    assert seen == sorted(seen)
+    assert "pas-encore" not in seen
+    assert len(seen) == (2 if "people" in target else 3)
