@@ -405,7 +405,11 @@ class Byline(models.Model):
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="bylines")
     person = models.ForeignKey(
-        Person, verbose_name=_("author"), on_delete=models.PROTECT, related_name="bylines"
+        Person,
+        verbose_name=_("author"),
+        on_delete=models.PROTECT,
+        related_name="bylines",
+        db_index=False,  # byline_person_article_idx starts with it
     )
     position = models.PositiveSmallIntegerField(_("order"), default=0)
 
@@ -413,6 +417,12 @@ class Byline(models.Model):
         verbose_name = _("byline")
         verbose_name_plural = _("bylines")
         ordering = ["position", "id"]
+        indexes = [
+            # A person's articles from the index alone: whether someone signs a public
+            # article stops at their first byline (PersonQuerySet.public), where a scan of
+            # the person's index gathered all of an author's bylines first.
+            models.Index(fields=["person", "article"], name="byline_person_article_idx"),
+        ]
         constraints = [
             models.UniqueConstraint(fields=["article", "person"], name="byline_unique_author"),
         ]
