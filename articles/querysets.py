@@ -28,7 +28,7 @@ UNDATED = dt.date(1, 1, 1)  # what an undated quote is sorted as: after every da
 # The same day written into the SQL: as a parameter, a prepared statement's generic plan
 # (the fast path's) no longer matched the quotes' index on the expression, and sorted them
 # all (33 ms at 100,000 articles).
-UNDATED_IN_SQL = RawSQL("'0001-01-01'::date", (), output_field=models.DateField())  # noqa: S611
+UNDATED_IN_SQL = RawSQL(f"'{UNDATED.isoformat()}'::date", (), output_field=models.DateField())  # noqa: S611
 # ``in_dossier``'s names for the fields of an article's entry in the dossier.
 ENTRY_FIELDS = {"entry_published_at": "published_at", "entry_article": "article"}
 # The name, an alias, or the name's last word (for a surname alone), case and accents ignored.

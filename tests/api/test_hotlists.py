@@ -17,6 +17,8 @@ from tests.factories import (
     ArticleFactory,
     DossierEntryFactory,
     DossierFactory,
+    PersonFactory,
+    QuoteFactory,
     SectionFactory,
     TagFactory,
 )
@@ -241,12 +243,17 @@ def test_a_filtered_list_of_quotes_goes_to_django(api, quotes, hot, query):
     assert call(hot, "/api/v1/quotes/", QUERY_STRING=query)[2] == b"django"
 
 
-def test_a_page_of_quotes_is_one_query(api, quotes, hot):
-    call(hot, "/api/v1/quotes/")  # prepared
+@pytest.mark.parametrize(
+    ("path", "field"), [("quotes", "speaker"), ("people", "name"), ("tags", "kind")]
+)
+def test_a_page_of_quotes_people_or_tags_is_one_query(api, quotes, tags, hot, path, field):
+    """Every public one on one page (two people, three tags), in one statement."""
+    expected = {"quotes": len(quotes), "people": 2, "tags": 3}[path]
+    call(hot, f"/api/v1/{path}/", QUERY_STRING="page_size=100")  # prepared
     with CaptureQueriesContext(connection) as captured:
-        status, _, body = call(hot, "/api/v1/quotes/")
+        status, _, body = call(hot, f"/api/v1/{path}/", QUERY_STRING="page_size=100")
     assert status == "200 OK"
-    assert body.count(b'"speaker"') == len(quotes)
+    assert body.count(f'"{field}"'.encode()) == expected
     assert [q["sql"].split()[0] for q in captured] == ["EXECUTE"]
 
 
@@ -256,12 +263,14 @@ def test_no_public_quote_leaves_the_fast_path_to_django(api, hot, make_published
 
 @pytest.fixture
 def tags(quotes, now):
-    """Tags on the quotes' public article, and one only on a scheduled article."""
+    """Tags on the quotes' public article; a tag and a person seen only on a scheduled
+    article."""
     public = quotes[0].articles.get(slug="public")
     for name in ("Diplomatie", "Budget", "Élysée"):
         public.tags.add(TagFactory(name=name))
     scheduled = make_hidden(ArticleFactory(), "scheduled", now)
-    scheduled.tags.add(TagFactory(name="Pas encore"))
+    scheduled.tags.add(TagFactory(name="Pas encore", slug="pas-encore"))
+    QuoteFactory(person=PersonFactory(slug="pas-encore")).articles.add(scheduled)
 
 
 @pytest.mark.parametrize("target", ["/api/v1/people/?page_size=1", "/api/v1/tags/?page_size=2"])
