@@ -31,7 +31,6 @@ import unicodedata
 from dataclasses import dataclass
 
 from django.contrib.postgres.search import (
-    SearchHeadline,
     SearchQuery,
     SearchRank,
     SearchVector,
@@ -40,9 +39,10 @@ from django.contrib.postgres.search import (
 )
 from django.core.cache import cache
 from django.db import connection, models
-from django.db.models import Case, F, Func, Q, Subquery, Value, When
-from django.db.models.functions import Greatest, Left, Ln, Replace
+from django.db.models import Case, F, Func, OuterRef, Q, Subquery, Value, When
+from django.db.models.functions import Cast, Greatest, Left, Ln
 
+from articles import snippets
 from articles.models import Article, Person
 from articles.querysets import SEARCH_CONFIG, AnyOf
 
@@ -60,15 +60,18 @@ HALF_LIFE_YEARS = 1.0
 # ts_rank: 32 scales the rank into [0, 1) as rank / (rank + 1).
 RANK_NORMALISATION = 32
 SNIPPET_SOURCE_CHARS = 3000
-SNIPPET_OPTIONS = {"max_words": 30, "min_words": 12, "short_word": 2, "max_fragments": 2}
-# Sentinels PostgreSQL puts around matched words; the text is escaped before they become
-# <mark>, so a snippet is safe HTML whatever the article says.
-MARK_START, MARK_STOP = "\ue000", "\ue001"
 SECONDS_PER_YEAR = 365.25 * 24 * 3600
 
 QUOTES_RE = re.compile(r"[«»“”„\"]")
 TOKEN_RE = re.compile(r'(-?)"([^"]*)"?|(-?)(\S+)')
 WORD_RE = re.compile(r"\w+")  # letters and digits only: nothing of tsquery's syntax
+
+
+class Snippet(models.TextField):
+    """A search snippet, read as its text and the query's stems, written as it is read."""
+
+    def from_db_value(self, value, expression, connection):
+        return None if value is None else snippets.write(*value)
 
 
 @dataclass(frozen=True)
@@ -273,10 +276,13 @@ class Search:
 
     def snippet(self):
         """The standfirst and the body's opening around the matched words, as safe HTML
-        with <mark>; a match further down the body is found but not shown.
+        with <mark> (``articles.snippets``); a match further down the body is found but
+        not shown. PostgreSQL sends the text and the query's stems, the worker writes
+        the snippet as the row is read.
 
-        PostgreSQL evaluates this costly expression only for the rows of the returned page
-        (after ORDER BY … LIMIT), never for every match.
+        A subquery, so that PostgreSQL reads the text only for the rows of the page, after
+        ranking: an expression as cheap as ``left()`` is computed before the sort, for
+        each of the ``CANDIDATES`` (10 ms at 100,000 articles, reading every body).
         """
         document = Func(
             F("standfirst"),
@@ -285,24 +291,14 @@ class Search:
             function="CONCAT",
             output_field=models.TextField(),
         )
-        text = SearchHeadline(
-            document,
-            self.query.tsquery(),
-            config=SEARCH_CONFIG,
-            start_sel=MARK_START,
-            stop_sel=MARK_STOP,
-            fragment_delimiter=" … ",
-            **SNIPPET_OPTIONS,
-        )
-        replacements = [("&", "&amp;"), ("<", "&lt;"), (">", "&gt;")]
-        replacements += [(MARK_START, "<mark>"), (MARK_STOP, "</mark>")]
-        for raw, safe in replacements:
-            text = Replace(text, Value(raw), Value(safe), output_field=models.TextField())
-        return text
+        stems = Cast(self.query.positive_tsquery(), models.TextField())
+        source = Func(document, stems, template="ARRAY[%(expressions)s]")
+        article = Article.objects.filter(pk=OuterRef("pk")).order_by().values(source=source)
+        return Subquery(article, output_field=Snippet())
 
     def annotate(self, queryset):
         """Add ``search_rank`` and ``search_snippet``: only where a page shows them, since
-        the snippet costs a millisecond or two per article."""
+        the snippet reads 3,000 characters of each article."""
         return queryset.annotate(search_rank=self.relevance(), search_snippet=self.snippet())
 
     def filter(self, queryset):

@@ -94,8 +94,9 @@ def rows_read(node: dict) -> int:
     return (node["Actual Rows"] + node.get("Rows Removed by Filter", 0)) * loops
 
 
-def searched_plans(api, params) -> list[dict]:
-    """The analysed plans of the queries an API search sends that read the articles."""
+def searched_plans(api, params, *, verbose=False) -> list[dict]:
+    """The analysed plans of the queries an API search sends that read the articles
+    (``verbose``: with each node's output columns)."""
     with CaptureQueriesContext(connection) as captured:
         response = api.get("/api/v1/articles/", params)
     assert response.status_code == 200, response.content
@@ -105,7 +106,8 @@ def searched_plans(api, params) -> list[dict]:
             sql = query["sql"]
             if "EXPLAIN" in sql or "articles_article" not in sql:  # the estimates
                 continue
-            cursor.execute("EXPLAIN (ANALYZE, FORMAT JSON) " + sql)
+            options = "ANALYZE, VERBOSE" if verbose else "ANALYZE"
+            cursor.execute(f"EXPLAIN ({options}, FORMAT JSON) " + sql)
             plan = cursor.fetchone()[0]
             plans.append((json.loads(plan) if isinstance(plan, str) else plan)[0]["Plan"])
     assert plans
@@ -129,6 +131,27 @@ def test_newest_first_walks_the_date_index_for_a_frequent_word(api, archive):
     # Either index that holds the articles newest first (the planner picks by statistics).
     assert indexes & {"article_published_idx", "article_status_newest_idx"}
     assert "article_search_idx" not in indexes  # every match's id, read from the index
+
+
+def nodes(plan: dict):
+    yield plan
+    for child in plan.get("Plans", []):
+        yield from nodes(child)
+
+
+@pytest.mark.parametrize("ordering", ["newest", "relevance"])
+def test_the_snippets_text_is_read_only_for_the_page(api, archive, ordering):
+    """The 3,000 characters a snippet is cut from are read for the page's 21 rows, after
+    ranking, not for each of the candidates sorted."""
+    plans = searched_plans(api, {"q": "guerre", "ordering": ordering}, verbose=True)
+    reading = [
+        node
+        for plan in plans
+        for node in nodes(plan)
+        if any(column.startswith("ARRAY[concat(") for column in node.get("Output", []))
+    ]
+    assert reading
+    assert all(node["Actual Rows"] * node["Actual Loops"] <= 21 for node in reading)
 
 
 def test_a_rare_word_is_read_through_the_full_text_index(api, archive):

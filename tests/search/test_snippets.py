@@ -1,0 +1,118 @@
+"""Search snippets, written by the worker: the words PostgreSQL matched are the ones
+marked, however the text spells them; fragments are short and show where the query's
+words meet; the text is escaped."""
+
+import html
+import re
+
+import pytest
+from django.db import connection
+
+from articles import search, snippets
+from articles.models import Article
+from tests.dossiers.reference import build_reference
+
+
+@pytest.fixture
+def snippet(make_published):
+    """The snippet a search for ``query`` shows of an article whose body is ``text``."""
+
+    def write(text: str, query: str) -> str:
+        body = [{"type": "paragraph", "html": html.escape(text, quote=False)}]
+        article = make_published(standfirst="", body=body)
+        found = search.Search.prepare(query).annotate(Article.objects.filter(pk=article.pk))
+        return found.get().search_snippet
+
+    return write
+
+
+def marked(html: str) -> list[str]:
+    return re.findall(r"<mark>(.*?)</mark>", html)
+
+
+def words(fragment: str) -> int:
+    return len(re.sub(r"</?mark>", "", fragment).split())
+
+
+def test_words_are_marked_whatever_their_accents_case_and_ending(snippet):
+    text = "Des Coréens, une COREENNE et des coréennes ; la Corée et le corps, encore."
+    assert marked(snippet(text, "coréen")) == ["Coréens", "COREENNE", "coréennes"]
+
+
+def test_only_whole_words_are_marked(snippet):
+    text = "L'après-guerre d'un soldat aguerri, la guerre."
+    assert marked(snippet(text, "guerre")) == ["guerre", "guerre"]
+
+
+def test_a_ligature_is_written_as_its_letters(snippet):
+    assert marked(snippet("Le chef-d’œuvre du musée, ses Œuvres.", "oeuvre")) == ["œuvre", "Œuvres"]
+
+
+def test_stop_words_and_excluded_words_are_not_marked(snippet):
+    text = "La guerre en Ukraine, la bataille de Koursk."
+    assert marked(snippet(text, "guerre en Ukraine -Koursk")) == ["guerre", "Ukraine"]
+
+
+def test_the_worker_stems_words_as_postgresql_does(db):
+    """Every word of the reference article, and words Snowball 3 stems otherwise: the
+    worker's stem is PostgreSQL's ``french_stem`` of the unaccented word."""
+    article = build_reference()[1]
+    text = " ".join([article.headline, article.standfirst, article.body_text])
+    vocabulary = {word.lower() for word in re.findall(r"[^\W\d_]+", text)}
+    vocabulary |= {"française", "calais", "chevaux", "heureuses", "œuvres", "naïf", "noël"}
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT word, ts_lexize('french_stem', unaccent(word)) FROM unnest(%s::text[]) word",
+            [sorted(vocabulary)],
+        )
+        postgresql = {word: stems[0] for word, stems in cursor.fetchall() if stems}
+    assert len(postgresql) > 150
+    assert {word: snippets.stem(word) for word in postgresql} == postgresql
+
+
+def test_the_text_is_escaped_and_holds_no_other_tag(snippet):
+    html = snippet("<script>alert(1)</script> Si a < b & c, la banquise <b>fond</b>.", "banquise")
+    assert html == (
+        "&lt;script&gt;alert(1)&lt;/script&gt; Si a &lt; b &amp; c, la <mark>banquise</mark> "
+        "&lt;b&gt;fond&lt;/b&gt;."
+    )
+
+
+def test_without_a_match_the_first_twelve_words_are_shown(snippet):
+    opening = "Un deux trois quatre cinq six sept huit neuf dix onze douze"
+    assert snippet(f"{opening} treize quatorze.", "banquise") == opening
+
+
+def filler(count: int) -> str:
+    return " ".join(f"mot{number}" for number in range(count))
+
+
+def test_distant_matches_show_two_fragments_of_thirty_words_at_most(snippet):
+    text = " ".join([filler(50), "la banquise", filler(80), "une banquise", filler(80), "banquise"])
+    html = snippet(text, "banquise")
+    fragments = html.split(snippets.DELIMITER)
+    assert len(fragments) == 2
+    assert [marked(fragment) for fragment in fragments] == [["banquise"], ["banquise"]]
+    assert all(words(fragment) == snippets.MAX_WORDS for fragment in fragments)
+    assert "mot49 la <mark>banquise</mark> mot0" in fragments[0]  # in document order
+
+
+def test_the_fragments_show_where_the_query_words_meet(snippet):
+    text = " ".join(
+        [
+            "Un dispositif d’aide aux familles.",
+            filler(80),
+            "Une autre aide aux communes.",
+            filler(80),
+            "Washington promet une aide militaire immédiate.",
+        ]
+    )
+    html = snippet(text, '"aide militaire"')
+    assert "une <mark>aide</mark> <mark>militaire</mark> immédiate." in html
+    assert "d’<mark>aide</mark> aux familles" in html  # then the first other match
+    assert "communes" not in html
+
+
+def test_a_hyphenated_word_is_marked_in_its_parts(snippet):
+    text = "Des soldats nord-coréens sont engagés dans la région de Koursk."
+    assert marked(snippet(text, "nord-coréens")) == ["nord", "coréens"]
