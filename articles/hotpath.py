@@ -1,20 +1,22 @@
 """The hottest public reads, served before Django's stack: an anonymous GET of one article,
 and of a page of the article list, of a dossier's timeline, of the quotes, the people or
-the tags.
+the tags, and the first page of a search of the articles.
 
 Each is one query, compiled once from the querysets the views use
-(``Article.objects.public()``, ``in_dossier``, ``responses.entry_rows``), so the public
-rule still exists in one place, and prepared once per database connection, so PostgreSQL
-plans it once too (planning cost it more than running it: 0.4 against 0.1 ms for a
-detail). A list's cursor is DRF's own ``CursorPagination`` working on ``PreparedPage``,
-so its links are the ones the view writes. Anything that is not exactly such a request (a
-parameter the path does not take here, a login, a conditional request for a list, an
-unknown or unrendered article, an empty page, a database error) goes to Django, which
-answers it the usual way. The bytes and headers are the ones Django would send
-(tests/api/test_hotpath.py and test_hotlists.py compare them).
+(``Article.objects.public()``, ``in_dossier``, ``responses.entry_rows``, ``search``), so
+the public rule still exists in one place, and prepared once per database connection, so
+PostgreSQL plans it once too (planning cost it more than running it: 0.4 against 0.1 ms
+for a detail); a search is planned for its words each time. A list's cursor is DRF's own
+``CursorPagination`` working on ``PreparedPage``, so its links are the ones the view
+writes. Anything that is not exactly such a request (a parameter the path does not take
+here, a login, a conditional request for a list, a search naming a person, an unknown or
+unrendered article, an empty page, a database error) goes to Django, which answers it the
+usual way. The bytes and headers are the ones Django would send
+(tests/api/test_hotpath.py, test_hotlists.py and test_hotsearch.py compare them).
 """
 
 import datetime as dt
+import functools
 import hashlib
 import re
 import weakref
@@ -26,12 +28,13 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.handlers.wsgi import WSGIRequest
 from django.db import DEFAULT_DB_ALIAS, DatabaseError, connection, connections
+from django.db.models import Subquery
 from django.http.request import split_domain_port, validate_host
 from django.utils import timezone
 from django.utils.cache import quote_etag
 from rest_framework import exceptions
 
-from articles import rendering, responses
+from articles import rendering, responses, search, snippets
 from articles.api.filters import DateOrDateTimeField
 from articles.models import Article, Person, Quote, Tag
 from newsroom import surrogate_keys
@@ -40,6 +43,7 @@ from newsroom.api import (
     DossierTimelinePagination,
     NewestFirstCursorPagination,
     QuotesCursorPagination,
+    RelevanceCursorPagination,
     ordering_field,
 )
 from newsroom.caching import cache_control_value, last_modified
@@ -55,9 +59,18 @@ _SLUG, _SECTION = "\x00slug", "\x00section"
 _AT, _FROM, _TO, _POSITION = (dt.datetime(1900, 1, day, tzinfo=dt.UTC) for day in (1, 2, 3, 4))
 _DAY = dt.date(1900, 1, 5)  # a cursor's position on a day (the quotes': the day said)
 _WORDS = "\x00position"  # a cursor's position on text (the people's and tags': the slug)
-# The list filters answered here, by their stand-ins (the others, and full-text search, go
-# to Django). The filters of the quotes, people and tags are all Django's.
+_QUERY, _POSITIVE = "\x00query", "\x00positive"  # a search's text, and without exclusions
+# The list filters answered here, by their stand-ins (the others go to Django). The
+# filters of the quotes, people and tags are all Django's.
 LIST_FILTERS = {"section": _SECTION, "published_from": _FROM, "published_to": _TO}
+# A search's first page is answered here, by relevance or newest first, with the list
+# filters.
+SEARCH_PARAMETERS = ("q", "ordering", "page_size")
+SEARCH_ORDERINGS = {
+    "relevance": RelevanceCursorPagination,
+    "newest": NewestFirstCursorPagination,
+}
+SEARCHED = ("search_rank", "search_snippet")  # what a search adds to each row
 PAGINATIONS = {
     "articles": NewestFirstCursorPagination,
     "timeline": DossierTimelinePagination,
@@ -119,10 +132,14 @@ def cors_headers() -> list[tuple[str, str]]:
 
 class PreparedStatement:
     """A queryset's SQL, ``PREPARE``d once per connection and ``EXECUTE``d with values for
-    its stand-ins. Named after its text, so one name never means two statements."""
+    its stand-ins. Named after its text, so one name never means two statements.
 
-    def __init__(self, queryset):
+    Not ``prepared``: compiled once, sent whole each time, so that PostgreSQL plans it for
+    the values (a search: whether a word is in half the archive or in ten articles)."""
+
+    def __init__(self, queryset, *, prepared=True):
         sql, params = queryset.query.sql_with_params()
+        self.sql, self.prepared = sql, prepared
         first, *rest = sql.split("%s")
         numbered = first + "".join(f"${number}{part}" for number, part in enumerate(rest, 1))
         self.name = "newsroom_" + hashlib.sha256(numbered.encode()).hexdigest()[:20]
@@ -176,6 +193,9 @@ class Session:
         self.cursor.execute("SET plan_cache_mode = force_generic_plan")
 
     def run(self, statement, cursor, params) -> tuple[list[tuple], list[str]]:
+        if not statement.prepared:
+            cursor.execute(statement.sql, params)
+            return cursor.fetchall(), [column.name for column in cursor.description]
         if statement.name not in self.prepared:
             cursor.execute(statement.prepare)
             self.prepared.add(statement.name)
@@ -284,29 +304,21 @@ class PublicReadsApp:
 
     def _list(self, environ, kind, slug):
         """A page of the article list or of dossier ``slug``'s timeline, as
-        ``responses.public_list`` writes it without a search, or of the quotes, people
-        or tags, as ``responses.entries_list`` does."""
+        ``responses.public_list`` writes it, or of the quotes, people or tags, as
+        ``responses.entries_list`` does."""
         if "HTTP_IF_NONE_MATCH" in environ or "HTTP_IF_MODIFIED_SINCE" in environ:
             return None  # ConditionalGetMiddleware's to answer
         request = WSGIRequest(environ)
         request.__dict__["_current_scheme_host"] = settings.SITE_URL  # SiteAddressMiddleware
         request.query_params = request.GET
-        filters = list_filters(request.GET, {} if kind in WRITTEN else LIST_FILTERS)
-        if filters is None:
-            return None
         at = timezone.now()
-        paginator = PAGINATIONS[kind]()
-        page = PreparedPage(self, kind, filters, {_SLUG: slug, _AT: at})
-        try:
-            rows = paginator.paginate_queryset(page, request)
-        except (exceptions.APIException, ForDjango):
-            return None  # a page size or cursor Django refuses (with the reason), or more
-        if not rows:
-            return None  # nothing (no such section or dossier?): Django knows what to say
-        found = (written_entries if kind in WRITTEN else stored_entries)(rows, at)
+        if kind == "articles" and "q" in request.GET:
+            found = self._found(request, at)
+        else:
+            found = self._listed(request, kind, slug, at)
         if found is None:
-            return None  # an entry to render first
-        entries, item_keys, expires_at = found
+            return None
+        paginator, entries, item_keys, expires_at = found
         content = responses.list_content(
             paginator.get_next_link(), paginator.get_previous_link(), entries
         )
@@ -331,6 +343,61 @@ class PublicReadsApp:
         ]
         return "200 OK", headers, b"" if environ["REQUEST_METHOD"] == "HEAD" else content
 
+    def _listed(self, request, kind, slug, at):
+        """A page of a list without search: its paginator, entries, their keys and when
+        the page goes stale; None for Django to answer."""
+        filters = list_filters(request.GET, {} if kind in WRITTEN else LIST_FILTERS)
+        if filters is None:
+            return None
+        values = {_SLUG: slug, _AT: at, **{LIST_FILTERS[n]: v for n, v in filters.items()}}
+        statement = functools.partial(self.list_statement, kind, filters)
+        paginator = PAGINATIONS[kind]()
+        rows = self._page(paginator, request, PreparedPage(self, kind, values, statement))
+        if not rows:
+            return None  # nothing (no such section or dossier?): Django knows what to say
+        found = (written_entries if kind in WRITTEN else stored_entries)(rows, at)
+        return found and (paginator, *found)  # None: an entry to render first
+
+    def _found(self, request, at):
+        """The first page of a search of the whole archive, as ``responses.found_page``
+        or ``ranked_page`` writes it; None for Django to answer (a filter, a cursor, a
+        query naming a person, a value Django refuses)."""
+        query = request.GET
+        filters = list_filters(query, LIST_FILTERS, SEARCH_PARAMETERS)
+        if filters is None:
+            return None
+        text, ordering = query["q"].strip(), query.get("ordering", "relevance")
+        if not text or len(query["q"]) > 200 or ordering not in SEARCH_ORDERINGS:
+            return None
+        wanted = search.CANDIDATES if ordering == "relevance" else search.PAGE_ROWS
+        prepared = search.Search.prepare(text, wanted=wanted)
+        if prepared.query.is_empty or prepared.person_ids:
+            return None
+        values = {_AT: at, _QUERY: prepared.query.text, _POSITIVE: prepared.query.positive_text}
+        values.update({LIST_FILTERS[n]: v for n, v in filters.items()})
+        statement = functools.partial(self.search_statement, ordering, prepared.selective, filters)
+        paginator = SEARCH_ORDERINGS[ordering]()
+        rows = self._page(paginator, request, PreparedPage(self, "articles", values, statement))
+        if not rows:
+            return None
+        found = stored_entries(rows, at)
+        if found is None:
+            return None
+        entries, item_keys, expires_at = found
+        entries = [
+            responses.with_search_fields(entry, row["search_rank"], snippet(row))
+            for entry, row in zip(entries, rows, strict=True)
+        ]
+        return paginator, entries, item_keys, expires_at
+
+    @staticmethod
+    def _page(paginator, request, page):
+        """The rows of the page ``paginator`` cuts from ``page``; None if Django is to."""
+        try:
+            return paginator.paginate_queryset(page, request)
+        except (exceptions.APIException, ForDjango):
+            return None  # a page size or cursor Django refuses (with the reason), or more
+
     def list_statement(self, kind, filters, ordering, position_lookup, limit):
         """The statement for one shape of list page, compiled on first use. Its ``LIMIT``
         is written in: the plan made once must know that it reads a page."""
@@ -344,13 +411,9 @@ class PublicReadsApp:
             rows = responses.written_rows(items, ordering, entry, at=_AT)
             self.list_statements[shape] = PreparedStatement(rows.order_by(*ordering)[:limit])
         if shape not in self.list_statements:
-            articles = Article.objects.public(at=_AT)
+            articles = dated(Article.objects.public(at=_AT), filters)
             if kind == "timeline":
                 articles = articles.in_dossier(_SLUG)
-            if "published_from" in filters:
-                articles = articles.filter(published_at__gte=_FROM)
-            if "published_to" in filters:
-                articles = articles.filter(published_at__lte=_TO)
             if position_lookup:
                 articles = articles.filter(**self._position(kind, ordering, position_lookup))
             if "section" in filters and kind == "timeline":
@@ -362,6 +425,35 @@ class PublicReadsApp:
                 articles = articles.in_dossier_page(_SLUG, ordering, limit, _AT, position)
             rows = responses.entry_rows(articles, ordering, at=_AT).order_by(*ordering)
             self.list_statements[shape] = PreparedStatement(rows[:limit])
+        return self.list_statements[shape]
+
+    def search_statement(self, name, selective, filters, ordering, position_lookup, limit):
+        """The statement for one shape of a search's first page (by relevance or newest
+        first, the word read through the full-text index or not, the filters given, the
+        page's size),
+        compiled on first use from the querysets the view runs (``responses.found_page``
+        in one statement: the page is cut before any entry is read). Not prepared: the
+        plan depends on the words."""
+        if position_lookup:
+            raise ForDjango("a cursor")
+        shape = ("search", name, selective, tuple(sorted(filters)), ordering, limit)
+        if shape not in self.list_statements and len(self.list_statements) >= MOST_STATEMENTS:
+            raise ForDjango("a shape of page past those kept")
+        if shape not in self.list_statements:
+            query = StandInQuery(text=_QUERY, words=(_QUERY,), phrases=(), excluded=())
+            prepared = search.Search(query, person_ids=(), selective=selective)
+            articles = dated(Article.objects.public(at=_AT), filters)
+            if "section" in filters:
+                articles = articles.in_section(_SECTION)
+            matches = prepared.filter(articles)
+            if name == "relevance":
+                articles = search.ranked(matches, prepared)
+            else:
+                page = matches.order_by(*ordering).values("pk")[:limit]
+                articles = prepared.annotate(Article.objects.filter(pk__in=Subquery(page)))
+            rows = responses.entry_rows(articles, ordering, at=_AT, also=SEARCHED)
+            statement = PreparedStatement(rows.order_by(*ordering)[:limit], prepared=False)
+            self.list_statements[shape] = statement
         return self.list_statements[shape]
 
     def _position(self, kind, ordering, lookup) -> dict:
@@ -405,10 +497,20 @@ def position_stand_in(field):
     return {"DateTimeField": _POSITION, "DateField": _DAY}.get(field.get_internal_type(), _WORDS)
 
 
-def list_filters(query, names=LIST_FILTERS) -> dict | None:
+def dated(articles, filters):
+    """``articles`` published from and to the dates ``filters`` give, as stand-ins."""
+    if "published_from" in filters:
+        articles = articles.filter(published_at__gte=_FROM)
+    if "published_to" in filters:
+        articles = articles.filter(published_at__lte=_TO)
+    return articles
+
+
+def list_filters(query, names=LIST_FILTERS, taken=("cursor", "page_size")) -> dict | None:
     """The filters of a list request among ``names``, as the statement takes them; None if
-    it asks for anything else or gives a value Django would refuse (with the reason)."""
-    taken = {"cursor", "page_size", *names}
+    it asks for anything but them and ``taken`` or gives a value Django would refuse
+    (with the reason)."""
+    taken = {*taken, *names}
     if not set(query) <= taken or any(len(query.getlist(name)) != 1 for name in query):
         return None
     filters = {name: query[name] for name in names if name in query}
@@ -429,11 +531,12 @@ class ForDjango(Exception):
 
 class PreparedPage:
     """What DRF's ``CursorPagination`` asks of a queryset to cut a page (an order, a filter
-    on the cursor's position, a slice), answered by one prepared statement. ``query`` and
+    on the cursor's position, a slice), answered by one statement: ``statement(ordering,
+    position_lookup, limit)`` executed with ``values`` for its stand-ins. ``query`` and
     ``model`` are the view's, against which the pagination checks a cursor's position."""
 
-    def __init__(self, app, kind, filters, values):
-        self.app, self.kind, self.filters, self.values = app, kind, filters, values
+    def __init__(self, app, kind, values, statement):
+        self.app, self.kind, self.values, self.statement = app, kind, values, statement
         self.ordering, self.position_lookup = (), None
         self.checked_against = app.cursor_check(kind)
         self.query, self.model = self.checked_against.query, self.checked_against.model
@@ -452,12 +555,21 @@ class PreparedPage:
     def __getitem__(self, cut: slice):
         if cut.start:
             raise ForDjango("an offset")
-        statement = self.app.list_statement(
-            self.kind, self.filters, self.ordering, self.position_lookup, cut.stop
-        )
-        values = {**self.values, **{LIST_FILTERS[n]: v for n, v in self.filters.items()}}
-        rows, names = statement.execute(values)
+        statement = self.statement(self.ordering, self.position_lookup, cut.stop)
+        rows, names = statement.execute(self.values)
         return [dict(zip(names, row, strict=True)) for row in rows]
+
+
+class StandInQuery(search.ParsedQuery):
+    """A search's query as a statement is compiled for it: its texts are stand-ins."""
+
+    positive_text = _POSITIVE
+
+
+def snippet(row) -> str:
+    """The snippet of a search's row, written from the text and stems it holds
+    (``search.Snippet``, which Django's rows go through)."""
+    return snippets.write(*row["search_snippet"])
 
 
 def _accepts_json(accept: str) -> bool:

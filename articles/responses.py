@@ -68,10 +68,11 @@ class Entry(NamedTuple):
     valid_until: dt.datetime | None
 
 
-def entry_rows(articles, ordering, at=None):
+def entry_rows(articles, ordering, at=None, *, also=()):
     """Per article, as plain rows (no model instances): what cursor pagination orders by,
-    the stored entry, its keys and freshness, and the next visibility change after ``at``."""
-    names = dict.fromkeys(["id", *(name.lstrip("-") for name in ordering)])
+    the stored entry, its keys and freshness, and the next visibility change after ``at``;
+    ``also`` the annotations named (a search's rank and snippet)."""
+    names = dict.fromkeys(["id", *(name.lstrip("-") for name in ordering), *also])
     return articles.with_next_visibility_change(at).values(
         *names,
         "next_visibility_change",
@@ -220,7 +221,7 @@ def searched_entries(articles):
     and snippet, and their copies."""
     copies = rendering.copies_for(articles)
     entries = [
-        with_search_fields(copy.summary, article)
+        with_search_fields(copy.summary, article.search_rank, article.search_snippet)
         for copy, article in zip(copies, articles, strict=True)
     ]
     return entries, copies
@@ -283,7 +284,10 @@ def stored_copy_response(copy, content, etag) -> HttpResponse:
     return mark_public(response, copy.surrogate_keys, expires_at=copy.valid_until)
 
 
-def with_search_fields(entry: str, article) -> str:
-    """The stored entry (a JSON object) with the article's search rank and snippet added."""
-    added = orjson.dumps({"rank": article.search_rank, "snippet": article.search_snippet})
+def with_search_fields(entry: str | bytes, rank: float, snippet: str) -> str | bytes:
+    """The stored entry (a JSON object) with a search's rank and snippet added; bytes as
+    the fast path reads them."""
+    added = orjson.dumps({"rank": rank, "snippet": snippet})
+    if isinstance(entry, bytes):
+        return entry[:-1] + b"," + added[1:]
     return entry[:-1] + "," + added[1:].decode()

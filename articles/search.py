@@ -111,15 +111,20 @@ class ParsedQuery:
             query = SearchQuery(" ".join(terms[:-1]), config=SEARCH_CONFIG) & query
         return query
 
-    def positive_tsquery(self) -> SearchQuery:
-        """The query without its exclusions: what the full-text index reads to answer it
-        (it cannot read "not réforme"; each match of the rest is checked for it)."""
+    @property
+    def positive_text(self) -> str:
+        """The query without its exclusions."""
         kept = [
             token.group(0)
             for token in TOKEN_RE.finditer(self.text)
             if not (token.group(1) or token.group(3))
         ]
-        return SearchQuery(" ".join(kept), search_type="websearch", config=SEARCH_CONFIG)
+        return " ".join(kept)
+
+    def positive_tsquery(self) -> SearchQuery:
+        """The query without its exclusions: what the full-text index reads to answer it
+        (it cannot read "not réforme"; each match of the rest is checked for it)."""
+        return SearchQuery(self.positive_text, search_type="websearch", config=SEARCH_CONFIG)
 
     def exclusion_tsquery(self) -> SearchQuery | None:
         if not self.excluded:

@@ -139,7 +139,7 @@ def test_a_subsection_list_and_a_timeline_hold_what_the_filters_say(api, archive
 @pytest.mark.parametrize(
     "query",
     [
-        "q=guerre",  # full-text search: Django's
+        "q=guerre&cursor=bm9wZQ",  # a search's next page
         "tag=sujet",
         "format=json",
         "page_size=0",
