@@ -125,6 +125,16 @@ def test_a_search_reads_no_more_articles_than_its_page_needs(api, archive, q, or
         assert sum(rows_read(scan) for scan in scans) <= MOST_ROWS_READ, json.dumps(plan)
 
 
+def test_an_excluded_word_few_articles_lack_is_answered_from_the_index(api, archive):
+    """«conseil -guerre»: every article about the council speaks of the war, so walking
+    the newest articles for 200 candidates would read the whole archive; the full-text
+    index answers the exclusion from the two words' lists."""
+    plans = searched_plans(api, {"q": "conseil -guerre", "ordering": "relevance"})
+    for plan in plans:
+        assert sum(rows_read(scan) for scan in article_scans(plan)) <= MOST_ROWS_READ
+    assert any(scan.get("Index Name") == "article_search_idx" for scan in article_scans(plans[0]))
+
+
 def test_newest_first_walks_the_date_index_for_a_frequent_word(api, archive):
     page_query = searched_plans(api, {"q": "guerre", "ordering": "newest"})[0]
     indexes = {scan.get("Index Name") for scan in article_scans(page_query)}
