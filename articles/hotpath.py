@@ -359,8 +359,8 @@ class PublicReadsApp:
         return found and (paginator, *found)  # None: an entry to render first
 
     def _found(self, request, at):
-        """The first page of a search of the whole archive, as ``responses.found_page``
-        or ``ranked_page`` writes it; None for Django to answer (a filter, a cursor, a
+        """The first page of a search of the articles, as ``responses.found_page`` or
+        ``ranked_page`` writes it; None for Django to answer (another filter, a cursor, a
         query naming a person, a value Django refuses)."""
         query = request.GET
         filters = list_filters(query, LIST_FILTERS, SEARCH_PARAMETERS)
@@ -429,11 +429,10 @@ class PublicReadsApp:
 
     def search_statement(self, name, selective, filters, ordering, position_lookup, limit):
         """The statement for one shape of a search's first page (by relevance or newest
-        first, the word read through the full-text index or not, the filters given, the
-        page's size),
-        compiled on first use from the querysets the view runs (``responses.found_page``
-        in one statement: the page is cut before any entry is read). Not prepared: the
-        plan depends on the words."""
+        first, the words read through the full-text index or not, the filters given, the
+        page's size), compiled on first use from the querysets the views run (newest
+        first, ``responses.found_page``'s two queries in one: the page is cut before any
+        entry is read). Not prepared: the plan depends on the words."""
         if position_lookup:
             raise ForDjango("a cursor")
         shape = ("search", name, selective, tuple(sorted(filters)), ordering, limit)
