@@ -127,7 +127,8 @@ class ParsedQuery:
 
     def positive_tsquery(self) -> SearchQuery:
         """The query without its exclusions: what the full-text index reads to answer it
-        (it cannot read "not réforme"; each match of the rest is checked for it)."""
+        (an excluded word it answers from the word's own list; an excluded phrase it
+        checks in each match of the rest)."""
         return SearchQuery(self.positive_text, search_type="websearch", config=SEARCH_CONFIG)
 
     def exclusion_tsquery(self) -> SearchQuery | None:
