@@ -440,15 +440,18 @@ class PublicReadsApp:
             raise ForDjango("a shape of page past those kept")
         if shape not in self.list_statements:
             query = StandInQuery(text=_QUERY, words=(_QUERY,), phrases=(), excluded=())
-            prepared = search.Search(query, person_ids=(), selective=selective)
+            # Rare words are read from the full-text index by sorting its matches
+            # (``search.newest_from_the_index``): a plain condition, then.
+            prepared = search.Search(query, person_ids=(), selective=False)
+            newest = search.newest_from_the_index() if selective else search.NEWEST_FIRST
             articles = dated(Article.objects.public(at=_AT), filters)
             if "section" in filters:
                 articles = articles.in_section(_SECTION)
             matches = prepared.filter(articles)
             if name == "relevance":
-                articles = search.ranked(matches, prepared)
+                articles = search.ranked(matches, prepared, newest=newest)
             else:
-                page = matches.order_by(*ordering).values("pk")[:limit]
+                page = matches.order_by(*newest).values("pk")[:limit]
                 articles = prepared.annotate(Article.objects.filter(pk__in=Subquery(page)))
             rows = responses.entry_rows(articles, ordering, at=_AT, also=SEARCHED)
             statement = PreparedStatement(rows.order_by(*ordering)[:limit], prepared=False)

@@ -23,6 +23,7 @@ Only the ``CANDIDATES`` most recent matches are ranked: for a word found in a th
 archive, ranking every match is what costs, and older matches are what the decay demotes.
 """
 
+import datetime as dt
 import hashlib
 import json
 import math
@@ -39,7 +40,7 @@ from django.contrib.postgres.search import (
 )
 from django.core.cache import cache
 from django.db import connection, models
-from django.db.models import Case, F, Func, OuterRef, Q, Subquery, Value, When
+from django.db.models import Case, F, Func, OrderBy, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Cast, Greatest, Left, Ln
 
 from articles import snippets
@@ -59,6 +60,7 @@ INDEX_TO_WALK_COST = 1 / 3
 # entry, 9.8 µs a vector); counted twice that, for a margin.
 POSTING_TO_WALK_COST = 1 / 150
 PAGE_ROWS = 21  # a page of 20 and one more, to know whether there is a next
+NEWEST_FIRST = ("-published_at", "-id")
 ESTIMATE_SECONDS = 600
 HALF_LIFE_YEARS = 1.0
 # ts_rank: 32 scales the rank into [0, 1) as rank / (rank + 1).
@@ -353,16 +355,25 @@ def search(queryset, text: str):
     return Search.prepare(text).filter(queryset)
 
 
-def ranked(matches, prepared: Search, limit: int = CANDIDATES):
+def newest_from_the_index():
+    """Newest first, ordered by an expression the date index cannot give, so that
+    PostgreSQL sorts the matches the full-text index lists (one bitmap scan) instead of
+    walking the newest articles: for a rare word, where ``Search.matches_q`` gathers the
+    matches' ids first and then fetches each again by its key (55 against 22 ms for
+    10,900 matches at 1,000,000 articles). The order is the same."""
+    return (OrderBy(F("published_at") + dt.timedelta(0), descending=True), "-id")
+
+
+def ranked(matches, prepared: Search, limit: int = CANDIDATES, newest=NEWEST_FIRST):
     """The ``limit`` newest of ``matches`` (``prepared.filter(…)``, prepared with
-    ``wanted=CANDIDATES``), by score, best first.
+    ``wanted=CANDIDATES``), by score, best first; ``newest`` says how to find them.
 
     The returned queryset starts afresh from the candidates' primary keys (add loaders
     such as ``for_list()`` to it), so the costly per-row work, reading the search vector
     and ranking, happens once per candidate. ``search_score`` is annotated for keyset
     pagination over (``-search_score``, ``-id``).
     """
-    candidates = matches.order_by("-published_at", "-id").values("pk")[:limit]
+    candidates = matches.order_by(*newest).values("pk")[:limit]
     return (
         prepared.annotate(matches.model.objects.filter(pk__in=Subquery(candidates)))
         .annotate(search_score=score())

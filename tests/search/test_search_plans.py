@@ -16,7 +16,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from articles import search
+from articles.hotpath import PublicReadsApp
 from articles.models import Article
+from tests.api.test_hotpath import Fallback, call
 from tests.factories import SectionFactory
 
 pytestmark = pytest.mark.django_db  # and the test database is set up before ``archive``
@@ -162,6 +164,26 @@ def test_the_snippets_text_is_read_only_for_the_page(api, archive, ordering):
     ]
     assert reading
     assert all(node["Actual Rows"] * node["Actual Loops"] <= 21 for node in reading)
+
+
+def test_the_fast_path_sorts_a_rare_words_matches_as_the_index_lists_them(api, archive, settings):
+    """Newest first, «koursk» (200 matches): the fast path's statement sorts the full-text
+    index's matches, instead of gathering their ids and fetching each again by its key."""
+    settings.ALLOWED_HOSTS = ["testserver"]
+    query = "q=koursk&ordering=newest"
+    api.get(f"/api/v1/articles/?{query}")  # the page's entries rendered
+    with CaptureQueriesContext(connection) as captured:
+        status, _, body = call(PublicReadsApp(Fallback()), "/api/v1/articles/", QUERY_STRING=query)
+    assert status == "200 OK", body
+    [statement] = [q["sql"] for q in captured if "articles_article" in q["sql"]]
+    with connection.cursor() as cursor:
+        cursor.execute("EXPLAIN (ANALYZE, FORMAT JSON) " + statement)
+        plan = cursor.fetchone()[0]
+    plan = (json.loads(plan) if isinstance(plan, str) else plan)[0]["Plan"]
+    scans = list(article_scans(plan))
+    assert any(scan.get("Index Name") == "article_search_idx" for scan in scans)
+    by_key = [scan for scan in nodes(plan) if scan.get("Index Name") == "articles_article_pkey"]
+    assert all(rows_read(scan) <= search.PAGE_ROWS for scan in by_key), json.dumps(plan)
 
 
 def test_a_rare_word_is_read_through_the_full_text_index(api, archive):
