@@ -385,7 +385,10 @@ class PublicReadsApp:
             return None
         entries, item_keys, expires_at = found
         entries = [
-            responses.with_search_fields(entry, row["search_rank"], snippet(row))
+            # The text and stems ``search.Snippet`` writes the snippet from on Django's path.
+            responses.with_search_fields(
+                entry, row["search_rank"], snippets.write(*row["search_snippet"])
+            )
             for entry, row in zip(entries, rows, strict=True)
         ]
         return paginator, entries, item_keys, expires_at
@@ -566,12 +569,6 @@ class StandInQuery(search.ParsedQuery):
     """A search's query as a statement is compiled for it: its texts are stand-ins."""
 
     positive_text = _POSITIVE
-
-
-def snippet(row) -> str:
-    """The snippet of a search's row, written from the text and stems it holds
-    (``search.Snippet``, which Django's rows go through)."""
-    return snippets.write(*row["search_snippet"])
 
 
 def _accepts_json(accept: str) -> bool:
