@@ -51,14 +51,15 @@ CANDIDATES = 200
 NAME_SIMILARITY = 0.5
 NAME_RELEVANCE = 0.5
 MAX_PEOPLE = 20
-# Reading one match through the full-text index costs about a third of reading one search
-# vector while walking the newest articles (measured at 1,000,000 articles: 3 to 6 µs a
-# match, 9 to 15 µs a vector).
-INDEX_TO_WALK_COST = 1 / 3
-# Reading one entry of a word's list in the full-text index costs about a three-hundredth
-# of reading one search vector while walking (measured at 100,000 articles: 0.03 µs an
-# entry, 9.8 µs a vector); counted twice that, for a margin.
-POSTING_TO_WALK_COST = 1 / 150
+# Reading one match through the full-text index costs about half of reading one search
+# vector while walking the newest articles (measured at 100,000 articles with the vectors
+# in the articles' rows, migration 0024: 1.7 µs a match, 3 µs a vector; a third while
+# they were stored out of the row).
+INDEX_TO_WALK_COST = 1 / 2
+# Reading one entry of a word's list in the full-text index costs about a hundredth of
+# reading one search vector while walking (measured at 100,000 articles: 0.03 µs an
+# entry, 3 µs a vector); counted twice that, for a margin.
+POSTING_TO_WALK_COST = 1 / 50
 PAGE_ROWS = 21  # a page of 20 and one more, to know whether there is a next
 NEWEST_FIRST = ("-published_at", "-id")
 ESTIMATE_SECONDS = 600
@@ -207,13 +208,13 @@ def reads_fewer_through_the_index(
     ``wanted × N / matches`` search vectors; the index reads ``read`` rows (the matches,
     or with an excluded phrase every match of the rest), each ``INDEX_TO_WALK_COST`` as
     costly. Without an exclusion the two meet at ``√(wanted × N / INDEX_TO_WALK_COST)``
-    matches: for a page at 1,000,000 articles about 7,900, for 200 candidates 24,500;
+    matches: for a page at 1,000,000 articles about 6,500, for 200 candidates 20,000;
     away from that point, the cheaper one reads far fewer rows.
 
     An excluded word (``budget -réforme``) the index answers from the words' own lists,
     each entry ``POSTING_TO_WALK_COST`` as costly as a walked vector, and only the matches
-    are read: at 100,000 articles 19 ms against 117 for the walk, which reads
-    thousands of vectors when few articles lack the word.
+    are read: at 100,000 articles, with the vectors still out of the rows, 19 ms against
+    117 for the walk, which reads thousands of vectors when few articles lack the word.
     """
     walked = wanted * articles / max(matches, 1)
     if excluded is None:
