@@ -49,9 +49,13 @@ def warm_copies(say: Callable[[str], None], *, every: bool = False) -> tuple[int
 
 
 def analyze() -> None:
-    """Fresh planner statistics after a bulk load, as any deployment would take them."""
+    """What autovacuum does after a bulk load, done now (the machine may run without it):
+    fresh planner statistics, and the full-text and trigram indexes' pending lists
+    merged. A pending list is read whole by every search of its index, and costed by its
+    size: at 100,000 articles, with 5,000 people just inserted, the planner scanned the
+    people for each name look-up (12 ms) instead of reading their index (0.1 ms)."""
     with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")
+        cursor.execute("VACUUM ANALYZE")
 
 
 def size() -> dict[str, int]:
