@@ -433,9 +433,10 @@ class PublicReadsApp:
     def search_statement(self, name, selective, filters, ordering, position_lookup, limit):
         """The statement for one shape of a search's first page (by relevance or newest
         first, the words read through the full-text index or not, the filters given, the
-        page's size), compiled on first use from the querysets the views run (newest
-        first, ``responses.found_page``'s two queries in one: the page is cut before any
-        entry is read). Not prepared: the plan depends on the words."""
+        page's size), compiled on first use from the querysets the views run. The page is
+        cut before any entry is read (newest first, ``responses.found_page``'s two queries
+        in one; by relevance, the 200 candidates ranked without their entries joined).
+        Not prepared: the plan depends on the words."""
         if position_lookup:
             raise ForDjango("a cursor")
         shape = ("search", name, selective, tuple(sorted(filters)), ordering, limit)
@@ -452,10 +453,12 @@ class PublicReadsApp:
                 articles = articles.in_section(_SECTION)
             matches = prepared.filter(articles)
             if name == "relevance":
-                articles = search.ranked(matches, prepared, newest=newest)
+                page = search.ranked(matches, prepared, newest=newest).values("pk")[:limit]
             else:
                 page = matches.order_by(*newest).values("pk")[:limit]
-                articles = prepared.annotate(Article.objects.filter(pk__in=Subquery(page)))
+            articles = prepared.annotate(Article.objects.filter(pk__in=Subquery(page)))
+            if name == "relevance":  # the page's rank again, to order and page by
+                articles = articles.annotate(search_score=search.score())
             rows = responses.entry_rows(articles, ordering, at=_AT, also=SEARCHED)
             statement = PreparedStatement(rows.order_by(*ordering)[:limit], prepared=False)
             self.list_statements[shape] = statement

@@ -14,10 +14,11 @@ import pytest
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from articles import search
 from articles.hotpath import PublicReadsApp
-from articles.models import Article
+from articles.models import Article, PublicCopy
 from tests.api.test_hotpath import Fallback, call
 from tests.factories import ArticleFactory, SectionFactory
 
@@ -166,11 +167,9 @@ def test_the_snippets_text_is_read_only_for_the_page(api, archive, ordering):
     assert all(node["Actual Rows"] * node["Actual Loops"] <= 21 for node in reading)
 
 
-def test_the_fast_path_sorts_a_rare_words_matches_as_the_index_lists_them(api, archive, settings):
-    """Newest first, «koursk» (200 matches): the fast path's statement sorts the full-text
-    index's matches, instead of gathering their ids and fetching each again by its key."""
+def fast_path_plan(api, settings, query: str) -> dict:
+    """The analysed plan of the one statement the fast path sends for a search."""
     settings.ALLOWED_HOSTS = ["testserver"]
-    query = "q=koursk&ordering=newest"
     api.get(f"/api/v1/articles/?{query}")  # the page's entries rendered
     with CaptureQueriesContext(connection) as captured:
         status, _, body = call(PublicReadsApp(Fallback()), "/api/v1/articles/", QUERY_STRING=query)
@@ -179,11 +178,39 @@ def test_the_fast_path_sorts_a_rare_words_matches_as_the_index_lists_them(api, a
     with connection.cursor() as cursor:
         cursor.execute("EXPLAIN (ANALYZE, FORMAT JSON) " + statement)
         plan = cursor.fetchone()[0]
-    plan = (json.loads(plan) if isinstance(plan, str) else plan)[0]["Plan"]
+    return (json.loads(plan) if isinstance(plan, str) else plan)[0]["Plan"]
+
+
+def test_the_fast_path_sorts_a_rare_words_matches_as_the_index_lists_them(api, archive, settings):
+    """Newest first, «koursk» (200 matches): the fast path's statement sorts the full-text
+    index's matches, instead of gathering their ids and fetching each again by its key."""
+    plan = fast_path_plan(api, settings, "q=koursk&ordering=newest")
     scans = list(article_scans(plan))
     assert any(scan.get("Index Name") == "article_search_idx" for scan in scans)
     by_key = [scan for scan in nodes(plan) if scan.get("Index Name") == "articles_article_pkey"]
     assert all(rows_read(scan) <= search.PAGE_ROWS for scan in by_key), json.dumps(plan)
+
+
+@pytest.mark.parametrize("q", ["guerre", "koursk"])
+def test_the_fast_path_reads_the_entries_of_the_page_only_by_relevance(api, archive, settings, q):
+    """By relevance, the 200 candidates are ranked before their stored entries are
+    joined: the entries are read for the page's rows, not for every candidate. Every
+    article has an entry here, as in a newspaper's archive, so that PostgreSQL has to
+    choose which to read."""
+    now = timezone.now()
+    PublicCopy.objects.bulk_create(
+        PublicCopy(article_id=pk, detail="{}", summary="{}", etag="x", rendered_at=now)
+        for pk in Article.objects.filter(public_copy__isnull=True).values_list("pk", flat=True)
+    )
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE articles_publiccopy")
+    plan = fast_path_plan(api, settings, f"q={q}&ordering=relevance")
+    entries = [node for node in nodes(plan) if node.get("Relation Name") == "articles_publiccopy"]
+    assert entries
+    # Looked up once a row (loops), or scanned (rows); a candidate with no entry yet is
+    # looked up all the same.
+    read = [node["Actual Loops"] * max(node["Actual Rows"], 1) for node in entries]
+    assert all(count <= search.PAGE_ROWS for count in read), json.dumps(plan)
 
 
 def test_a_rare_word_is_read_through_the_full_text_index(api, archive):
