@@ -636,3 +636,31 @@ class PublicCopy(models.Model):
 
     def __str__(self):
         return f"public copy of article {self.article_id}"
+
+
+class SnippetSource(models.Model):
+    """The text a search snippet is cut from: the standfirst and the opening of the body
+    (3,000 characters).
+
+    Written by PostgreSQL itself (triggers, migration 0025) whenever an article is
+    inserted, its standfirst or body text changes, or it is deleted, whatever the door, as
+    it writes the search vector. A row of its own because the body's text is stored out
+    of the article's row: reading 3,000 characters of it cost a search page a millisecond
+    of PostgreSQL for twenty articles; this short row, compressed, stays in its page.
+    """
+
+    article = models.OneToOneField(
+        Article,
+        on_delete=models.DO_NOTHING,  # PostgreSQL's trigger deletes it
+        db_constraint=False,
+        primary_key=True,
+        related_name="+",
+    )
+    text = models.TextField()
+
+    class Meta:
+        verbose_name = _("snippet source")
+        verbose_name_plural = _("snippet sources")
+
+    def __str__(self):
+        return f"snippet source of article {self.article_id}"

@@ -9,7 +9,7 @@ import pytest
 from django.db import connection
 
 from articles import search, snippets
-from articles.models import Article
+from articles.models import Article, SnippetSource
 from tests.dossiers.reference import build_reference
 
 
@@ -116,3 +116,34 @@ def test_the_fragments_show_where_the_query_words_meet(snippet):
 def test_a_hyphenated_word_is_marked_in_its_parts(snippet):
     text = "Des soldats nord-coréens sont engagés dans la région de Koursk."
     assert marked(snippet(text, "nord-coréens")) == ["nord", "coréens"]
+
+
+def found_snippet(article, query: str) -> str:
+    found = search.Search.prepare(query).annotate(Article.objects.filter(pk=article.pk))
+    return found.get().search_snippet
+
+
+def test_the_snippet_shows_the_text_as_last_written_whatever_the_door(make_published):
+    """PostgreSQL writes the text a snippet is cut from: after a save, after an update
+    that bypasses the model (an import, a command), after a new standfirst."""
+    body = [{"type": "paragraph", "html": "Le maire annonce un budget."}]
+    article = make_published(standfirst="Conseil municipal.", body=body)
+    shown = found_snippet(article, "budget")
+    assert shown == "Conseil municipal. Le maire annonce un <mark>budget</mark>."
+
+    Article.objects.filter(pk=article.pk).update(body_text="Le préfet suspend le budget.")
+    shown = found_snippet(article, "budget")
+    assert shown == "Conseil municipal. Le préfet suspend le <mark>budget</mark>."
+
+    article.refresh_from_db()
+    article.standfirst = "Budget voté."
+    article.save()
+    assert marked(found_snippet(article, "budget")) == ["Budget", "budget"]
+
+
+def test_a_deleted_articles_snippet_text_goes_with_it(make_published):
+    article = make_published(body=[{"type": "paragraph", "html": "Un texte."}])
+    assert SnippetSource.objects.filter(article_id=article.pk).exists()
+    pk = article.pk
+    article.delete()
+    assert not SnippetSource.objects.filter(article_id=pk).exists()
