@@ -34,7 +34,7 @@ from django.utils import timezone
 from django.utils.cache import quote_etag
 from rest_framework import exceptions
 
-from articles import rendering, responses, search, snippets
+from articles import rendering, responses, search
 from articles.api.filters import DateOrDateTimeField
 from articles.models import Article, Person, Quote, Tag
 from newsroom import surrogate_keys
@@ -385,9 +385,8 @@ class PublicReadsApp:
             return None
         entries, item_keys, expires_at = found
         entries = [
-            # The text and stems ``search.Snippet`` writes the snippet from on Django's path.
             responses.with_search_fields(
-                entry, row["search_rank"], snippets.write(*row["search_snippet"])
+                entry, row["search_rank"], search.written_snippet(row["search_snippet"].decode())
             )
             for entry, row in zip(entries, rows, strict=True)
         ]

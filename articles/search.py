@@ -74,10 +74,17 @@ WORD_RE = re.compile(r"\w+")  # letters and digits only: nothing of tsquery's sy
 
 
 class Snippet(models.TextField):
-    """A search snippet, read as its text and the query's stems, written as it is read."""
+    """A search snippet, read as the query's stems and its text, written as it is read."""
 
     def from_db_value(self, value, expression, connection):
-        return None if value is None else snippets.write(*value)
+        return None if value is None else written_snippet(value)
+
+
+def written_snippet(source: str) -> str:
+    """The snippet of what ``Search.snippet`` reads: the query's stems, a line break (a
+    tsquery's text holds none), the text."""
+    stems, _, text = source.partition("\n")
+    return snippets.write(text, stems)
 
 
 @dataclass(frozen=True)
@@ -309,7 +316,11 @@ class Search:
         ``CANDIDATES``.
         """
         stems = Cast(self.query.positive_tsquery(), models.TextField())
-        source = Func(F("text"), stems, template="ARRAY[%(expressions)s]")
+        # One text, not an array of two: PostgreSQL and psycopg would escape and parse
+        # the 3,000 characters (0.3 ms a page).
+        source = Func(
+            stems, Value("\n"), F("text"), function="CONCAT", output_field=models.TextField()
+        )
         text = SnippetSource.objects.filter(article=OuterRef("pk")).values(source=source)
         return Subquery(text, output_field=Snippet())
 
