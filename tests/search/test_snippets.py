@@ -147,3 +147,17 @@ def test_a_deleted_articles_snippet_text_goes_with_it(make_published):
     pk = article.pk
     article.delete()
     assert not SnippetSource.objects.filter(article_id=pk).exists()
+
+
+def test_a_word_two_stems_begin_like_is_marked_once():
+    """«aide» and «aid» (two words of a query) both begin «aide»: one mark."""
+    assert snippets.write("Une aide militaire.", "'aid' & 'aide' & 'militair'") == (
+        "Une <mark>aide</mark> <mark>militaire</mark>."
+    )
+
+
+def test_a_letter_whose_lowercase_is_longer_leaves_the_marks_in_place():
+    """«İ» lowercases to two letters: the words after it are still marked where they are."""
+    assert snippets.write("İstanbul : la guerre.", "'guerr'") == (
+        "İstanbul : la <mark>guerre</mark>."
+    )
