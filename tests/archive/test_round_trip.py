@@ -11,7 +11,7 @@ from django.test import Client
 
 from archive.kinds import LEFT_OUT, USER_FIELDS, kind_of, ordered
 from articles import workflow
-from articles.models import Article, PublicCopy
+from articles.models import Article, PublicCopy, SnippetSource
 from demo import REFERENCE_SLUG
 from dossiers.models import Dossier
 from media.models import Photo, Rendition
@@ -188,3 +188,16 @@ def test_new_rows_in_the_copy_take_ids_after_the_imported_ones(
     added = ArticleFactory.build(slug="apres-l-import", section=None)
     added.save(using=COPY)
     assert added.pk == highest + 1
+
+
+def test_the_text_search_snippets_are_cut_from_is_written_again_on_import(
+    archive_content, copy_database, tmp_path
+):
+    """Not in the archive: PostgreSQL writes it as each article is loaded."""
+    run("export_archive", str(tmp_path / "archive"))
+    assert not (tmp_path / "archive" / "articles.snippetsource.jsonl").exists()
+    run("import_archive", str(tmp_path / "archive"), database=COPY)
+
+    written = SnippetSource.objects.order_by("pk").values_list("article_id", "text")
+    assert list(written)
+    assert list(written.using(COPY)) == list(written)
