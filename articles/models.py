@@ -656,7 +656,7 @@ class SnippetSource(models.Model):
         primary_key=True,
         related_name="+",
     )
-    text = models.TextField()
+    text = models.TextField(editable=False)
 
     class Meta:
         verbose_name = _("snippet source")

@@ -67,7 +67,7 @@ class Migration(migrations.Migration):
                         to="articles.article",
                     ),
                 ),
-                ("text", models.TextField()),
+                ("text", models.TextField(editable=False)),
             ],
             options={
                 "verbose_name": "snippet source",
