@@ -385,9 +385,7 @@ class PublicReadsApp:
             return None
         entries, item_keys, expires_at = found
         entries = [
-            responses.with_search_fields(
-                entry, row["search_rank"], search.written_snippet(row["search_snippet"].decode())
-            )
+            responses.with_search_fields(entry, row["search_rank"], snippet(row))
             for entry, row in zip(entries, rows, strict=True)
         ]
         return paginator, entries, item_keys, expires_at
@@ -497,6 +495,13 @@ def written_entries(rows, at):
     """Entries PostgreSQL wrote (``responses.written_rows``): nothing stored to go stale,
     no keys of their own."""
     return [r["entry"] for r in rows], [], rows[0]["next_visibility_change"]
+
+
+def snippet(row) -> str | None:
+    """A found article's snippet, as ``search.Snippet`` writes it on Django's path (None
+    if PostgreSQL holds no text for it)."""
+    source = row["search_snippet"]
+    return None if source is None else search.written_snippet(source.decode())
 
 
 def position_stand_in(field):

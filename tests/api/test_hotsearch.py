@@ -10,6 +10,7 @@ from django.test.utils import CaptureQueriesContext
 
 from articles import search, workflow
 from articles.hotpath import PublicReadsApp
+from articles.models import SnippetSource
 from tests.api.test_hotlists import both, without_time
 from tests.api.test_hotpath import Fallback, call
 from tests.factories import ArticleFactory, PersonFactory, QuoteFactory, SectionFactory
@@ -133,3 +134,15 @@ def test_a_searchs_page_is_one_query_whatever_its_size(api, archive, hot, orderi
         assert status == "200 OK"
         assert body.count(b'"rank"') == size
         assert len(captured) == 1
+
+
+def test_an_article_without_snippet_text_is_found_as_django_finds_it(api, archive, hot):
+    """Were its text missing (triggers off during a restore), the article is still found,
+    its snippet null on both paths, never an error."""
+    SnippetSource.objects.filter(article__slug="banquise-0").delete()
+    query = "q=banquise&ordering=newest"
+    api.get(f"/api/v1/articles/?{query}")
+    django, status, _, body = both(api, hot, f"/api/v1/articles/?{query}")
+    assert (status, body) == ("200 OK", django.content)
+    found = {result["slug"]: result["snippet"] for result in django.json()["results"]}
+    assert found["banquise-0"] is None
