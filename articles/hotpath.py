@@ -203,15 +203,23 @@ class Session:
         return cursor.fetchall(), [column.name for column in cursor.description]
 
 
-# PostgreSQL's ``text`` (the stored and written JSON), read as bytes; ``varchar`` (slugs,
-# ETags, keys) stays str.
-TEXT_AS_BYTES = psycopg2.extensions.new_type((25,), "TEXT_AS_BYTES", psycopg2.extensions.BYTES)
+# PostgreSQL's ``text`` (the stored and written JSON) read as bytes, by psycopg's own
+# typecaster of bytes, written in C. It reads every kind of string so; ``varchar`` (slugs,
+# ETags) and the other short strings are read back as str. A typecaster made from Python
+# gets each value as str, decoded from UTF-8 first: a list page's 21 kB of entries
+# cost 0.07 ms of the worker to decode and encode again (0.1 ms against 0.03 to fetch).
+SHORT_STRINGS_AS_STR = psycopg2.extensions.new_type(
+    tuple(set(psycopg2.extensions.BYTES.values) - {TEXT_OID := 25}),
+    "SHORT_STRINGS_AS_STR",
+    lambda value, cursor: value,  # decoded already
+)
 
 
 def text_as_bytes(cursor):
     """JSON read by ``cursor`` comes as bytes: stored JSON goes out as it came in, neither
     decoded nor encoded again."""
-    psycopg2.extensions.register_type(TEXT_AS_BYTES, cursor)
+    psycopg2.extensions.register_type(psycopg2.extensions.BYTES, cursor)
+    psycopg2.extensions.register_type(SHORT_STRINGS_AS_STR, cursor)
 
 
 class PublicReadsApp:
