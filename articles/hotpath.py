@@ -492,7 +492,7 @@ class PublicReadsApp:
 def stored_entries(rows, at):
     """The articles' stored entries, their surrogate keys, and when the page goes stale by
     itself; None if one is missing or stale (Django renders it)."""
-    entries = [responses.Entry(r["summary"], r["entry_keys"], r["entry_valid_until"]) for r in rows]
+    entries = [responses.Entry(r["summary"], r["entry_valid_until"]) for r in rows]
     if any(e.summary is None or rendering.outlived(e.valid_until, at) for e in entries):
         return None
     item_keys, expires_at = responses.entries_freshness(rows, entries)

@@ -39,6 +39,7 @@ class PublicArticlesExpiry:
 
 COPY_FIELDS = (
     "id",
+    "public_id",
     "published_at",
     "public_copy__detail",
     "public_copy__summary",
@@ -60,24 +61,22 @@ def with_copies(articles):
 
 
 class Entry(NamedTuple):
-    """An article's stored list entry, what it shows and how long it holds (as in its
-    ``PublicCopy``)."""
+    """An article's stored list entry and how long it holds (as in its ``PublicCopy``)."""
 
     summary: str
-    surrogate_keys: list[str]
     valid_until: dt.datetime | None
 
 
 def entry_rows(articles, ordering, at=None, *, also=()):
     """Per article, as plain rows (no model instances): what cursor pagination orders by,
-    the stored entry, its keys and freshness, and the next visibility change after ``at``;
-    ``also`` the annotations named (a search's rank and snippet)."""
-    names = dict.fromkeys(["id", *(name.lstrip("-") for name in ordering), *also])
+    the public id (its surrogate key), the stored entry and its freshness, and the next
+    visibility change after ``at``; ``also`` the annotations named (a search's rank and
+    snippet)."""
+    names = dict.fromkeys(["id", *(name.lstrip("-") for name in ordering), "public_id", *also])
     return articles.with_next_visibility_change(at).values(
         *names,
         "next_visibility_change",
         summary=F("public_copy__summary"),
-        entry_keys=F("public_copy__surrogate_keys"),
         entry_valid_until=F("public_copy__valid_until"),
     )
 
@@ -86,17 +85,14 @@ def stored_entries(rows) -> list[Entry]:
     """The stored entries of ``rows`` (``entry_rows``), in order; any missing or stale is
     rendered now, as ``rendering.copies_for`` does for articles."""
     at = timezone.now()
-    entries = {
-        row["id"]: Entry(row["summary"], row["entry_keys"], row["entry_valid_until"])
-        for row in rows
-    }
+    entries = {row["id"]: Entry(row["summary"], row["entry_valid_until"]) for row in rows}
     stale = [
         pk
         for pk, entry in entries.items()
         if entry.summary is None or rendering.outlived(entry.valid_until, at)
     ]
     for pk, copy in (rendering.render(stale) if stale else {}).items():
-        entries[pk] = Entry(copy.summary, copy.surrogate_keys, copy.valid_until)
+        entries[pk] = Entry(copy.summary, copy.valid_until)
     return [entries[row["id"]] for row in rows]
 
 
@@ -199,7 +195,8 @@ def found_page(paginator, request, articles, text):
     unable to tell how many articles a rare word's match returns, would join and rank every
     match before sorting them."""
     prepared = search.Search.prepare(text)
-    matches = prepared.filter(articles).only("id", "published_at").with_next_visibility_change()
+    matches = prepared.filter(articles).only("id", "public_id", "published_at")
+    matches = matches.with_next_visibility_change()
     page = paginator.paginate_queryset(matches, request)
     found = stored(prepared.annotate(Article.objects.filter(pk__in=[a.pk for a in page])))
     found = {article.pk: article for article in found}
@@ -252,17 +249,17 @@ def stored_entries_response(content: bytes, articles, copies, keys) -> HttpRespo
 
 
 def entries_freshness(articles, copies):
-    """The articles' surrogate keys, and when a list of their stored entries goes stale by
-    itself: the next article going live, or an entry's photo rights expiring.
-    ``articles`` come from ``with_copies`` or ``entry_rows``."""
-    item_keys = [
-        key for copy in copies for key in surrogate_keys.articles_among(copy.surrogate_keys)
-    ]
+    """The articles' surrogate keys (a list names the articles it shows, not what they
+    show), and when a list of their stored entries goes stale by itself: the next article
+    going live, or an entry's photo rights expiring. ``articles`` come from ``with_copies``
+    or ``entry_rows``."""
     if not articles:
-        next_change = Article.objects.next_visibility_change()
+        item_keys, next_change = [], Article.objects.next_visibility_change()
     elif isinstance(articles[0], dict):  # from ``entry_rows``
+        item_keys = [surrogate_keys.article(row["public_id"]) for row in articles]
         next_change = articles[0]["next_visibility_change"]
     else:
+        item_keys = [surrogate_keys.article(article.public_id) for article in articles]
         next_change = articles[0].next_visibility_change
     moments = [next_change, *(copy.valid_until for copy in copies)]
     return item_keys, min((moment for moment in moments if moment is not None), default=None)

@@ -25,10 +25,6 @@ def article(public_id) -> str:
     return f"{_ARTICLE}{public_id}"
 
 
-def articles_among(keys: list[str]) -> list[str]:
-    return [key for key in keys if key.startswith(_ARTICLE)]
-
-
 def section(slug) -> str:
     """What shows the section itself (its name, its parent)."""
     return f"section-{slug}"
