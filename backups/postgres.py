@@ -88,6 +88,7 @@ def dump(database: dict, target: Path, *, snapshot: str, server_major: int) -> N
             str(client_dir(server_major) / "pg_dump"),
             "--format=custom",
             "--no-owner",
+            "--no-toast-compression",  # kept in the manifest (``compressed_columns``)
             f"--snapshot={snapshot}",
             f"--file={target}",
         ],
@@ -109,6 +110,45 @@ def restore(database: dict, source: Path, *, replace: bool, server_major: int) -
     if replace:
         arguments += ["--clean", "--if-exists"]
     run([*arguments, str(source)], database)
+
+
+def compression_methods(connection) -> list[str]:
+    """The compression methods the server was built with: pglz, and lz4 unless it was
+    built without (the embedded server)."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT enumvals FROM pg_settings WHERE name = 'default_toast_compression'")
+        return cursor.fetchone()[0]
+
+
+def compressed_columns(connection) -> list[list[str]]:
+    """The columns given a compression method of their own (articles/0026: lz4), as
+    ``[table, column, method]``. A dump leaves the methods out, so that it restores into a
+    server built without them; the manifest keeps them for ``compress_columns``."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT c.relname, a.attname,"
+            " CASE a.attcompression WHEN 'l' THEN 'lz4' ELSE 'pglz' END"
+            " FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid"
+            " JOIN pg_namespace n ON n.oid = c.relnamespace"
+            " WHERE n.nspname = 'public' AND c.relkind = 'r' AND a.attcompression <> ''"
+            " AND NOT a.attisdropped ORDER BY 1, 2"
+        )
+        return [list(row) for row in cursor.fetchall()]
+
+
+def compress_columns(connection, columns: list[list[str]]) -> list[list[str]]:
+    """Give ``columns`` (``compressed_columns``) their compression method again, where the
+    server has it; return those it has not."""
+    methods, missing = compression_methods(connection), []
+    with connection.cursor() as cursor:
+        for table, column, method in columns:
+            if method not in methods:
+                missing.append([table, column, method])
+                continue
+            table, column = connection.ops.quote_name(table), connection.ops.quote_name(column)
+            # Names read from pg_attribute when backing up; the method is one of the server's.
+            cursor.execute(f"ALTER TABLE {table} ALTER COLUMN {column} SET COMPRESSION {method}")
+    return missing
 
 
 def row_counts(connection) -> dict[str, int]:

@@ -9,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 
 from articles import hotpath, workflow
 from articles.hotpath import PublicReadsApp
+from backups import postgres
 
 HEADERS = [
     "Content-Type",
@@ -130,3 +131,38 @@ def test_a_new_connection_prepares_the_query_again(api, published_article, hot):
         cursor.execute("DEALLOCATE ALL")  # as a new server session would be
     hotpath.Session.sessions.clear()  # as for a new connection
     assert call(hot, path)[0] == "200 OK"
+
+
+def test_a_stored_detail_is_read_from_its_copys_row(api, make_published, hot):
+    """An article served reads its stored detail from its copy's row, compressed, not
+    through the TOAST table (an index look-up and four chunks for 15 kB of JSON);
+    compressed with lz4 where the server was built with it (articles/0026)."""
+    paragraphs = [
+        {"type": "paragraph", "html": f"Le conseil a débattu du point {number} de l’ordre du jour."}
+        for number in range(200)
+    ]
+    article = make_published(body=paragraphs)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT reltoastrelid::regclass FROM pg_class"
+            " WHERE oid = 'articles_publiccopy'::regclass"
+        )
+        (toast,) = cursor.fetchone()
+        # The table's name is PostgreSQL's own, read from pg_class just above.
+        stored_out = f"SELECT coalesce(sum(octet_length(chunk_data)), 0) FROM {toast}"  # noqa: S608
+        cursor.execute(stored_out)
+        (before,) = cursor.fetchone()
+        api.get(f"/api/v1/articles/{article.slug}/")  # renders and stores the copy
+        cursor.execute(
+            "SELECT octet_length(detail), pg_column_size(detail), pg_column_compression(detail)"
+            " FROM articles_publiccopy WHERE article_id = %s",
+            [article.pk],
+        )
+        length, stored, compression = cursor.fetchone()
+        cursor.execute(stored_out)
+        (after,) = cursor.fetchone()
+    assert length > 10_000
+    assert stored < length / 2
+    assert after - before < stored
+    assert compression == ("lz4" if "lz4" in postgres.compression_methods(connection) else "pglz")
+    assert call(hot, f"/api/v1/articles/{article.slug}/")[0] == "200 OK"

@@ -21,6 +21,7 @@ from psycopg2 import sql
 
 from articles.models import Article
 from backups import postgres
+from backups.manifest import DUMP
 from demo import REFERENCE_SLUG
 from media.models import Photo
 
@@ -175,3 +176,35 @@ def test_restore_with_replace_brings_back_what_was_lost(demo, tmp_path):
 
     assert Client().get(f"/api/v1/articles/{REFERENCE_SLUG}/").content == before
     assert (demo / reference.lead_photo.image.name).is_file()
+
+
+def test_a_dump_names_no_compression_method_and_the_restore_sets_them_again(
+    demo, fresh_database, tmp_path
+):
+    """Where the server compresses stored details with lz4 (articles/0026), a dump naming
+    it would fail to restore into a server built without lz4 (the embedded one): the dump
+    names none, the manifest keeps them, and the restore sets each where the server can."""
+    call_command("backup", str(tmp_path / "backup"), stdout=io.StringIO())
+    schema = subprocess.run(  # noqa: S603 - the client of our server, our dump
+        [str(postgres.client_dir(connection.pg_version // 10000) / "pg_restore"), "-s", "-f", "-"]
+        + [str(tmp_path / "backup" / DUMP)],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert "CREATE TABLE public.articles_publiccopy" in schema
+    assert "COMPRESSION" not in schema
+    compressed = postgres.compressed_columns(connection)
+    lz4 = "lz4" in postgres.compression_methods(connection)
+    assert (["articles_publiccopy", "detail", "lz4"] in compressed) == lz4
+
+    name, url = fresh_database
+    env = {"DATABASE_URL": url, "NEWSROOM_VAR_DIR": str(tmp_path / "restored")}
+    done = manage("manage.py", "restore", str(tmp_path / "backup"), env=env)
+    assert done.returncode == 0, done.stderr
+    with psycopg2.connect(url) as conn, conn.cursor() as cursor:
+        cursor.execute(
+            "SELECT attcompression FROM pg_attribute"
+            " WHERE attrelid = 'articles_publiccopy'::regclass AND attname = 'detail'"
+        )
+        assert cursor.fetchone() == ("l" if lz4 else "",)

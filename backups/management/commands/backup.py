@@ -34,6 +34,7 @@ class Command(BaseCommand):
                 "file": DUMP,
                 "sha256": postgres.sha256(target / DUMP),
                 "server_version": version,
+                "compressed_columns": postgres.compressed_columns(connection),
             },
             "rows": rows,
         }

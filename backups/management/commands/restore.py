@@ -44,6 +44,9 @@ class Command(BaseCommand):
         rows = postgres.row_counts(connection)
         if differ := sorted(t for t, n in manifest["rows"].items() if rows.get(t) != n):
             raise CommandError(f"Restored, but these tables' rows differ: {', '.join(differ)}")
+        columns = manifest["database"].get("compressed_columns", [])
+        for table, column, method in postgres.compress_columns(connection, columns):
+            self.stdout.write(f"{table}.{column}: no {method} on this server, its default kept.")
         files = self.restore_files(source, manifest["uploads"])
         self.stdout.write(
             f"Restored {sum(rows.values())} rows ({rows.get('articles_article', 0)} articles) "
