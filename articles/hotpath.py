@@ -31,7 +31,6 @@ from django.db import DEFAULT_DB_ALIAS, DatabaseError, connection, connections
 from django.db.models import Subquery
 from django.http.request import split_domain_port, validate_host
 from django.utils import timezone
-from django.utils.cache import quote_etag
 from rest_framework import exceptions
 
 from articles import rendering, responses, search
@@ -46,7 +45,7 @@ from newsroom.api import (
     RelevanceCursorPagination,
     ordering_field,
 )
-from newsroom.caching import cache_control_value, last_modified
+from newsroom.caching import cache_control_value, content_etag, last_modified
 from newsroom.response_cache import etags_in
 
 DETAIL_PATH = re.compile(r"/api/v1/articles/(?P<slug>[-a-zA-Z0-9_]+)/")
@@ -347,7 +346,7 @@ class PublicReadsApp:
             ("Surrogate-Key", " ".join(sorted({*keys, *item_keys}))),
             allow,
             *FIXED_HEADERS,
-            ("ETag", quote_etag(hashlib.md5(content, usedforsecurity=False).hexdigest())),
+            ("ETag", content_etag(content)),
             *cors_headers(),
             ("Content-Length", str(len(content))),
         ]

@@ -20,7 +20,7 @@ from articles import rendering, search
 from articles.models import Article
 from newsroom import surrogate_keys
 from newsroom.api import RelevanceCursorPagination
-from newsroom.caching import last_modified, mark_public
+from newsroom.caching import content_etag, last_modified, mark_public
 from newsroom.sqljson import as_text
 
 NEWEST, RELEVANCE = "newest", "relevance"
@@ -159,7 +159,9 @@ def entries_list(view, items) -> HttpResponse:
         paginator, view.request, view.filter_queryset(items), view=view
     )
     content = list_content(paginator.get_next_link(), paginator.get_previous_link(), entries)
-    return HttpResponse(content, content_type="application/json")
+    response = HttpResponse(content, content_type="application/json")
+    response["ETag"] = content_etag(content)
+    return response
 
 
 def article_list_keys(params) -> list[str]:
@@ -243,6 +245,7 @@ def stored_entries_response(content: bytes, articles, copies, keys) -> HttpRespo
     """Public, tagged with the lists' keys and each article's, kept until the next
     article goes live by itself or an entry goes stale (a photo's rights expire)."""
     response = HttpResponse(content, content_type="application/json")
+    response["ETag"] = content_etag(content)
     response.found = len(articles)
     item_keys, expires_at = entries_freshness(articles, copies)
     return mark_public(response, [*keys, *item_keys], expires_at=expires_at)

