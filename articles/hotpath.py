@@ -450,18 +450,14 @@ class PublicReadsApp:
             raise ForDjango("a shape of page past those kept")
         if shape not in self.list_statements:
             query = StandInQuery(text=_QUERY, words=(_QUERY,), phrases=(), excluded=())
-            # Rare words are read from the full-text index by sorting its matches
-            # (``search.newest_from_the_index``): a plain condition, then.
-            prepared = search.Search(query, person_ids=(), selective=False)
-            newest = search.newest_from_the_index() if selective else search.NEWEST_FIRST
+            prepared = search.Search(query, person_ids=(), selective=selective)
             articles = dated(Article.objects.public(at=_AT), filters)
             if "section" in filters:
                 articles = articles.in_section(_SECTION)
-            matches = prepared.filter(articles)
             if name == "relevance":
-                page = search.ranked(matches, prepared, newest=newest).values("pk")[:limit]
+                page = search.ranked(articles, prepared).values("pk")[:limit]
             else:
-                page = matches.order_by(*newest).values("pk")[:limit]
+                page = prepared.newest(articles).values("pk")[:limit]
             articles = prepared.annotate(Article.objects.filter(pk__in=Subquery(page)))
             if name == "relevance":  # the page's rank again, to order and page by
                 articles = articles.annotate(search_score=search.score())

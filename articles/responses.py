@@ -210,7 +210,7 @@ def ranked_page(paginator, request, articles, text):
     """A page of search results by relevance, in one query: the ``search.CANDIDATES``
     newest matches are ranked, so the work is bounded whatever the word's frequency."""
     prepared = search.Search.prepare(text, wanted=search.CANDIDATES)
-    ranked = stored(search.ranked(prepared.filter(articles), prepared))
+    ranked = stored(search.ranked(articles, prepared))
     page = paginator.paginate_queryset(ranked.with_next_visibility_change(), request)
     return page, *searched_entries(page)
 

@@ -335,6 +335,19 @@ class Search:
             return queryset.none()
         return queryset.filter(self.matches_q())
 
+    def newest(self, queryset):
+        """The articles of ``queryset`` that match, newest first, read the way that costs
+        least: a rare word's matches listed by the full-text index and sorted
+        (``newest_from_the_index``), a frequent word's found by walking the newest
+        articles. For a pager that orders by the date column (DRF's cursor), ``filter``
+        gathers a rare word's matches first instead; a query naming people is walked, its
+        people being in no index of words."""
+        if not (self.selective and not self.person_ids and not self.query.is_empty):
+            return self.filter(queryset).order_by(*NEWEST_FIRST)
+        return queryset.filter(search_vector=self.query.tsquery()).order_by(
+            *newest_from_the_index()
+        )
+
 
 def score():
     """``log2(relevance × ½ ^ age)`` up to a constant: ordering by it orders by the formula.
@@ -368,18 +381,18 @@ def newest_from_the_index():
     return (OrderBy(F("published_at") + dt.timedelta(0), descending=True), "-id")
 
 
-def ranked(matches, prepared: Search, limit: int = CANDIDATES, newest=NEWEST_FIRST):
-    """The ``limit`` newest of ``matches`` (``prepared.filter(…)``, prepared with
-    ``wanted=CANDIDATES``), by score, best first; ``newest`` says how to find them.
+def ranked(articles, prepared: Search, limit: int = CANDIDATES):
+    """The ``limit`` newest of ``articles`` matching ``prepared`` (prepared with
+    ``wanted=CANDIDATES``; found by ``Search.newest``), by score, best first.
 
     The returned queryset starts afresh from the candidates' primary keys (add loaders
     such as ``for_list()`` to it), so the costly per-row work, reading the search vector
     and ranking, happens once per candidate. ``search_score`` is annotated for keyset
     pagination over (``-search_score``, ``-id``).
     """
-    candidates = matches.order_by(*newest).values("pk")[:limit]
+    candidates = prepared.newest(articles).values("pk")[:limit]
     return (
-        prepared.annotate(matches.model.objects.filter(pk__in=Subquery(candidates)))
+        prepared.annotate(articles.model.objects.filter(pk__in=Subquery(candidates)))
         .annotate(search_score=score())
         .order_by("-search_score", "-id")
     )

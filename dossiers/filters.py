@@ -80,7 +80,10 @@ class ArchiveFilters(forms.Form):
         return articles
 
     def apply(self, articles):
-        articles = self.narrow(articles)
+        return self.searched(self.narrow(articles))
+
+    def searched(self, articles):
+        """The articles that match the words, if any were given."""
         if (prepared := self.cleaned_data.get("search")) is not None:
             articles = prepared.filter(articles)
         return articles

@@ -79,7 +79,7 @@ def dossier_timeline(request, slug):
     except timeline.InvalidCursor:
         return HttpResponseBadRequest(str(INVALID_CURSOR))
     at = timezone.now()
-    articles = filters.apply(Article.objects.public(at).in_dossier(dossier))
+    articles = filters.narrow(Article.objects.public(at).in_dossier(dossier))
     page = found(filters, articles, cursor, order=timeline.DOSSIER_ORDER)
     months = months_of(dossier, filters, at)
     first_page = cursor is None and not any(filters.data.get(name) for name in filters.fields)
@@ -104,10 +104,10 @@ def archive_search(request):
         return HttpResponseBadRequest(str(INVALID_CURSOR))
     if filters.is_narrowed:
         at = timezone.now()
-        articles = filters.apply(Article.objects.public(at))
+        articles = filters.narrow(Article.objects.public(at))
         key = f"archive-months:{filters.key('q', 'du', 'au', 'personne')}"
         searched = filters.cleaned_data["search"] is not None
-        months = counted(key, articles, searched=searched)
+        months = counted(key, filters.searched(articles), searched=searched)
         context.update(results(filters, found(filters, articles, cursor), months))
     return render(request, "dossiers/archive_search.html", context)
 
@@ -191,16 +191,16 @@ def loaded(articles):
 
 
 def found(filters, articles, cursor, *, order=timeline.NEWEST_FIRST) -> timeline.Page:
-    """The page of ``articles`` (filtered) after ``cursor``: by relevance, or newest first
-    with the matched words in a snippet when searching, else in ``order``. One query."""
+    """The page of ``articles`` (narrowed by the filters, the words not yet searched for)
+    after ``cursor``: by relevance, or newest first with the matched words in a snippet
+    when searching, else in ``order``. One query."""
     prepared = filters.cleaned_data["search"]
     if filters.by_relevance:
         ranked = loaded(search.ranked(articles, prepared))
         return timeline.page(ranked, cursor=cursor, size=SEARCH_PAGE_SIZE, order=timeline.BY_SCORE)
     if prepared is not None:
-        return timeline.page(
-            loaded(prepared.annotate(articles)), cursor=cursor, size=SEARCH_PAGE_SIZE
-        )
+        matches = prepared.annotate(prepared.filter(articles))
+        return timeline.page(loaded(matches), cursor=cursor, size=SEARCH_PAGE_SIZE)
     return timeline.page(loaded(articles), cursor=cursor, size=PAGE_SIZE, order=order)
 
 

@@ -14,8 +14,7 @@ def paragraph(text):
 
 def ranked_slugs(q):
     prepared = search.Search.prepare(q)
-    matches = prepared.filter(Article.objects.public())
-    return list(search.ranked(matches, prepared).values_list("slug", flat=True))
+    return list(search.ranked(Article.objects.public(), prepared).values_list("slug", flat=True))
 
 
 def annotated(q):
@@ -61,8 +60,8 @@ def test_only_the_newest_candidates_are_ranked(make_published, at):
     for day in range(3):
         make_published(slug=f"jour-{day}", headline="Banquise", at=at - dt.timedelta(days=day))
     prepared = search.Search.prepare("banquise")
-    matches = prepared.filter(Article.objects.public())
-    assert list(search.ranked(matches, prepared, limit=2).values_list("slug", flat=True)) == [
+    ranked = search.ranked(Article.objects.public(), prepared, limit=2)
+    assert list(ranked.values_list("slug", flat=True)) == [
         "jour-0",
         "jour-1",
     ]

@@ -211,6 +211,16 @@ def test_the_fast_path_reads_the_entries_of_the_page_only_by_relevance(api, arch
     assert all(count <= search.PAGE_ROWS for count in read), json.dumps(plan)
 
 
+def test_by_relevance_a_rare_words_matches_are_sorted_as_the_index_lists_them(api, archive):
+    """By relevance on Django's path (a next page, a search naming no one), «koursk»'s
+    200 matches are sorted as the full-text index lists them and their candidates read
+    once by key, as on the fast path: not gathered first, then fetched again by key."""
+    plan = searched_plans(api, {"q": "koursk", "ordering": "relevance"})[0]
+    assert any(scan.get("Index Name") == "article_search_idx" for scan in article_scans(plan))
+    by_key = [scan for scan in nodes(plan) if scan.get("Index Name") == "articles_article_pkey"]
+    assert sum(rows_read(scan) for scan in by_key) <= search.CANDIDATES, json.dumps(plan)
+
+
 def test_a_rare_word_is_read_through_the_full_text_index(api, archive):
     page_query = searched_plans(api, {"q": "zorglub", "ordering": "newest"})[0]
     assert any(scan.get("Index Name") == "article_search_idx" for scan in article_scans(page_query))

@@ -57,9 +57,7 @@ def archive_export(clients, q):
 def ranked_queryset(clients, q):
     prepared = search.Search.prepare(q)
     return " ".join(
-        search.ranked(prepared.filter(Article.objects.public()), prepared).values_list(
-            "headline", flat=True
-        )
+        search.ranked(Article.objects.public(), prepared).values_list("headline", flat=True)
     )
 
 

@@ -140,7 +140,7 @@ def newest_first_page(text):
 def by_score(text):
     """What the archive's relevance order reads for its first page."""
     prepared = search.Search.prepare(text, wanted=search.CANDIDATES)
-    ranked = search.ranked(prepared.filter(Article.objects.public()), prepared)
+    ranked = search.ranked(Article.objects.public(), prepared)
     return ranked.for_list().defer("body", "body_text", "search_vector")[: PAGE + 1]
 
 
