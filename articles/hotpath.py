@@ -209,8 +209,9 @@ class Session:
 # cost 0.07 ms of the worker to decode and encode again (0.1 ms against 0.03 to fetch).
 # A ``uuid`` (an article's public id, for its surrogate key) is read as str too, not made
 # a ``UUID`` only to be written out again (5 µs an article).
+TEXT_OID, UUID_OID = 25, 2950
 SHORT_STRINGS_AS_STR = psycopg2.extensions.new_type(
-    (*(set(psycopg2.extensions.BYTES.values) - {TEXT_OID := 25}), UUID_OID := 2950),
+    (*(set(psycopg2.extensions.BYTES.values) - {TEXT_OID}), UUID_OID),
     "SHORT_STRINGS_AS_STR",
     lambda value, cursor: value,  # decoded already
 )

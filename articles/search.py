@@ -342,11 +342,10 @@ class Search:
         articles. For a pager that orders by the date column (DRF's cursor), ``filter``
         gathers a rare word's matches first instead; a query naming people is walked, its
         people being in no index of words."""
-        if not (self.selective and not self.person_ids and not self.query.is_empty):
-            return self.filter(queryset).order_by(*NEWEST_FIRST)
-        return queryset.filter(search_vector=self.query.tsquery()).order_by(
-            *newest_from_the_index()
-        )
+        if self.selective and not self.person_ids and not self.query.is_empty:
+            matches = queryset.filter(search_vector=self.query.tsquery())
+            return matches.order_by(*newest_from_the_index())
+        return self.filter(queryset).order_by(*NEWEST_FIRST)
 
 
 def score():
