@@ -45,11 +45,13 @@ def test_a_journalist_builds_a_body_with_the_menu_and_the_cards(live_server, pag
     assert {"Liste à puces", "Bloc de citation", "Gras", "Italique"} <= set(titles)
 
     # django-prose-editor's link dialog, in French too.
-    page.locator(".tiptap p", has_text="Premier paragraphe.").click()
-    page.keyboard.press("End")
-    page.keyboard.press("Shift+Home")
-    # The button acts on the editor's selection, which ProseMirror reads from the page's
-    # selection a moment later: a journalist sees it light up before clicking it.
+    paragraph = page.locator(".tiptap p", has_text="Premier paragraphe.")
+    paragraph.click()
+    # The paragraph's words selected as a whole (keys pressed before the editor has taken
+    # the caret selected nothing, now and then). The button acts on the editor's
+    # selection, which ProseMirror reads from the page's selection a moment later: a
+    # journalist sees it light up before clicking it.
+    paragraph.select_text()
     link = page.locator("button[data-name=link]")
     expect(link).not_to_have_class(re.compile(r"\bdisabled\b"))
     link.click()
