@@ -269,3 +269,34 @@ def test_an_articles_search_vector_is_kept_in_its_row():
         (after,) = cursor.fetchone()
     assert 3_000 < vector_size < 7_000
     assert after - before < vector_size
+
+
+def test_an_articles_slug_and_headline_stay_in_its_row_beside_its_vector():
+    """With its vector in the row, an article's row stays long; its short fields stay in
+    it all the same (articles/0027), or each one a quote list or a sitemap shows is looked
+    up in the TOAST table. Only the long texts (the body, its text) go there."""
+    words = " ".join(f"sujet{number}" for number in range(300))
+    article = ArticleFactory(
+        body=[{"type": "paragraph", "html": words}],
+        kicker="Conseil municipal de Lille",
+        headline="Le conseil municipal adopte le budget de la ville pour l’année prochaine",
+        signature="Par notre correspondante à Lille",
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT reltoastrelid::regclass FROM pg_class WHERE oid = 'articles_article'::regclass"
+        )
+        (toast,) = cursor.fetchone()
+        # The table's name is PostgreSQL's own, read from pg_class just above.
+        cursor.execute(
+            f"SELECT count(*) FROM {toast} WHERE chunk_data = ANY(%s)",  # noqa: S608
+            [[value.encode() for value in (article.slug, article.kicker, article.headline)]],
+        )
+        (stored_out,) = cursor.fetchone()
+        cursor.execute(
+            "SELECT pg_column_size(search_vector) FROM articles_article WHERE id = %s",
+            [article.pk],
+        )
+        (vector_size,) = cursor.fetchone()
+    assert vector_size > 3_000
+    assert stored_out == 0
