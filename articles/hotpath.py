@@ -21,6 +21,7 @@ import hashlib
 import re
 import weakref
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import NamedTuple
 
 import psycopg2.extensions
@@ -443,27 +444,35 @@ class PublicReadsApp:
         page's size), compiled on first use from the querysets the views run. The page is
         cut before any entry is read (newest first, ``responses.found_page``'s two queries
         in one; by relevance, the 200 candidates ranked without their entries joined).
-        Not prepared: the plan depends on the words."""
+        Prepared where one plan serves every word (see below)."""
         if position_lookup:
             raise ForDjango("a cursor")
         shape = ("search", name, selective, tuple(sorted(filters)), ordering, limit)
         if shape not in self.list_statements and len(self.list_statements) >= MOST_STATEMENTS:
             raise ForDjango("a shape of page past those kept")
         if shape not in self.list_statements:
-            query = StandInQuery(text=_QUERY, words=(_QUERY,), phrases=(), excluded=())
-            prepared = search.Search(query, person_ids=(), selective=selective)
+            # A frequent word's walk is prepared: one plan walks for every word, and
+            # planning the statement cost as much as running it (0.5 ms). A rare word's
+            # plan reads the index with the public rule's conditions as the values make
+            # them cheapest (a plan made without them combined indexes: 19 ms for «droit»),
+            # and so does a section's (the section's size decides which index to walk).
+            prepared = not selective and "section" not in filters
+            query = StandInQuery(
+                text=_QUERY, words=(_QUERY,), phrases=(), excluded=(), prepared=prepared
+            )
+            found = search.Search(query, person_ids=(), selective=selective)
             articles = dated(Article.objects.public(at=_AT), filters)
             if "section" in filters:
                 articles = articles.in_section(_SECTION)
             if name == "relevance":
-                page = search.ranked(articles, prepared).values("pk")[:limit]
+                page = search.ranked(articles, found).values("pk")[:limit]
             else:
-                page = prepared.newest(articles).values("pk")[:limit]
-            articles = prepared.annotate(Article.objects.filter(pk__in=Subquery(page)))
+                page = found.newest(articles).values("pk")[:limit]
+            articles = found.annotate(Article.objects.filter(pk__in=Subquery(page)))
             if name == "relevance":  # the page's rank again, to order and page by
                 articles = articles.annotate(search_score=search.score())
             rows = responses.entry_rows(articles, ordering, at=_AT, also=SEARCHED)
-            statement = PreparedStatement(rows.order_by(*ordering)[:limit], prepared=False)
+            statement = PreparedStatement(rows.order_by(*ordering)[:limit], prepared=prepared)
             self.list_statements[shape] = statement
         return self.list_statements[shape]
 
@@ -578,10 +587,18 @@ class PreparedPage:
         return [dict(zip(names, row, strict=True)) for row in rows]
 
 
+@dataclass(frozen=True)
 class StandInQuery(search.ParsedQuery):
-    """A search's query as a statement is compiled for it: its texts are stand-ins."""
+    """A search's query as a statement is compiled for it: its texts are stand-ins; for a
+    prepared statement, its tsqueries computed once a run (``search.ComputedOnce``)."""
 
     positive_text = _POSITIVE
+    prepared: bool = False
+
+    def websearch(self, text: str):
+        if self.prepared:
+            return search.ComputedOnce(text, search_type="websearch", config=search.SEARCH_CONFIG)
+        return super().websearch(text)
 
 
 def _accepts_json(accept: str) -> bool:

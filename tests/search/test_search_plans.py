@@ -16,7 +16,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from articles import search
+from articles import hotpath, search
 from articles.hotpath import PublicReadsApp
 from articles.models import Article, PublicCopy
 from tests.api.test_hotpath import Fallback, call
@@ -172,7 +172,10 @@ def fast_path_plan(api, settings, query: str) -> dict:
     with CaptureQueriesContext(connection) as captured:
         status, _, body = call(PublicReadsApp(Fallback()), "/api/v1/articles/", QUERY_STRING=query)
     assert status == "200 OK", body
-    [statement] = [q["sql"] for q in captured if "articles_article" in q["sql"]]
+    # Sent whole, or prepared (a frequent word's walk) and then executed.
+    statement = [q["sql"] for q in captured if "articles_article" in q["sql"]][-1]
+    if statement.startswith("PREPARE"):
+        [statement] = [q["sql"] for q in captured if q["sql"].startswith("EXECUTE")]
     with connection.cursor() as cursor:
         cursor.execute("EXPLAIN (ANALYZE, FORMAT JSON) " + statement)
         plan = cursor.fetchone()[0]
@@ -209,6 +212,36 @@ def test_the_fast_path_reads_the_entries_of_the_page_only_by_relevance(api, arch
     # looked up all the same.
     read = [node["Actual Loops"] * max(node["Actual Rows"], 1) for node in entries]
     assert all(count <= search.PAGE_ROWS for count in read), json.dumps(plan)
+
+
+@pytest.mark.parametrize("ordering", ["newest", "relevance"])
+def test_the_fast_path_prepares_one_walk_for_every_frequent_word(api, archive, settings, ordering):
+    """A frequent word's first page is a statement prepared once, whose one plan serves
+    the next frequent word too: it walks the newest articles, never the full-text index
+    (a plan made without the word would take it for a rare one and read every match),
+    and reads no more than the page or the candidates need."""
+    settings.ALLOWED_HOSTS = ["testserver"]
+    queries = [f"q={word}&ordering={ordering}" for word in ("guerre", "continue")]
+    for query in queries:
+        api.get(f"/api/v1/articles/?{query}")  # the pages' entries rendered
+    with connection.cursor() as cursor:
+        cursor.execute("DEALLOCATE ALL")  # as a new connection
+    hotpath.Session.sessions.clear()
+    with CaptureQueriesContext(connection) as captured:
+        for query in queries:
+            status, _, body = call(
+                PublicReadsApp(Fallback()), "/api/v1/articles/", QUERY_STRING=query
+            )
+            assert status == "200 OK", body
+    sent = [q["sql"] for q in captured if q["sql"].startswith(("PREPARE", "EXECUTE"))]
+    assert [sql.split()[0] for sql in sent] == ["PREPARE", "EXECUTE", "EXECUTE"]
+    with connection.cursor() as cursor:
+        cursor.execute("EXPLAIN (ANALYZE, FORMAT JSON) " + sent[-1])
+        plan = cursor.fetchone()[0]
+    plan = (json.loads(plan) if isinstance(plan, str) else plan)[0]["Plan"]
+    scans = list(article_scans(plan))
+    assert "article_search_idx" not in {scan.get("Index Name") for scan in scans}
+    assert sum(rows_read(scan) for scan in scans) <= MOST_ROWS_READ, json.dumps(plan)
 
 
 def test_by_relevance_a_rare_words_matches_are_sorted_as_the_index_lists_them(api, archive):
