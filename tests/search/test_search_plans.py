@@ -172,10 +172,13 @@ def fast_path_plan(api, settings, query: str) -> dict:
     with CaptureQueriesContext(connection) as captured:
         status, _, body = call(PublicReadsApp(Fallback()), "/api/v1/articles/", QUERY_STRING=query)
     assert status == "200 OK", body
-    # Sent whole, or prepared (a frequent word's walk) and then executed.
-    statement = [q["sql"] for q in captured if "articles_article" in q["sql"]][-1]
-    if statement.startswith("PREPARE"):
-        [statement] = [q["sql"] for q in captured if q["sql"].startswith("EXECUTE")]
+    # Sent whole, or executed (a frequent word's walk, prepared now or before).
+    [statement] = [
+        q["sql"]
+        for q in captured
+        if q["sql"].startswith("EXECUTE")
+        or ("articles_article" in q["sql"] and not q["sql"].startswith(("PREPARE", "EXPLAIN")))
+    ]
     with connection.cursor() as cursor:
         cursor.execute("EXPLAIN (ANALYZE, FORMAT JSON) " + statement)
         plan = cursor.fetchone()[0]
