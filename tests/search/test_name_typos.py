@@ -55,3 +55,13 @@ def test_articles_found_by_name_rank_with_a_bonus(quoting_article):
     prepared = search.Search.prepare("Lloyd Austn")
     article = prepared.annotate(prepared.filter(Article.objects.public())).get()
     assert article.search_rank == pytest.approx(search.NAME_RELEVANCE)
+
+
+def test_the_people_a_search_names_are_those_the_queryset_finds_best_first(quoting_article):
+    """``Search.prepare`` reads the people through SQL compiled once: the same people, in
+    the same order, for any text (quotes and percent signs are values, not SQL)."""
+    PersonFactory(name="Lloyd Austen", slug="lloyd-austen")
+    for text in ("Lloyd Austn", "Lloyd Austen", "L'oyd 100% Austin", "Lionel Jospin"):
+        expected = [person.pk for person in search.matching_people(text)[: search.MAX_PEOPLE]]
+        assert search.Search.prepare(text).person_ids == tuple(expected)
+    assert len(search.Search.prepare("Lloyd Austn").person_ids) == 2
