@@ -6,9 +6,9 @@ Each is one query, compiled once from the querysets the views use
 (``Article.objects.public()``, ``in_dossier``, ``responses.entry_rows``, ``search``), so
 the public rule still exists in one place, and prepared once per database connection, so
 PostgreSQL plans it once too (planning cost it more than running it: 0.4 against 0.1 ms
-for a detail); a search is planned for its words each time. A list's cursor is DRF's own
-``CursorPagination`` working on ``PreparedPage``, so its links are the ones the view
-writes. Anything that is not exactly such a request (a parameter the path does not take
+for a detail); a rare word's search is planned for its words each time. A list's cursor
+is DRF's own ``CursorPagination`` working on ``PreparedPage``, so its links are the ones
+the view writes. Anything that is not exactly such a request (a parameter the path does not take
 here, a login, a conditional request for a list, a search naming a person, an unknown or
 unrendered article, an empty page, a database error) goes to Django, which answers it the
 usual way. The bytes and headers are the ones Django would send
@@ -17,18 +17,15 @@ usual way. The bytes and headers are the ones Django would send
 
 import datetime as dt
 import functools
-import hashlib
 import re
-import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import NamedTuple
 
-import psycopg2.extensions
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.handlers.wsgi import WSGIRequest
-from django.db import DEFAULT_DB_ALIAS, DatabaseError, connection, connections
+from django.db import DatabaseError, connection
 from django.db.models import Subquery
 from django.http.request import split_domain_port, validate_host
 from django.utils import timezone
@@ -37,6 +34,7 @@ from rest_framework import exceptions
 from articles import rendering, responses, search
 from articles.api.filters import DateOrDateTimeField
 from articles.models import Article, Person, Quote, Tag
+from articles.statements import PreparedStatement
 from newsroom import surrogate_keys
 from newsroom.api import (
     CursorPagination,
@@ -128,101 +126,6 @@ def cors_headers() -> list[tuple[str, str]]:
     if settings.CORS_ALLOWED_ORIGINS or settings.CORS_ALLOW_ALL_ORIGINS:
         return [("Vary", "origin")]
     return []
-
-
-class PreparedStatement:
-    """A queryset's SQL, ``PREPARE``d once per connection and ``EXECUTE``d with values for
-    its stand-ins. Named after its text, so one name never means two statements.
-
-    Not ``prepared``: compiled once, sent whole each time, so that PostgreSQL plans it for
-    the values (a search: whether a word is in half the archive or in ten articles)."""
-
-    def __init__(self, queryset, *, prepared=True):
-        sql, params = queryset.query.sql_with_params()
-        self.sql, self.prepared = sql, prepared
-        first, *rest = sql.split("%s")
-        numbered = first + "".join(f"${number}{part}" for number, part in enumerate(rest, 1))
-        self.name = "newsroom_" + hashlib.sha256(numbered.encode()).hexdigest()[:20]
-        self.prepare = f"PREPARE {self.name} AS {numbered}"
-        self.execute_sql = f"EXECUTE {self.name}({', '.join(['%s'] * len(rest))})"
-        self.params = list(params)
-
-    def bound(self, values: dict) -> list:
-        """The statement's parameters, each stand-in of ``values`` replaced."""
-        return [
-            values[p] if isinstance(p, str | dt.date) and p in values else p for p in self.params
-        ]
-
-    def execute(self, values: dict) -> tuple[list[tuple], list[str]]:
-        """The rows and their column names, each stand-in of ``values`` replaced; JSON
-        (``text``) comes as bytes, as it is sent. A database error is the caller's."""
-        params = self.bound(values)
-        db = connections[DEFAULT_DB_ALIAS]
-        db.ensure_connection()
-        session = Session.of(db.connection)
-        if db.queries_logged:  # counted, as tests and the benchmark count queries
-            with db.cursor() as cursor:
-                text_as_bytes(cursor.cursor)
-                return session.run(self, cursor, params)
-        with db.wrap_database_errors:
-            return session.run(self, session.cursor, params)
-
-
-class Session:
-    """What the fast path keeps of each database connection (psycopg's): the statements
-    prepared on it, and a cursor of its own.
-
-    Django's cursor, made per query and wrapped, cost a detail 0.08 to 0.1 ms of the
-    worker's time (a third of it) for the same statement."""
-
-    sessions = weakref.WeakKeyDictionary()
-
-    @classmethod
-    def of(cls, connection) -> "Session":
-        if connection not in cls.sessions:
-            cls.sessions[connection] = cls(connection)
-        return cls.sessions[connection]
-
-    def __init__(self, connection):
-        self.prepared = set()
-        self.cursor = connection.cursor()
-        text_as_bytes(self.cursor)
-        # Each execution runs the plan made once, whatever the values: planning a list
-        # page again cost 1 to 2 ms, five times what running it does. Only our prepared
-        # statements (and PL/pgSQL's) are planned this way.
-        self.cursor.execute("SET plan_cache_mode = force_generic_plan")
-
-    def run(self, statement, cursor, params) -> tuple[list[tuple], list[str]]:
-        if not statement.prepared:
-            cursor.execute(statement.sql, params)
-            return cursor.fetchall(), [column.name for column in cursor.description]
-        if statement.name not in self.prepared:
-            cursor.execute(statement.prepare)
-            self.prepared.add(statement.name)
-        cursor.execute(statement.execute_sql, params)
-        return cursor.fetchall(), [column.name for column in cursor.description]
-
-
-# PostgreSQL's ``text`` (the stored and written JSON) read as bytes, by psycopg's own
-# typecaster of bytes, written in C. It reads every kind of string so; ``varchar`` (slugs,
-# ETags) and the other short strings are read back as str. A typecaster made from Python
-# gets each value as str, decoded from UTF-8 first: a list page's 21 kB of entries
-# cost 0.07 ms of the worker to decode and encode again (0.1 ms against 0.03 to fetch).
-# A ``uuid`` (an article's public id, for its surrogate key) is read as str too, not made
-# a ``UUID`` only to be written out again (5 µs an article).
-TEXT_OID, UUID_OID = 25, 2950
-SHORT_STRINGS_AS_STR = psycopg2.extensions.new_type(
-    (*(set(psycopg2.extensions.BYTES.values) - {TEXT_OID}), UUID_OID),
-    "SHORT_STRINGS_AS_STR",
-    lambda value, cursor: value,  # decoded already
-)
-
-
-def text_as_bytes(cursor):
-    """JSON read by ``cursor`` comes as bytes: stored JSON goes out as it came in, neither
-    decoded nor encoded again."""
-    psycopg2.extensions.register_type(psycopg2.extensions.BYTES, cursor)
-    psycopg2.extensions.register_type(SHORT_STRINGS_AS_STR, cursor)
 
 
 class PublicReadsApp:

@@ -7,7 +7,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from articles import hotpath, workflow
+from articles import statements, workflow
 from articles.hotpath import PublicReadsApp
 from backups import postgres
 
@@ -129,7 +129,7 @@ def test_a_new_connection_prepares_the_query_again(api, published_article, hot):
     assert call(hot, path)[0] == "200 OK"
     with connection.cursor() as cursor:
         cursor.execute("DEALLOCATE ALL")  # as a new server session would be
-    hotpath.Session.sessions.clear()  # as for a new connection
+    statements.Session.sessions.clear()  # as for a new connection
     assert call(hot, path)[0] == "200 OK"
 
 

@@ -16,7 +16,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from articles import hotpath, search
+from articles import search, statements
 from articles.hotpath import PublicReadsApp
 from articles.models import Article, PublicCopy
 from tests.api.test_hotpath import Fallback, call
@@ -229,7 +229,7 @@ def test_the_fast_path_prepares_one_walk_for_every_frequent_word(api, archive, s
         api.get(f"/api/v1/articles/?{query}")  # the pages' entries rendered
     with connection.cursor() as cursor:
         cursor.execute("DEALLOCATE ALL")  # as a new connection
-    hotpath.Session.sessions.clear()
+    statements.Session.sessions.clear()
     with CaptureQueriesContext(connection) as captured:
         for query in queries:
             status, _, body = call(
