@@ -66,6 +66,15 @@ class CursorPagination(pagination.CursorPagination):
             tokens["p"] = cursor.position
         return b64encode(parse.urlencode(tokens).encode("ascii")).decode("ascii")
 
+    def encode_cursor(self, cursor):
+        """DRF's link to ``cursor``. From an address without a query (a list's first page,
+        unfiltered), written directly: ``replace_query_param`` parses the address and
+        encodes its query again to add the one parameter (10 µs, a tenth of the worker's
+        time for a page of stored entries)."""
+        if "?" in self.base_url:
+            return super().encode_cursor(cursor)
+        return f"{self.base_url}?{self.cursor_query_param}={parse.quote_plus(self.encoded(cursor))}"
+
     def takes(self, position: str | None) -> bool:
         """Whether the first ordering field (a column or an annotation) can hold ``position``."""
         if position is None:

@@ -11,7 +11,7 @@ import time
 
 from django.conf import settings
 from django.utils import timezone
-from django.utils.cache import patch_cache_control, quote_etag
+from django.utils.cache import patch_cache_control
 from django.utils.http import http_date
 from django.utils.translation import gettext_lazy
 from rest_framework import exceptions
@@ -59,8 +59,8 @@ def content_etag(content: bytes) -> str:
     """A strong ETag of ``content``: what a list page carries, from Django or the fast
     path. SHA-256's first 128 bits, which this machine's processors compute in hardware:
     15 µs for a page of 25 kB, against 34 µs for the MD5 that ConditionalGetMiddleware
-    would take."""
-    return quote_etag(hashlib.sha256(content).hexdigest()[:32])
+    would take. Quoted as ``quote_etag`` would (hex digits need no check)."""
+    return f'"{hashlib.sha256(content).hexdigest()[:32]}"'
 
 
 def mark_public(response, keys, *, expires_at=None, at=None):

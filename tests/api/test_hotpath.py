@@ -123,6 +123,21 @@ def test_the_query_is_prepared_once_per_connection(api, published_article, hot):
     assert call(hot, path)[2] == b"django"
 
 
+def test_each_request_sends_the_moment_the_status_and_the_slug_once(api, published_article, hot):
+    """The public rule names the moment twice (published, out of embargo) and the status
+    once: each execution sends three values, not one per place the SQL holds them."""
+    path = f"/api/v1/articles/{published_article.slug}/"
+    api.get(path)
+    with CaptureQueriesContext(connection) as captured:
+        assert call(hot, path)[0] == "200 OK"
+    (executed,) = [q["sql"] for q in captured if q["sql"].startswith("EXECUTE")]
+    values = executed.partition("(")[2].rpartition(")")[0]
+    assert values.count("::timestamptz") == 1
+    assert values.count("'published'") == 1
+    assert values.count(f"'{published_article.slug}'") == 1
+    assert values.count(", ") == 2
+
+
 def test_a_new_connection_prepares_the_query_again(api, published_article, hot):
     path = f"/api/v1/articles/{published_article.slug}/"
     api.get(path)
