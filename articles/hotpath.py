@@ -326,7 +326,10 @@ class PublicReadsApp:
             self.list_statements[shape] = PreparedStatement(rows.order_by(*ordering)[:limit])
         if shape not in self.list_statements:
             articles = dated(Article.objects.public(at=_AT), filters)
-            if kind == "timeline":
+            if kind == "timeline" and not filters:
+                position = (position_lookup, _POSITION) if position_lookup else None
+                articles = articles.in_dossier_page(_SLUG, ordering, limit, _AT, position)
+            elif kind == "timeline":
                 articles = articles.in_dossier(_SLUG)
             if position_lookup:
                 articles = articles.filter(**self._position(kind, ordering, position_lookup))
@@ -334,9 +337,6 @@ class PublicReadsApp:
                 articles = articles.in_section(_SECTION)  # the dossier bounds the walk
             elif "section" in filters:
                 articles = articles.in_section_page(_SECTION, ordering, limit)
-            elif kind == "timeline" and not filters:
-                position = (position_lookup, _POSITION) if position_lookup else None
-                articles = articles.in_dossier_page(_SLUG, ordering, limit, _AT, position)
             rows = responses.entry_rows(articles, ordering, at=_AT).order_by(*ordering)
             self.list_statements[shape] = PreparedStatement(rows[:limit])
         return self.list_statements[shape]

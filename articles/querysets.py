@@ -203,7 +203,12 @@ class ArticleQuerySet(models.QuerySet):
         One plan serves every dossier at any time (a prepared statement). Walking the
         entries joined to their articles, it read the scheduled entries at the head of a
         dossier one article at a time (167 before a page at 1,000,000 articles); told
-        that the entries' times bound that walk, it sorted every entry instead."""
+        that the entries' times bound that walk, it sorted every entry instead.
+
+        Unlike ``in_dossier``, the articles are not joined to their entries again: the
+        fields ``in_dossier`` takes from the entry are the article's own, which the entry
+        copies (dossiers/0002). Joining them again read each article's entries and the
+        dossier's slug a second time (0.05 ms of a page's 0.23)."""
         entries = related(self.model, "dossier_entries").objects.filter(
             dossier=self._dossier(slug), public_from__lte=at
         )
@@ -214,7 +219,8 @@ class ArticleQuerySet(models.QuerySet):
             name.replace(name.lstrip("-"), ENTRY_FIELDS[name.lstrip("-")]) for name in ordering
         ]
         firsts = entries.order_by(*entry_ordering).values("article")[:limit]
-        return self.filter(AnyOf(F("pk"), Subquery(firsts)))
+        own = {"entry_published_at": F("published_at"), "entry_article": F("pk")}
+        return self.filter(AnyOf(F("pk"), Subquery(firsts))).annotate(**own)
 
     def _dossier(self, dossier):
         """``dossier`` (a Dossier or its slug) as its entries are filtered on."""

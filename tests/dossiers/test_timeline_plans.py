@@ -85,3 +85,12 @@ def test_the_fast_path_s_one_plan_reads_a_page_of_the_timeline(dossiers, slug, d
         assert len(rows) == (5 if slug == "petit" else 0)
     plan = analysed(statement.execute_sql, statement.bound(values))
     assert articles_read(plan) <= MOST_ROWS_READ, json.dumps(plan)
+    # The page is cut from the entries; they and the dossier's slug are read once.
+    assert reads(plan, "dossiers_dossierentry") == 1, json.dumps(plan)
+    assert reads(plan, "dossiers_dossier") == 1, json.dumps(plan)
+
+
+def reads(plan: dict, table: str) -> int:
+    """How many nodes of ``plan`` read ``table`` (its rows, or its indexes alone)."""
+    here = plan.get("Relation Name") == table
+    return here + sum(reads(child, table) for child in plan.get("Plans", []))
