@@ -24,17 +24,17 @@ class PreparedStatement:
         sql, params = queryset.query.sql_with_params()
         self.sql, self.prepared = sql, prepared
         first, *rest = sql.split("%s")
-        numbers = {}  # each distinct value's parameter number, from 1
-        for param in params:
-            numbers.setdefault(_identity(param), len(numbers) + 1)
+        keys = [_identity(param) for param in params]
+        distinct = dict(zip(keys, params, strict=True))  # in order: $1, $2, …
+        number = {key: n for n, key in enumerate(distinct, 1)}
         numbered = first + "".join(
-            f"${numbers[_identity(param)]}{part}" for param, part in zip(params, rest, strict=True)
+            f"${number[key]}{part}" for key, part in zip(keys, rest, strict=True)
         )
         self.name = "newsroom_" + hashlib.sha256(numbered.encode()).hexdigest()[:20]
         self.prepare = f"PREPARE {self.name} AS {numbered}"
-        self.execute_sql = f"EXECUTE {self.name}({', '.join(['%s'] * len(numbers))})"
+        self.execute_sql = f"EXECUTE {self.name}({', '.join(['%s'] * len(distinct))})"
         # What one execution sends: each distinct value once if prepared, else every one.
-        self.params = list({_identity(p): p for p in params}.values() if prepared else params)
+        self.params = list(distinct.values() if prepared else params)
         self.stand_ins = [(i, p) for i, p in enumerate(self.params) if isinstance(p, str | dt.date)]
         self.names = None  # the columns, known after the first execution
 
@@ -98,11 +98,11 @@ class Session:
     def run(self, statement, cursor, params) -> tuple[list[tuple], list[str]]:
         if not statement.prepared:
             cursor.execute(statement.sql, params)
-            return cursor.fetchall(), [column.name for column in cursor.description]
-        if statement.name not in self.prepared:
-            cursor.execute(statement.prepare)
-            self.prepared.add(statement.name)
-        cursor.execute(statement.execute_sql, params)
+        else:
+            if statement.name not in self.prepared:
+                cursor.execute(statement.prepare)
+                self.prepared.add(statement.name)
+            cursor.execute(statement.execute_sql, params)
         if statement.names is None:
             statement.names = [column.name for column in cursor.description]
         return cursor.fetchall(), statement.names
