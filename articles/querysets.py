@@ -1,9 +1,10 @@
 """Which articles, people, quotes and tags the public may see.
 
-The public rule exists once, as ``ArticleQuerySet.public_q``; every other public listing
-filters through ``Exists(Article.objects.public()...)``. Dossier entries and quotes also
-keep a copy of when their articles are public, written by PostgreSQL from the same rule
-(dossiers/0002, articles/0020), so that a walk skips what is not public yet.
+The public rule exists once, as ``ArticleQuerySet.public_q``; the other public listings
+filter through ``Exists(Article.objects.public()...)``. Dossier entries and quotes keep a
+copy of when their articles are public, written by PostgreSQL from the same rule
+(dossiers/0002, articles/0020), so that a walk skips what is not public yet; a quote is
+public by its copy alone.
 
 articles/models.py builds its managers from these classes, so this module cannot import
 the models: a queryset reaches the other models through ``self.model``'s relations
@@ -307,15 +308,17 @@ class QuoteQuerySet(models.QuerySet):
         return self.annotate(said=Coalesce("said_on", UNDATED_IN_SQL)).order_by("-said", "-id")
 
     def public(self, at=None):
-        """Quotes carried by at least one public article.
+        """Quotes carried by at least one public article: those whose copy of their first
+        carrier's public time (``public_from``) has passed.
 
-        The quote's copy of its first carrier's public time (``public_from``) is checked
-        first: a list walking the quotes newest first skips those not public yet without
-        looking up their articles (the quotes of scheduled articles, the newest said)."""
-        at = at or timezone.now()
-        public_articles = related(self.model, "articles").objects.public(at)
-        carried = Exists(public_articles.filter(quotes=OuterRef("pk")))
-        return self.filter(public_from__lte=at).filter(carried)
+        The copy is ``ArticleQuerySet.public_q``'s rule applied to the quote's articles,
+        kept by PostgreSQL whatever writes the links, the articles or the quote
+        (articles/0020; tests/quotes/test_quote_public_from.py holds it to the rule in
+        every state). A list walking the quotes newest first skips those not public yet in
+        the index, without looking up their articles. Looking them up as well (``Exists``)
+        cost a page of quotes 0.09 of PostgreSQL's 0.48 ms and could not change the
+        answer."""
+        return self.filter(public_from__lte=at or timezone.now())
 
     def for_public_listing(self, at=None):
         """With the speaker, and only the public articles that carry each quote."""

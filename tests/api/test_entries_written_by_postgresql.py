@@ -8,6 +8,7 @@ import zoneinfo
 
 import pytest
 from django.db import connection
+from django.utils import timezone
 
 from articles.api import serializers
 from articles.models import Person, Quote, Tag
@@ -38,6 +39,35 @@ def test_postgresql_writes_a_time_as_the_api_does(db, at):
         cursor.execute("SELECT rfc3339(%s, 'Europe/Paris')", [at])
         (written,) = cursor.fetchone()
     assert written == RFC3339DateTimeField().to_representation(at)
+
+
+# Offsets of every kind: none, whole hours either side, half and quarter hours, and a
+# zone that changes by half an hour.
+ZONES = [
+    "UTC",
+    "America/New_York",
+    "Asia/Tokyo",
+    "America/St_Johns",
+    "Asia/Kathmandu",
+    "Australia/Lord_Howe",
+    "Pacific/Kiritimati",
+]
+
+
+@pytest.mark.parametrize("zone", ZONES)
+@pytest.mark.parametrize("at", TIMES[:-2], ids=str)  # Python has no year 0 nor 10000
+def test_postgresql_writes_a_time_as_the_api_does_in_any_time_zone(db, at, zone):
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT rfc3339(%s, %s)", [at, zone])
+        (written,) = cursor.fetchone()
+    with timezone.override(zone):
+        assert written == RFC3339DateTimeField().to_representation(at)
+
+
+def test_postgresql_writes_no_time_for_none(db):
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT rfc3339(NULL, 'Europe/Paris')")
+        assert cursor.fetchone() == (None,)
 
 
 def entries(response):
