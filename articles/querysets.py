@@ -17,7 +17,7 @@ import unicodedata
 from django.contrib.postgres.expressions import ArraySubquery
 from django.db import models
 from django.db.models import Case, Exists, F, Func, OuterRef, Prefetch, Q, Subquery, When
-from django.db.models.expressions import RawSQL
+from django.db.models.expressions import OrderBy, RawSQL
 from django.db.models.functions import Coalesce, Least
 from django.db.models.lookups import IsNull
 from django.utils import timezone
@@ -71,6 +71,23 @@ class AnyOf(Func):
         value_sql, value_params = compiler.compile(value)
         subquery_sql, subquery_params = compiler.compile(subquery)
         return f"{value_sql} = ANY(ARRAY{subquery_sql})", (*value_params, *subquery_params)
+
+
+class ArticlePosition(Func):
+    """Where an article stands newest first, as one value: its time, then its id, which
+    PostgreSQL compares field by field (the type ``article_position``, articles/0029)."""
+
+    FIELDS = ("published_at", "id")
+    template = "ROW(%(expressions)s)::article_position"
+    output_field = models.Field()
+
+
+class PositionedIds(Subquery):
+    """The ids of the articles at the ``ArticlePosition`` values a queryset selects (as
+    ``first``)."""
+
+    template = "(SELECT (page.first).id FROM (%(subquery)s) AS page)"
+    output_field = models.BigIntegerField()
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -162,17 +179,28 @@ class ArticleQuerySet(models.QuerySet):
 
     def in_section_page(self, section, ordering, limit):
         """Articles of section ``section`` (its slug) or its subsections that a page of
-        ``limit`` articles in ``ordering`` may show: the first ``limit`` of the section and
-        of each subsection. Filter by the page's position first.
+        ``limit`` articles in ``ordering`` (newest first, or its reverse) shows: the first
+        ``limit`` of the section and of each subsection, gathered with their place in that
+        order (``ArticlePosition``), the page cut from those. Filter by the page's
+        position first.
 
         PostgreSQL then reads at most ``limit`` rows from each section's own index in the
         one plan a prepared statement keeps for every section, where walking the newest
-        first read the whole archive for a small section or an unknown slug."""
-        firsts = self.filter(section=OuterRef("pk")).order_by(*ordering).values("pk")[:limit]
-        firsts = Func(ArraySubquery(firsts), function="unnest")
-        firsts = self.filter(pk__in=self._sections(section).values(first=firsts))
-        # The page cut from their ids alone, before anything else is read for it.
-        return self.filter(pk__in=firsts.order_by(*ordering).values("pk")[:limit])
+        first read the whole archive for a small section or an unknown slug. Gathered as
+        ids alone, each candidate was looked up again for its time before the cut (0.1 of
+        PostgreSQL's 0.3 ms for a page of one section, 105 look-ups for a section with
+        four subsections)."""
+        names, descending = [name.lstrip("-") for name in ordering], ordering[0].startswith("-")
+        if names != list(ArticlePosition.FIELDS) or ordering[-1].startswith("-") != descending:
+            raise ValueError(f"A section's page is newest or oldest first, not {ordering}")
+        position = ArticlePosition(*names)
+        firsts = self.filter(section=OuterRef("pk")).order_by(*ordering).values(position=position)
+        gathered = Func(
+            ArraySubquery(firsts[:limit]), function="unnest", output_field=position.output_field
+        )
+        page = self._sections(section).annotate(first=gathered).values("first")
+        page = page.order_by(OrderBy(F("first"), descending=descending))[:limit]
+        return self.filter(pk__in=PositionedIds(page))
 
     def _sections(self, slug):
         sections = related(self.model, "section").objects
