@@ -92,6 +92,11 @@ class Person(models.Model):
         blank=True,
         related_name="person",
     )
+    # When the first of the articles they sign, are quoted in or are tagged on is public
+    # (the rule of ``ArticleQuerySet.public_q``); NULL, none published. Kept by
+    # PostgreSQL triggers (migration 0030), whatever Django writes here: the list of
+    # people checks it instead of looking up their articles.
+    public_from = models.DateTimeField(null=True, editable=False)
 
     objects = PersonQuerySet.as_manager()
 
