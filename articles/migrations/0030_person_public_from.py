@@ -48,37 +48,73 @@ BEGIN
     IF person IS NULL OR was IS NOT DISTINCT FROM now THEN
         RETURN;
     END IF;
-    UPDATE articles_person p SET public_from = person_public_from(p.id)
-     WHERE p.id = person AND was <= p.public_from AND (now IS NULL OR now > was);
-    IF NOT FOUND AND now IS NOT NULL THEN
+    IF was IS NOT NULL AND (now IS NULL OR now > was) THEN
+        UPDATE articles_person p SET public_from = person_public_from(p.id)
+         WHERE p.id = person AND was <= p.public_from;
+        IF FOUND THEN
+            RETURN;
+        END IF;
+    END IF;
+    IF now IS NOT NULL THEN
         UPDATE articles_person p SET public_from = now
          WHERE p.id = person AND (p.public_from IS NULL OR now < p.public_from);
     END IF;
 END $$ LANGUAGE plpgsql;
 
+-- Links added, a statement at a time (a bulk load adds thousands at once): each person
+-- takes the earliest public time of their new articles, where earlier than theirs.
+CREATE FUNCTION bylines_added() RETURNS trigger AS $$
+BEGIN
+    UPDATE articles_person p SET public_from = added.at
+      FROM (SELECT b.person_id, min({PUBLIC_TIME.format(a="a")}) AS at
+              FROM added_bylines b JOIN articles_article a ON a.id = b.article_id
+             GROUP BY b.person_id) AS added
+     WHERE p.id = added.person_id AND added.at IS NOT NULL
+       AND (p.public_from IS NULL OR added.at < p.public_from);
+    RETURN NULL;
+END $$ LANGUAGE plpgsql;
+
+CREATE TRIGGER bylines_added
+AFTER INSERT ON articles_byline REFERENCING NEW TABLE AS added_bylines
+FOR EACH STATEMENT EXECUTE FUNCTION bylines_added();
+
+CREATE FUNCTION article_tags_added() RETURNS trigger AS $$
+BEGIN
+    UPDATE articles_person p SET public_from = added.at
+      FROM (SELECT t.person_id, min({PUBLIC_TIME.format(a="a")}) AS at
+              FROM added_article_tags tagged
+              JOIN articles_tag t ON t.id = tagged.tag_id
+              JOIN articles_article a ON a.id = tagged.article_id
+             GROUP BY t.person_id) AS added
+     WHERE p.id = added.person_id AND added.at IS NOT NULL
+       AND (p.public_from IS NULL OR added.at < p.public_from);
+    RETURN NULL;
+END $$ LANGUAGE plpgsql;
+
+CREATE TRIGGER article_tags_added
+AFTER INSERT ON articles_article_tags REFERENCING NEW TABLE AS added_article_tags
+FOR EACH STATEMENT EXECUTE FUNCTION article_tags_added();
+
+-- Links changed or removed, a row at a time.
 CREATE FUNCTION byline_changed() RETURNS trigger AS $$
 BEGIN
-    IF TG_OP IN ('UPDATE', 'DELETE') THEN
-        PERFORM person_public_time_changed(OLD.person_id, article_public_time(OLD.article_id), NULL);
-    END IF;
-    IF TG_OP IN ('INSERT', 'UPDATE') THEN
+    PERFORM person_public_time_changed(OLD.person_id, article_public_time(OLD.article_id), NULL);
+    IF TG_OP = 'UPDATE' THEN
         PERFORM person_public_time_changed(NEW.person_id, NULL, article_public_time(NEW.article_id));
     END IF;
     RETURN NULL;
 END $$ LANGUAGE plpgsql;
 
 CREATE TRIGGER byline_changed
-AFTER INSERT OR UPDATE OR DELETE ON articles_byline
+AFTER UPDATE OR DELETE ON articles_byline
 FOR EACH ROW EXECUTE FUNCTION byline_changed();
 
 CREATE FUNCTION article_tag_changed() RETURNS trigger AS $$
 BEGIN
-    IF TG_OP IN ('UPDATE', 'DELETE') THEN
-        PERFORM person_public_time_changed(
-            (SELECT person_id FROM articles_tag WHERE id = OLD.tag_id),
-            article_public_time(OLD.article_id), NULL);
-    END IF;
-    IF TG_OP IN ('INSERT', 'UPDATE') THEN
+    PERFORM person_public_time_changed(
+        (SELECT person_id FROM articles_tag WHERE id = OLD.tag_id),
+        article_public_time(OLD.article_id), NULL);
+    IF TG_OP = 'UPDATE' THEN
         PERFORM person_public_time_changed(
             (SELECT person_id FROM articles_tag WHERE id = NEW.tag_id),
             NULL, article_public_time(NEW.article_id));
@@ -87,7 +123,7 @@ BEGIN
 END $$ LANGUAGE plpgsql;
 
 CREATE TRIGGER article_tag_changed
-AFTER INSERT OR UPDATE OR DELETE ON articles_article_tags
+AFTER UPDATE OR DELETE ON articles_article_tags
 FOR EACH ROW EXECUTE FUNCTION article_tag_changed();
 
 -- A tag given to another person: both computed again (the tag may be on many articles).
@@ -186,6 +222,10 @@ DROP TRIGGER article_tag_changed ON articles_article_tags;
 DROP FUNCTION article_tag_changed();
 DROP TRIGGER byline_changed ON articles_byline;
 DROP FUNCTION byline_changed();
+DROP TRIGGER article_tags_added ON articles_article_tags;
+DROP FUNCTION article_tags_added();
+DROP TRIGGER bylines_added ON articles_byline;
+DROP FUNCTION bylines_added();
 DROP FUNCTION person_public_time_changed(bigint, timestamptz, timestamptz);
 DROP FUNCTION article_public_time(bigint);
 DROP FUNCTION person_public_from(bigint);
