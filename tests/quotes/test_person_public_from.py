@@ -93,15 +93,16 @@ def test_people_follow_every_publication_state_of_their_articles(
     assert {names[pk] for pk in public_by_copy(now)} == {"draft"}
 
 
-def test_people_follow_their_bylines(published_article, now):
+@pytest.mark.parametrize("link", [signs, tagged])
+def test_people_follow_their_bylines_and_tags(link, published_article, now):
     person, other = PersonFactory(), PersonFactory()
     assert public_by_copy(now) == set()
-    byline = signs(person, published_article)
+    linked = link(person, published_article)  # a byline or a tag
     assert public_by_copy(now) == {person.pk}
-    byline.person = other
-    byline.save()
+    linked.person = other
+    linked.save()
     assert public_by_copy(now) == {other.pk}
-    byline.delete()
+    linked.delete()
     assert public_by_copy(now) == public_by_articles(now) == set()
 
 
@@ -139,17 +140,6 @@ def test_people_follow_their_quotes_and_their_carriers(published_article, hidden
     agree(now)
     quote.delete()
     agree(now)
-
-
-def test_people_follow_their_tags(published_article, now):
-    person, other = PersonFactory(), PersonFactory()
-    tag = tagged(person, published_article)
-    assert public_by_copy(now) == {person.pk}
-    tag.person = other
-    tag.save()
-    assert public_by_copy(now) == {other.pk}
-    tag.delete()
-    assert public_by_copy(now) == public_by_articles(now) == set()
 
 
 def test_deleting_an_article_takes_its_people_s_time_with_it(published_article, now):
