@@ -161,3 +161,39 @@ def test_a_letter_whose_lowercase_is_longer_leaves_the_marks_in_place():
     assert snippets.write("İstanbul : la guerre.", "'guerr'") == (
         "İstanbul : la <mark>guerre</mark>."
     )
+
+
+def walked_around(text: str, start: int) -> tuple[int, int]:
+    """``snippets.around`` as a reader counts: word by word from the match, up to fourteen
+    before (none cut by the window) and thirty in all."""
+    low = max(0, start - snippets.WINDOW_CHARS)
+    before = [m.start() + low for m in re.finditer(r"\S+", text[low:start])][::-1]
+    if before and low and before[-1] == low and not text[low - 1].isspace():
+        before.pop()
+    before = before[: snippets.MAX_WORDS]
+    after = [m.end() for m in re.finditer(r"\S+", text[start:])][: snippets.MAX_WORDS]
+    kept_before = min(len(before), (snippets.MAX_WORDS - 1) // 2)
+    kept_after = min(len(after), snippets.MAX_WORDS - kept_before)
+    kept_before = min(len(before), snippets.MAX_WORDS - kept_after)
+    return (before[kept_before - 1] if kept_before else start), start + after[kept_after - 1]
+
+
+SPACES = [" ", "  ", "\n", "\u00a0", "\u2009", "\u202f", "\t"]  # as articles write them
+
+
+@pytest.mark.parametrize("word", ["mot", "anticonstitutionnellement"])  # 43 or 11 a window
+@pytest.mark.parametrize("words_before", [0, 3, 14, 29, 30, 31, 80])
+@pytest.mark.parametrize("words_after", [1, 5, 16, 30, 60])
+def test_a_fragment_holds_the_words_a_reader_counts_around_the_match(
+    word, words_before, words_after
+):
+    for seed in range(len(SPACES)):
+        spaces = SPACES[seed:] + SPACES[:seed]
+        tokens = [f"«{word}{n}»" if n % 7 == 0 else f"{word}{n}" for n in range(words_before)]
+        tokens += ["guerre", *(f"après{n}" for n in range(words_after - 1))]
+        text = "".join(token + spaces[n % len(spaces)] for n, token in enumerate(tokens))
+        start = text.index("guerre")
+        for cut in range(len(word) + 4):  # the window begins inside a word, on one, or between
+            shifted = "x" * cut + text
+            expected = walked_around(shifted, start + cut)
+            assert snippets.around(shifted, (start + cut, start + cut + 6)) == expected
