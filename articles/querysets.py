@@ -186,9 +186,9 @@ class ArticleQuerySet(models.QuerySet):
         PostgreSQL then reads at most ``limit`` rows from each section's own index in the
         one plan a prepared statement keeps for every section, where walking the newest
         first read the whole archive for a small section or an unknown slug. Gathered as
-        ids alone, each candidate was looked up again for its time before the cut (0.1 of
-        PostgreSQL's 0.3 ms for a page of one section, 105 look-ups for a section with
-        four subsections)."""
+        ids alone, each candidate was looked up again for its time before the cut (105
+        look-ups for a section with four subsections; PostgreSQL's time × 0.81 without
+        them, × 0.91 for a section of its own)."""
         names, descending = [name.lstrip("-") for name in ordering], ordering[0].startswith("-")
         if names != list(ArticlePosition.FIELDS) or ordering[-1].startswith("-") != descending:
             raise ValueError(f"A section's page is newest or oldest first, not {ordering}")
