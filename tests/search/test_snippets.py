@@ -39,6 +39,12 @@ def test_words_are_marked_whatever_their_accents_case_and_ending(snippet):
     assert marked(snippet(text, "coréen")) == ["Coréens", "COREENNE", "coréennes"]
 
 
+def test_words_in_capitals_beyond_ascii_are_marked(snippet):
+    text = "L’ÉCOLE, les Écoles et l’école ; l’ŒUVRE, les Œuvres et les œuvres."
+    assert marked(snippet(text, "école")) == ["ÉCOLE", "Écoles", "école"]
+    assert marked(snippet(text, "oeuvre")) == ["ŒUVRE", "Œuvres", "œuvres"]
+
+
 def test_only_whole_words_are_marked(snippet):
     text = "L'après-guerre d'un soldat aguerri, la guerre."
     assert marked(snippet(text, "guerre")) == ["guerre", "guerre"]
