@@ -8,7 +8,13 @@ A person has thousands of articles at 1,000,000, so a change is not followed by 
 them all again: an article of theirs going public (a link added, a time reached earlier)
 takes the earlier of the two times, and only the time that was the person's own going
 later or away is computed again from every link. A quote's people follow its own copy
-(0020), which follows its carriers."""
+(0020), which follows its carriers.
+
+A link's trigger locks its article (``FOR SHARE``) before reading its state. Without it,
+a byline added while another transaction withdrew the article was seen by neither: the
+link's trigger read the article as public, the withdrawal's trigger did not see the
+uncommitted link, and the person stayed public. With it, one waits for the other and
+then reads what the other wrote (articles/0031 does the same for a quote's carriers)."""
 
 from django.db import migrations, models
 
@@ -19,8 +25,9 @@ PUBLIC_TIME = "CASE WHEN {a}.status = 'published' THEN GREATEST({a}.published_at
 
 def earliest_of_added(links: str, person: str, article: str) -> str:
     """Each ``person`` of the added ``links`` takes the earliest public time of their new
-    ``article``s, where earlier than theirs."""
+    ``article``s, where earlier than theirs; the articles are locked first (see above)."""
     return f"""
+    PERFORM 1 FROM {links} JOIN articles_article a ON a.id = {article} FOR SHARE OF a;
     UPDATE articles_person p SET public_from = added.at
       FROM (SELECT {person} AS person_id, min({PUBLIC_TIME.format(a="a")}) AS at
               FROM {links} JOIN articles_article a ON a.id = {article}
@@ -102,6 +109,7 @@ FOR EACH STATEMENT EXECUTE FUNCTION article_tags_added();
 -- Links changed or removed, a row at a time.
 CREATE FUNCTION byline_changed() RETURNS trigger AS $$
 BEGIN
+    PERFORM 1 FROM articles_article WHERE id IN (OLD.article_id, NEW.article_id) FOR SHARE;
     PERFORM person_public_time_changed(OLD.person_id, article_public_time(OLD.article_id), NULL);
     IF TG_OP = 'UPDATE' THEN
         PERFORM person_public_time_changed(NEW.person_id, NULL, article_public_time(NEW.article_id));
@@ -115,6 +123,7 @@ FOR EACH ROW EXECUTE FUNCTION byline_changed();
 
 CREATE FUNCTION article_tag_changed() RETURNS trigger AS $$
 BEGIN
+    PERFORM 1 FROM articles_article WHERE id IN (OLD.article_id, NEW.article_id) FOR SHARE;
     PERFORM person_public_time_changed(
         (SELECT person_id FROM articles_tag WHERE id = OLD.tag_id),
         article_public_time(OLD.article_id), NULL);

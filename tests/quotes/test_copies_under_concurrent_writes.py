@@ -1,0 +1,72 @@
+"""A link added to an article while another transaction withdraws it: whichever commits
+first, the person and the quote end up not public. Without the triggers' lock on the
+article (articles/0030, 0031), neither transaction's trigger saw the other's change, and
+the person or the quote stayed public with no public article: a leak, since the lists
+show them by their copies alone."""
+
+import threading
+import time
+
+import psycopg2
+import pytest
+from django.db import connection
+
+from articles.models import Person, Quote
+from tests.factories import PersonFactory, QuoteFactory
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+PAUSE = 0.4  # seconds the first transaction holds its change before committing
+
+
+def in_transaction(statements, *, wait_before=0.0, wait_after=0.0):
+    """Run ``statements`` in a transaction of their own, pausing before or after them."""
+    conn = psycopg2.connect(**connection.get_connection_params())
+    try:
+        time.sleep(wait_before)
+        with conn.cursor() as cursor:
+            for sql, params in statements:
+                cursor.execute(sql, params)
+        time.sleep(wait_after)
+        conn.commit()
+    finally:
+        conn.close()
+
+
+@pytest.mark.parametrize("first", ["withdrawal", "link"])
+@pytest.mark.parametrize("link", ["byline", "quote"])
+def test_a_link_added_while_the_article_is_withdrawn_leaves_nothing_public(
+    published_article, first, link
+):
+    person = PersonFactory()
+    quote = QuoteFactory(person=person)
+    withdraw = "UPDATE articles_article SET status = 'withdrawn' WHERE id = %s"
+    withdrawal = [(withdraw, [published_article.pk])]
+    if link == "byline":
+        linking = [
+            (
+                "INSERT INTO articles_byline (article_id, person_id, position) VALUES (%s, %s, 0)",
+                [published_article.pk, person.pk],
+            )
+        ]
+    else:
+        linking = [
+            (
+                "INSERT INTO articles_quote_articles (quote_id, article_id) VALUES (%s, %s)",
+                [quote.pk, published_article.pk],
+            )
+        ]
+    firsts, seconds = (withdrawal, linking) if first == "withdrawal" else (linking, withdrawal)
+    threads = [
+        threading.Thread(target=in_transaction, args=(firsts,), kwargs={"wait_after": PAUSE}),
+        threading.Thread(target=in_transaction, args=(seconds,), kwargs={"wait_before": PAUSE / 4}),
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert Person.objects.get(pk=person.pk).public_from is None
+    assert Quote.objects.get(pk=quote.pk).public_from is None
+    assert not Person.objects.public().filter(pk=person.pk).exists()
+    assert not Quote.objects.public().filter(pk=quote.pk).exists()
