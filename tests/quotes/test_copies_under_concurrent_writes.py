@@ -14,7 +14,7 @@ from django.db import connection
 from articles.models import Person, Quote
 from tests.factories import PersonFactory, QuoteFactory
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 PAUSE = 0.4  # seconds the first transaction holds its change before committing
 
