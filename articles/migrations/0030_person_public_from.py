@@ -36,6 +36,27 @@ def earliest_of_added(links: str, person: str, article: str) -> str:
        AND (p.public_from IS NULL OR added.at < p.public_from);"""
 
 
+def link_changed(function: str, links: str, person: str) -> str:
+    """The row trigger ``function`` on ``links`` changed or removed: the article is locked,
+    then the person the link named (``person`` of ``{row}``) loses its time, and the one
+    it names now gains it."""
+    old, new = person.format(row="OLD"), person.format(row="NEW")
+    return f"""
+CREATE FUNCTION {function}() RETURNS trigger AS $$
+BEGIN
+    PERFORM 1 FROM articles_article WHERE id IN (OLD.article_id, NEW.article_id) FOR SHARE;
+    PERFORM person_public_time_changed({old}, article_public_time(OLD.article_id), NULL);
+    IF TG_OP = 'UPDATE' THEN
+        PERFORM person_public_time_changed({new}, NULL, article_public_time(NEW.article_id));
+    END IF;
+    RETURN NULL;
+END $$ LANGUAGE plpgsql;
+
+CREATE TRIGGER {function}
+AFTER UPDATE OR DELETE ON {links}
+FOR EACH ROW EXECUTE FUNCTION {function}();"""
+
+
 FORWARD = f"""
 CREATE FUNCTION person_public_from(person bigint) RETURNS timestamptz
 LANGUAGE sql STABLE AS $$
@@ -107,37 +128,13 @@ AFTER INSERT ON articles_article_tags REFERENCING NEW TABLE AS added_article_tag
 FOR EACH STATEMENT EXECUTE FUNCTION article_tags_added();
 
 -- Links changed or removed, a row at a time.
-CREATE FUNCTION byline_changed() RETURNS trigger AS $$
-BEGIN
-    PERFORM 1 FROM articles_article WHERE id IN (OLD.article_id, NEW.article_id) FOR SHARE;
-    PERFORM person_public_time_changed(OLD.person_id, article_public_time(OLD.article_id), NULL);
-    IF TG_OP = 'UPDATE' THEN
-        PERFORM person_public_time_changed(NEW.person_id, NULL, article_public_time(NEW.article_id));
-    END IF;
-    RETURN NULL;
-END $$ LANGUAGE plpgsql;
+{link_changed("byline_changed", "articles_byline", "{row}.person_id")}
 
-CREATE TRIGGER byline_changed
-AFTER UPDATE OR DELETE ON articles_byline
-FOR EACH ROW EXECUTE FUNCTION byline_changed();
-
-CREATE FUNCTION article_tag_changed() RETURNS trigger AS $$
-BEGIN
-    PERFORM 1 FROM articles_article WHERE id IN (OLD.article_id, NEW.article_id) FOR SHARE;
-    PERFORM person_public_time_changed(
-        (SELECT person_id FROM articles_tag WHERE id = OLD.tag_id),
-        article_public_time(OLD.article_id), NULL);
-    IF TG_OP = 'UPDATE' THEN
-        PERFORM person_public_time_changed(
-            (SELECT person_id FROM articles_tag WHERE id = NEW.tag_id),
-            NULL, article_public_time(NEW.article_id));
-    END IF;
-    RETURN NULL;
-END $$ LANGUAGE plpgsql;
-
-CREATE TRIGGER article_tag_changed
-AFTER UPDATE OR DELETE ON articles_article_tags
-FOR EACH ROW EXECUTE FUNCTION article_tag_changed();
+{link_changed(
+    "article_tag_changed",
+    "articles_article_tags",
+    "(SELECT person_id FROM articles_tag WHERE id = {row}.tag_id)",
+)}
 
 -- A tag given to another person: both computed again (the tag may be on many articles).
 CREATE FUNCTION tag_person_changed() RETURNS trigger AS $$
