@@ -4,6 +4,7 @@ article (articles/0030, 0031), neither transaction's trigger saw the other's cha
 the person or the quote stayed public with no public article: a leak, since the lists
 show them by their copies alone."""
 
+import json
 import threading
 import time
 
@@ -70,3 +71,31 @@ def test_a_link_added_while_the_article_is_withdrawn_leaves_nothing_public(
     assert Quote.objects.get(pk=quote.pk).public_from is None
     assert not Person.objects.public().filter(pk=person.pk).exists()
     assert not Quote.objects.public().filter(pk=quote.pk).exists()
+
+
+@pytest.mark.parametrize("first", ["headline", "link"])
+def test_a_carrier_linked_while_its_headline_changes_shows_the_new_headline(make_published, first):
+    carrier, other = make_published(), make_published()
+    quote = QuoteFactory()
+    quote.articles.add(other)
+    retitling = [
+        ("UPDATE articles_article SET headline = 'Titre corrigé' WHERE id = %s", [carrier.pk])
+    ]
+    linking = [
+        (
+            "INSERT INTO articles_quote_articles (quote_id, article_id) VALUES (%s, %s)",
+            [quote.pk, carrier.pk],
+        )
+    ]
+    firsts, seconds = (retitling, linking) if first == "headline" else (linking, retitling)
+    threads = [
+        threading.Thread(target=in_transaction, args=(firsts,), kwargs={"wait_after": PAUSE}),
+        threading.Thread(target=in_transaction, args=(seconds,), kwargs={"wait_before": PAUSE / 4}),
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    carriers = json.loads(Quote.objects.get(pk=quote.pk).carriers_entries)
+    assert {entry["headline"] for entry in carriers} == {"Titre corrigé", other.headline}
