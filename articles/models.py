@@ -512,11 +512,11 @@ class Quote(models.Model):
     # (migration 0020), whatever Django writes here: the public lists skip, as they walk
     # the quotes newest first, those no reader may see yet.
     public_from = models.DateTimeField(null=True, editable=False)
-    # Its published articles as the public lists write them (JSON, newest first), and
-    # when the last of them is public: from then on, the carriers every reader sees.
-    # Kept by the same triggers (migration 0032); ``QuoteQuerySet.list_entry`` reads it.
-    carriers_entries = models.TextField(null=True, editable=False)
-    carriers_public_from = models.DateTimeField(null=True, editable=False)
+    # The quote as the public lists write it (JSON: its speaker, its published articles
+    # newest first), and when the last of those articles is public: from then on, what
+    # every reader sees. Kept by the same triggers (migration 0032).
+    public_entry = models.TextField(null=True, editable=False)
+    public_entry_from = models.DateTimeField(null=True, editable=False)
 
     objects = QuoteQuerySet.as_manager()
 

@@ -97,5 +97,5 @@ def test_a_carrier_linked_while_its_headline_changes_shows_the_new_headline(make
     for thread in threads:
         thread.join()
 
-    carriers = json.loads(Quote.objects.get(pk=quote.pk).carriers_entries)
+    carriers = json.loads(Quote.objects.get(pk=quote.pk).public_entry)["articles"]
     assert {entry["headline"] for entry in carriers} == {"Titre corrigé", other.headline}

@@ -1,7 +1,8 @@
-"""A quote's copy of its carriers (kept by PostgreSQL triggers, articles/0032) says what the
-articles themselves say, whatever changed: the article's state, times, headline or slug,
-the links, the quote saved back by Django. The list of quotes writes the copy as it is once
-the last of its published carriers is public, and looks them up until then."""
+"""A quote's copy of its public entry (kept by PostgreSQL triggers, articles/0032) says what
+the quote, its speaker and its articles say, whatever changed: the article's state, times,
+headline or slug, the links, the speaker's name, the quote saved back by Django. The list of
+quotes writes the copy as it is once the last of its published articles is public, and
+writes the quote from its parts until then."""
 
 import datetime as dt
 import json
@@ -13,32 +14,34 @@ from django.utils import timezone
 
 from articles import workflow
 from articles.api.serializers import QuoteSerializer
-from articles.models import Article, Quote
-from newsroom.sqljson import as_text
-from tests.factories import ArticleFactory, QuoteFactory
+from articles.models import Article, Person, Quote
+from tests.factories import ArticleFactory, PersonFactory, QuoteFactory
 from tests.search.test_search_plans import article_scans
 from tests.visibility import HIDDEN_STATES, make_hidden
 
 pytestmark = pytest.mark.django_db
 
 
+def entries(at):
+    """Each public quote as the lists write it."""
+    quotes = Quote.objects.public(at)
+    return {pk: json.loads(entry) for pk, entry in quotes.values_list("pk", quotes.list_entry(at))}
+
+
 def written(at):
     """Each public quote's carriers as the lists write them."""
-    quotes = Quote.objects.public(at)
-    rows = quotes.values_list("pk", as_text(quotes.list_entry(at)))
-    return {pk: json.loads(entry)["articles"] for pk, entry in rows}
+    return {pk: entry["articles"] for pk, entry in entries(at).items()}
 
 
 def by_the_rule(at):
-    """Each public quote's carriers as the API's serializer writes them from the articles."""
+    """Each public quote as the API's serializer writes it from the quote and its articles."""
     quotes = Quote.objects.public(at).for_public_listing(at)
-    data = {quote.pk: orjson.dumps(QuoteSerializer(quote).data) for quote in quotes}
-    return {pk: orjson.loads(written)["articles"] for pk, written in data.items()}
+    return {quote.pk: orjson.loads(orjson.dumps(QuoteSerializer(quote).data)) for quote in quotes}
 
 
 def assert_written_by_the_rule(*moments):
     for at in moments:
-        assert written(at) == by_the_rule(at)
+        assert entries(at) == by_the_rule(at)
 
 
 def carried_by(*articles):
@@ -120,7 +123,7 @@ def test_a_drafts_headline_leaves_its_quotes_rows_alone(published_article):
 def carriers_looked_up(at) -> bool:
     """Whether the list of quotes read any article to write its carriers."""
     quotes = Quote.objects.public(at).newest_first()
-    sql, params = quotes.values(entry=as_text(quotes.list_entry(at))).query.sql_with_params()
+    sql, params = quotes.values(entry=quotes.list_entry(at)).query.sql_with_params()
     with connection.cursor() as cursor:
         cursor.execute("EXPLAIN (ANALYZE, FORMAT JSON) " + sql, params)
         plan = cursor.fetchone()[0]
@@ -141,5 +144,33 @@ def test_outside_the_papers_time_zone_the_carriers_are_looked_up(published_artic
     settings.TIME_ZONE = "America/St_Johns"
     quote = carried_by(published_article)
     at = timezone.now()
-    assert written(at) == by_the_rule(at)
+    assert entries(at) == by_the_rule(at)
     assert written(at)[quote.pk][0]["published_at"].endswith(("-03:30", "-02:30"))
+
+
+def test_a_quote_shows_its_speakers_name_as_it_changes(published_article):
+    person = PersonFactory(name="Vedant Patel", slug="vedant-patel")
+    quote = QuoteFactory(person=person, organisation="")
+    quote.articles.add(published_article)
+    Person.objects.filter(pk=person.pk).update(name="Vedant P. Patel")
+    assert_written_by_the_rule(timezone.now())
+    stale = Person.objects.get(pk=person.pk)
+    stale.slug = "vedant-p-patel"
+    stale.save()
+    assert_written_by_the_rule(timezone.now())
+    entry = entries(timezone.now())[quote.pk]
+    assert (entry["speaker"], entry["person"]) == (
+        "Vedant P. Patel",
+        {"slug": "vedant-p-patel", "name": "Vedant P. Patel"},
+    )
+
+
+def test_a_quotes_own_words_and_speaker_are_in_its_copy(published_article):
+    quote = carried_by(published_article)
+    organisation = QuoteFactory(person=None, organisation="Parquet de Paris", said_on=None)
+    organisation.articles.add(published_article)
+    quote.text, quote.context, quote.person = "« Des mots corrigés. »", "Au Sénat.", None
+    quote.organisation = "Ministère des Armées"
+    quote.save()
+    assert_written_by_the_rule(timezone.now())
+    assert entries(timezone.now())[quote.pk]["speaker"] == "Ministère des Armées"
