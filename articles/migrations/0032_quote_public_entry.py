@@ -19,28 +19,28 @@ from django.db import migrations, models
 ZONE = "Europe/Paris"
 
 FORWARD = f"""
--- The quote's published articles: their entries newest first, and when the last is public.
-CREATE FUNCTION quote_carriers_copy(quote bigint, OUT entries json, OUT all_public_from timestamptz)
-LANGUAGE sql STABLE AS $$
-  SELECT array_to_json(array_agg(entry ORDER BY published_at DESC, id DESC)), max(public_at)
-    FROM (SELECT a.id, a.published_at, GREATEST(a.published_at, a.embargo_until) AS public_at,
-                 (SELECT row_to_json(entry)
-                    FROM (SELECT a.public_id AS id, a.slug, a.headline,
-                                 rfc3339(a.published_at, '{ZONE}') AS published_at) AS entry
-                 ) AS entry
-            FROM articles_quote_articles carried
-            JOIN articles_article a ON a.id = carried.article_id
-           WHERE carried.quote_id = quote
-             AND a.status = 'published' AND a.published_at IS NOT NULL) AS carriers
-$$;
-
 CREATE OR REPLACE FUNCTION quote_copy_public_from() RETURNS trigger AS $$
 DECLARE
     carriers record;
     speaker record;
 BEGIN
     NEW.public_from := quote_public_from(NEW.id);
-    SELECT * INTO carriers FROM quote_carriers_copy(NEW.id);
+    -- Its published articles: their entries newest first, and when the last is public.
+    -- Written here, not as a function of its own: PL/pgSQL keeps this statement's plan,
+    -- a SQL function returning a row is planned again at each call (0.7 ms a quote).
+    SELECT array_to_json(array_agg(entry ORDER BY published_at DESC, id DESC)) AS entries,
+           max(public_at) AS all_public_from
+      INTO carriers
+      FROM (SELECT a.id, a.published_at,
+                   GREATEST(a.published_at, a.embargo_until) AS public_at,
+                   (SELECT row_to_json(entry)
+                      FROM (SELECT a.public_id AS id, a.slug, a.headline,
+                                   rfc3339(a.published_at, '{ZONE}') AS published_at) AS entry
+                   ) AS entry
+              FROM articles_quote_articles carried
+              JOIN articles_article a ON a.id = carried.article_id
+             WHERE carried.quote_id = NEW.id
+               AND a.status = 'published' AND a.published_at IS NOT NULL) AS published;
     SELECT p.slug, p.name INTO speaker FROM articles_person p WHERE p.id = NEW.person_id;
     -- QuoteQuerySet.written_entry's fields, in its order.
     NEW.public_entry := (
@@ -94,7 +94,6 @@ BEGIN
     NEW.public_from := quote_public_from(NEW.id);
     RETURN NEW;
 END $$ LANGUAGE plpgsql;
-DROP FUNCTION quote_carriers_copy(bigint);
 """
 
 
