@@ -1,9 +1,12 @@
-"""A link added to an article while another transaction withdraws it: whichever commits
-first, the person and the quote end up not public. Without the triggers' lock on the
-article (articles/0030, 0031), neither transaction's trigger saw the other's change, and
-the person or the quote stayed public with no public article: a leak, since the lists
-show them by their copies alone."""
+"""The copies PostgreSQL keeps (a person's and a quote's public time, a quote's entry) under
+two transactions writing at once, in both orders. A link added to an article while
+another transaction withdraws it or retitles it: the link's trigger locks the article
+(articles/0030, 0031), or neither trigger saw the other's change and the person or the
+quote stayed public with no public article. Two links of one person removed at once: the
+person's time is computed again only once their row is locked (0033), or it was computed
+from the link the other removed."""
 
+import datetime as dt
 import json
 import threading
 import time
@@ -12,8 +15,9 @@ import psycopg2
 import pytest
 from django.db import connection
 
-from articles.models import Person, Quote
-from tests.factories import PersonFactory, QuoteFactory
+from articles.models import Article, Byline, Person, Quote
+from tests.factories import ArticleFactory, PersonFactory, QuoteFactory
+from tests.visibility import make_hidden
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -99,3 +103,52 @@ def test_a_carrier_linked_while_its_headline_changes_shows_the_new_headline(make
 
     carriers = json.loads(Quote.objects.get(pk=quote.pk).public_entry)["articles"]
     assert {entry["headline"] for entry in carriers} == {"Titre corrigé", other.headline}
+
+
+@pytest.mark.parametrize("first", ["earliest", "next"])
+@pytest.mark.parametrize("link", ["byline", "quote"])
+def test_two_links_removed_at_once_leave_the_copy_at_the_last_article(
+    make_published, now, first, link
+):
+    """A person's (or a quote's) two earliest articles are unlinked in two transactions:
+    whichever commits first, the other computes the time again from what is left (a
+    scheduled article), not from the link the first removed."""
+    person = PersonFactory()
+    quote = QuoteFactory(person=person)
+    earliest = make_published(at=now - dt.timedelta(hours=3))
+    following = make_published(at=now - dt.timedelta(hours=2))
+    scheduled = make_hidden(ArticleFactory(), "scheduled", now)
+    for position, article in enumerate([earliest, following, scheduled]):
+        if link == "byline":
+            Byline.objects.create(article=article, person=person, position=position)
+        else:
+            quote.articles.add(article)
+    assert Person.objects.public(now).filter(pk=person.pk).exists()
+
+    if link == "byline":
+        remove = "DELETE FROM articles_byline WHERE article_id = %s AND person_id = %s"
+        removals = {
+            "earliest": [(remove, [earliest.pk, person.pk])],
+            "next": [(remove, [following.pk, person.pk])],
+        }
+    else:
+        remove = "DELETE FROM articles_quote_articles WHERE article_id = %s AND quote_id = %s"
+        removals = {
+            "earliest": [(remove, [earliest.pk, quote.pk])],
+            "next": [(remove, [following.pk, quote.pk])],
+        }
+    firsts, seconds = removals[first], removals["next" if first == "earliest" else "earliest"]
+    threads = [
+        threading.Thread(target=in_transaction, args=(firsts,), kwargs={"wait_after": PAUSE}),
+        threading.Thread(target=in_transaction, args=(seconds,), kwargs={"wait_before": PAUSE / 4}),
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    last = Article.objects.get(pk=scheduled.pk).published_at
+    assert Person.objects.get(pk=person.pk).public_from == last
+    assert Quote.objects.get(pk=quote.pk).public_from == (None if link == "byline" else last)
+    assert not Person.objects.public(now).filter(pk=person.pk).exists()
+    assert not Quote.objects.public(now).filter(pk=quote.pk).exists()
