@@ -38,6 +38,19 @@ def in_transaction(statements, *, wait_before=0.0, wait_after=0.0):
         conn.close()
 
 
+def side_by_side(firsts, seconds):
+    """``firsts`` in a transaction that holds its changes a while before committing, and
+    ``seconds`` in another begun meanwhile."""
+    threads = [
+        threading.Thread(target=in_transaction, args=(firsts,), kwargs={"wait_after": PAUSE}),
+        threading.Thread(target=in_transaction, args=(seconds,), kwargs={"wait_before": PAUSE / 4}),
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+
 @pytest.mark.parametrize("first", ["withdrawal", "link"])
 @pytest.mark.parametrize("link", ["byline", "quote"])
 def test_a_link_added_while_the_article_is_withdrawn_leaves_nothing_public(
@@ -61,15 +74,7 @@ def test_a_link_added_while_the_article_is_withdrawn_leaves_nothing_public(
                 [quote.pk, published_article.pk],
             )
         ]
-    firsts, seconds = (withdrawal, linking) if first == "withdrawal" else (linking, withdrawal)
-    threads = [
-        threading.Thread(target=in_transaction, args=(firsts,), kwargs={"wait_after": PAUSE}),
-        threading.Thread(target=in_transaction, args=(seconds,), kwargs={"wait_before": PAUSE / 4}),
-    ]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    side_by_side(*((withdrawal, linking) if first == "withdrawal" else (linking, withdrawal)))
 
     assert Person.objects.get(pk=person.pk).public_from is None
     assert Quote.objects.get(pk=quote.pk).public_from is None
@@ -91,15 +96,7 @@ def test_a_carrier_linked_while_its_headline_changes_shows_the_new_headline(make
             [quote.pk, carrier.pk],
         )
     ]
-    firsts, seconds = (retitling, linking) if first == "headline" else (linking, retitling)
-    threads = [
-        threading.Thread(target=in_transaction, args=(firsts,), kwargs={"wait_after": PAUSE}),
-        threading.Thread(target=in_transaction, args=(seconds,), kwargs={"wait_before": PAUSE / 4}),
-    ]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    side_by_side(*((retitling, linking) if first == "headline" else (linking, retitling)))
 
     carriers = json.loads(Quote.objects.get(pk=quote.pk).public_entry)["articles"]
     assert {entry["headline"] for entry in carriers} == {"Titre corrigé", other.headline}
@@ -127,25 +124,12 @@ def test_two_links_removed_at_once_leave_the_copy_at_the_last_article(
 
     if link == "byline":
         remove = "DELETE FROM articles_byline WHERE article_id = %s AND person_id = %s"
-        removals = {
-            "earliest": [(remove, [earliest.pk, person.pk])],
-            "next": [(remove, [following.pk, person.pk])],
-        }
+        linked = person.pk
     else:
         remove = "DELETE FROM articles_quote_articles WHERE article_id = %s AND quote_id = %s"
-        removals = {
-            "earliest": [(remove, [earliest.pk, quote.pk])],
-            "next": [(remove, [following.pk, quote.pk])],
-        }
-    firsts, seconds = removals[first], removals["next" if first == "earliest" else "earliest"]
-    threads = [
-        threading.Thread(target=in_transaction, args=(firsts,), kwargs={"wait_after": PAUSE}),
-        threading.Thread(target=in_transaction, args=(seconds,), kwargs={"wait_before": PAUSE / 4}),
-    ]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+        linked = quote.pk
+    removals = [[(remove, [article.pk, linked])] for article in (earliest, following)]
+    side_by_side(*(removals if first == "earliest" else reversed(removals)))
 
     last = Article.objects.get(pk=scheduled.pk).published_at
     assert Person.objects.get(pk=person.pk).public_from == last

@@ -16,6 +16,7 @@ from articles import workflow
 from articles.api.serializers import QuoteSerializer
 from articles.models import Article, Person, Quote
 from tests.factories import ArticleFactory, PersonFactory, QuoteFactory
+from tests.quotes.test_quote_public_from import carried_by
 from tests.search.test_search_plans import article_scans
 from tests.visibility import HIDDEN_STATES, make_hidden
 
@@ -42,12 +43,6 @@ def by_the_rule(at):
 def assert_written_by_the_rule(*moments):
     for at in moments:
         assert entries(at) == by_the_rule(at)
-
-
-def carried_by(*articles):
-    quote = QuoteFactory()
-    quote.articles.add(*articles)
-    return quote
 
 
 def test_carriers_follow_every_publication_state_of_their_articles(published_article):
