@@ -353,13 +353,11 @@ class QuoteQuerySet(models.QuerySet):
         (articles/0032; tests/quotes/test_quote_public_entry.py holds it to the rule);
         until then, or outside the paper's time zone, ``written_entry``. Writing every
         quote from its parts cost PostgreSQL 2.4 times the copy's time for a page."""
+        at = at or timezone.now()
         written = as_text(self.written_entry(at))
         if timezone.get_current_timezone_name() != COPY_ZONE:
             return written
-        return Case(
-            When(public_entry_from__lte=at or timezone.now(), then=F("public_entry")),
-            default=written,
-        )
+        return Case(When(public_entry_from__lte=at, then=F("public_entry")), default=written)
 
     def written_entry(self, at=None) -> JSONRow:
         """Each quote written from its parts: its speaker, and the public articles that
