@@ -7,7 +7,8 @@ and writing the quote again (PostgreSQL's time for a page of quotes: × 0.42 mea
 the statement alone). Before then (an article scheduled or under embargo carries the
 quote too), the list writes the quote from its parts as before.
 
-Kept by the triggers that keep ``public_from`` (0020, 0031): the quote's row is computed
+Kept by the triggers that keep ``public_from`` (0020, 0031), whose row trigger now
+computes both in one statement over the quote's articles: the quote's row is computed
 again whenever it is written, its links change or one of its articles changes state or
 times; and now also when a published carrier's headline, slug or public id changes, or
 the speaker's name or slug."""
@@ -24,12 +25,13 @@ DECLARE
     carriers record;
     speaker record;
 BEGIN
-    NEW.public_from := quote_public_from(NEW.id);
-    -- Its published articles: their entries newest first, and when the last is public.
-    -- Written here, not as a function of its own: PL/pgSQL keeps this statement's plan,
-    -- a SQL function returning a row is planned again at each call (0.7 ms a quote).
+    -- Its published articles (each has a time: article_published_has_time_section_headline):
+    -- their entries newest first, when the first is public (0020's public_from, the
+    -- same rule) and when the last is. Written here, not as a function of its own:
+    -- PL/pgSQL keeps this statement's plan, a SQL function returning a row is planned
+    -- again at each call (0.78 ms a quote).
     SELECT array_to_json(array_agg(entry ORDER BY published_at DESC, id DESC)) AS entries,
-           max(public_at) AS all_public_from
+           min(public_at) AS first_public_from, max(public_at) AS all_public_from
       INTO carriers
       FROM (SELECT a.id, a.published_at,
                    GREATEST(a.published_at, a.embargo_until) AS public_at,
@@ -39,8 +41,8 @@ BEGIN
                    ) AS entry
               FROM articles_quote_articles carried
               JOIN articles_article a ON a.id = carried.article_id
-             WHERE carried.quote_id = NEW.id
-               AND a.status = 'published' AND a.published_at IS NOT NULL) AS published;
+             WHERE carried.quote_id = NEW.id AND a.status = 'published') AS published;
+    NEW.public_from := carriers.first_public_from;
     SELECT p.slug, p.name INTO speaker FROM articles_person p WHERE p.id = NEW.person_id;
     -- QuoteQuerySet.written_entry's fields, in its order.
     NEW.public_entry := (
