@@ -176,19 +176,38 @@ def measure(knobs, picked, queries, app, bare, trip):
             targets = WORK_DIR / f"targets-{index}.txt"
             targets.write_text("\n".join(endpoint.targets) + "\n")
             runs = {app: [], bare: [], **({trip: []} if index == 0 else {})}
+            used = dict.fromkeys(runs, servers.CpuUse(0, 0, 0))
             for server in runs:
                 wrk.run(server.port, targets, endpoint.headers, knobs.warmup)
             for _ in range(knobs.rounds):
                 for server in runs:
                     seconds = knobs.seconds // knobs.rounds
+                    before = servers.CpuUse.now(server)
                     runs[server].append(wrk.run(server.port, targets, endpoint.headers, seconds))
+                    used[server] += servers.CpuUse.now(server) - before
             app_load, floor_load, *trip_load = (wrk.combined(loads) for loads in runs.values())
+            floor_cpu = used[bare]
             row = report.Row(
-                endpoint.name, app_load, floor_load, queries[endpoint.name], endpoint.floor_share
+                endpoint.name,
+                app_load,
+                floor_load,
+                queries[endpoint.name],
+                endpoint.floor_share,
+                app_cpu=used[app],
+                floor_cpu=floor_cpu,
             )
             rows.append(row)
             if trip_load:
-                rows.append(report.Row(ROUND_TRIP_ROW, trip_load[0], floor_load, 1))
+                rows.append(
+                    report.Row(
+                        ROUND_TRIP_ROW,
+                        trip_load[0],
+                        floor_load,
+                        1,
+                        app_cpu=used[trip],
+                        floor_cpu=floor_cpu,
+                    )
+                )
             say(
                 f"{row.endpoint}: {row.app.rps:,.0f} req/s, p99 {row.app.p99_ms:.1f} ms, "
                 f"{row.share:.0%} of the floor's {row.floor.rps:,.0f} req/s, "

@@ -6,9 +6,10 @@ beside the run at 100,000 instead of replacing it; text outside the markers is k
 """
 
 import re
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 from pathlib import Path
 
+from bench.servers import CpuUse
 from bench.wrk import Load
 
 HEADING = "## API load"
@@ -24,10 +25,23 @@ class Row:
     floor: Load
     queries: int
     floor_share: float | None = None  # the share of the floor's req/s required, if any
+    app_cpu: CpuUse | None = None  # what the app's rounds cost the machine's processors
+    floor_cpu: CpuUse | None = None
 
     @property
     def share(self) -> float:
         return self.app.rps / self.floor.rps if self.floor.rps else 0.0
+
+    def cpu_per_request(self) -> tuple[str, str]:
+        """Milliseconds of CPU a request cost: the app's gunicorn processes, PostgreSQL, and
+        the rest of the machine (wrk, the kernel's network work); and the floor's whole."""
+        if self.app_cpu is None or self.floor_cpu is None:
+            return "", ""
+        app, requests = self.app_cpu, self.app.requests
+        server, postgres, machine = (1000 * s / requests for s in astuple(app))
+        rest = machine - server - postgres
+        floor = 1000 * self.floor_cpu.machine / self.floor.requests
+        return f"{server:.2f} + {postgres:.2f} + {rest:.2f} = {machine:.2f}", f"{floor:.2f}"
 
     def misses(self) -> list[str]:
         """What this row misses of the targets; empty when it meets them all."""
@@ -46,17 +60,20 @@ class Row:
 def table(rows: list[Row]) -> str:
     lines = [
         "| endpoint | req/s | p50 | p99 | errors | queries (uncached) | floor req/s | floor p99 "
-        "| share of floor (target) | verdict |",
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
+        "| share of floor (target) | verdict | CPU ms a request: app + PostgreSQL + rest "
+        "| floor's |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: |",
     ]
     for row in rows:
         target = f" (≥ {row.floor_share:.0%})" if row.floor_share is not None else ""
         misses = row.misses()
+        cpu, floor_cpu = row.cpu_per_request()
         lines.append(
             f"| {row.endpoint} | {row.app.rps:,.0f} | {row.app.p50_ms:.1f} ms "
             f"| {row.app.p99_ms:.1f} ms | {row.app.errors:,} | {row.queries} "
             f"| {row.floor.rps:,.0f} | {row.floor.p99_ms:.1f} ms | {row.share:.0%}{target} "
-            f"| {'**miss**: ' + ', '.join(misses) if misses else 'pass'} |"
+            f"| {'**miss**: ' + ', '.join(misses) if misses else 'pass'} "
+            f"| {cpu} | {floor_cpu} |"
         )
     return "\n".join(lines)
 

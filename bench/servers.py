@@ -1,6 +1,8 @@
 """gunicorn for the benchmark: started in its own process group on 127.0.0.1, stopped
-whatever happens, its workers' memory watched while it serves."""
+whatever happens, its workers' memory watched while it serves and the processor time it
+costs counted."""
 
+import dataclasses
 import http.client
 import os
 import signal
@@ -119,6 +121,47 @@ class Server:
         except subprocess.TimeoutExpired:
             os.killpg(group, signal.SIGKILL)
             self.process.wait()
+
+
+@dataclasses.dataclass(frozen=True)
+class CpuUse:
+    """CPU seconds spent so far: by one server's gunicorn processes, by PostgreSQL's, and by
+    the whole machine (wrk, the kernel's network work and anything else included). Two
+    readings taken around a load give what the load cost each of them."""
+
+    server: float
+    postgres: float
+    machine: float
+
+    @classmethod
+    def now(cls, server: "Server") -> "CpuUse":
+        processes = [psutil.Process(server.process.pid), *map(psutil.Process, server.worker_pids())]
+        databases = [p for p in psutil.process_iter(["name"]) if p.info["name"] == "postgres"]
+        machine = psutil.cpu_times()
+        return cls(
+            server=_cpu_seconds(processes),
+            postgres=_cpu_seconds(databases),
+            machine=machine.user + machine.nice + machine.system + machine.irq + machine.softirq,
+        )
+
+    def __add__(self, other: "CpuUse") -> "CpuUse":
+        pairs = zip(dataclasses.astuple(self), dataclasses.astuple(other), strict=True)
+        return CpuUse(*map(sum, pairs))
+
+    def __sub__(self, other: "CpuUse") -> "CpuUse":
+        return self + CpuUse(-other.server, -other.postgres, -other.machine)
+
+
+def _cpu_seconds(processes) -> float:
+    """User and system CPU of ``processes``, those gone since they were listed left out."""
+    total = 0.0
+    for process in processes:
+        try:
+            times = process.cpu_times()
+        except psutil.NoSuchProcess:
+            continue
+        total += times.user + times.system
+    return total
 
 
 class PeakMemory(threading.Thread):

@@ -92,10 +92,23 @@ def test_rows_are_judged_against_the_targets():
     assert good.misses() == []
     assert bad.misses() == ["floor share < 50%", "p99 ≥ 50 ms", "errors", "> 3 queries"]
     assert report.table([good, bad]).splitlines()[2:] == [
-        "| detail | 800 | 2.0 ms | 20.0 ms | 0 | 1 | 1,000 | 5.0 ms | 80% (≥ 70%) | pass |",
+        "| detail | 800 | 2.0 ms | 20.0 ms | 0 | 1 | 1,000 | 5.0 ms | 80% (≥ 70%) | pass |  |  |",
         "| list | 400 | 8.0 ms | 60.0 ms | 5 | 4 | 1,000 | 5.0 ms | 40% (≥ 50%) "
-        "| **miss**: floor share < 50%, p99 ≥ 50 ms, errors, > 3 queries |",
+        "| **miss**: floor share < 50%, p99 ≥ 50 ms, errors, > 3 queries |  |  |",
     ]
+
+
+def test_each_row_says_what_a_request_cost_the_app_postgresql_and_the_rest():
+    row = report.Row(
+        "list",
+        Load(4_000, 10.0, 8.0, 20.0, 0),
+        Load(10_000, 10.0, 1.0, 5.0, 0),
+        1,
+        app_cpu=servers.CpuUse(server=2.0, postgres=1.0, machine=4.0),
+        floor_cpu=servers.CpuUse(server=1.5, postgres=0.0, machine=2.5),
+    )
+
+    assert report.table([row]).splitlines()[2].endswith("| 0.50 + 0.25 + 0.25 = 1.00 | 0.25 |")
 
 
 def test_each_archive_size_has_its_block_and_other_sections_are_kept(tmp_path):
@@ -135,11 +148,14 @@ def test_wrk_drives_the_floor_under_gunicorn_and_everything_stops(tmp_path):
     app = f"bench.floor:make_app({str(tmp_path / 'floor.json')!r})"
 
     with servers.Server(app, env=dict(os.environ), log=tmp_path / "log", workers=1) as server:
+        before = servers.CpuUse.now(server)
         load = wrk.run(server.port, targets, {}, seconds=1)
+        used = servers.CpuUse.now(server) - before
         workers = server.worker_pids()
 
     assert load.requests > 0
     assert load.errors == 0
+    assert 0 < used.server <= used.machine
     assert server.process.poll() is not None
     assert not any(psutil.pid_exists(pid) for pid in workers)
 
