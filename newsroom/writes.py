@@ -29,7 +29,6 @@ class WriteInOneTransaction:
                 response = self.get_response(request)
                 if response.status_code >= 500:
                     transaction.set_rollback(True)
-        except outage.DATABASE_ERRORS:  # the transaction could not begin, or commit
-            outage.database_lost()
-            return outage.unavailable(request.path)
+        except outage.DATABASE_ERRORS as error:  # the transaction could not begin, or commit
+            return outage.answered(request, error)
         return response
