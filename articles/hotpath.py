@@ -419,7 +419,7 @@ def snippet(row) -> str | None:
     """A found article's snippet, as ``search.Snippet`` writes it on Django's path (None
     if PostgreSQL holds no text for it)."""
     source = row["search_snippet"]
-    return None if source is None else search.written_snippet(source.decode())
+    return None if source is None else search.written_snippet(source)
 
 
 def position_stand_in(field):

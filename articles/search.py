@@ -82,9 +82,12 @@ class Snippet(models.TextField):
         return None if value is None else written_snippet(value)
 
 
-def written_snippet(source: str) -> str:
+def written_snippet(source: str | bytes) -> str:
     """The snippet of what ``Search.snippet`` reads: the query's stems, a line break (a
-    tsquery's text holds none), the text."""
+    tsquery's text holds none), the text; as text, or as the bytes PostgreSQL sent."""
+    if isinstance(source, bytes):
+        stems, _, text = source.partition(b"\n")
+        return snippets.write(text, stems.decode())
     stems, _, text = source.partition("\n")
     return snippets.write(text, stems)
 
