@@ -186,28 +186,14 @@ def measure(knobs, picked, queries, app, bare, trip):
                     runs[server].append(wrk.run(server.port, targets, endpoint.headers, seconds))
                     used[server] += servers.CpuUse.now(server) - before
             app_load, floor_load, *trip_load = (wrk.combined(loads) for loads in runs.values())
-            floor_cpu = used[bare]
-            row = report.Row(
-                endpoint.name,
-                app_load,
-                floor_load,
-                queries[endpoint.name],
-                endpoint.floor_share,
-                app_cpu=used[app],
-                floor_cpu=floor_cpu,
-            )
+            name, share = endpoint.name, endpoint.floor_share
+            cpu = used[app], used[bare]
+            row = report.Row(name, app_load, floor_load, queries[name], share, *cpu)
             rows.append(row)
             if trip_load:
-                rows.append(
-                    report.Row(
-                        ROUND_TRIP_ROW,
-                        trip_load[0],
-                        floor_load,
-                        1,
-                        app_cpu=used[trip],
-                        floor_cpu=floor_cpu,
-                    )
-                )
+                trip_cpu = used[trip], used[bare]
+                trip_row = report.Row(ROUND_TRIP_ROW, trip_load[0], floor_load, 1, None, *trip_cpu)
+                rows.append(trip_row)
             say(
                 f"{row.endpoint}: {row.app.rps:,.0f} req/s, p99 {row.app.p99_ms:.1f} ms, "
                 f"{row.share:.0%} of the floor's {row.floor.rps:,.0f} req/s, "
