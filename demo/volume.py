@@ -19,13 +19,13 @@ import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from django.db import reset_queries, transaction
+from django.db import connection, reset_queries, transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.text import slugify
 
 from articles import body
-from articles.models import Article, Byline, Quote
+from articles.models import Article, Byline, Quote, SnippetSource
 from demo.cast import PREFIX, Cast, ensure_cast
 from demo.prose import Prose
 from dossiers.models import DossierEntry
@@ -33,6 +33,9 @@ from dossiers.models import DossierEntry
 NUMBER_DIGITS = 7
 HISTORY = dt.timedelta(days=20 * 365)
 PUBLISHED_SHARE = 0.95
+# The archive's growth after which its statistics are read again, as autovacuum's
+# ``autovacuum_analyze_scale_factor`` (0.1) would.
+ANALYZE_GROWTH = 0.1
 
 
 @dataclass
@@ -60,15 +63,39 @@ def generate(
     writer = _Writer(rng, ensure_cast(), at)
     number = _last_number() + 1
     done = 0
+    analyzed_at = number
     while done < count:
         size = min(batch_size, count - done)
         _insert([writer.plan(number + index) for index in range(size)])
         reset_queries()  # with DEBUG on, Django keeps every (megabyte-long) INSERT it ran
         number += size
         done += size
+        if number - analyzed_at >= analyzed_at * ANALYZE_GROWTH:
+            _analyze()
+            analyzed_at = number
         if progress:
             progress(done)
     return done
+
+
+def _analyze() -> None:
+    """Fresh planner statistics for the tables a batch grows. The triggers that write each
+    quote's entry are planned from them: on a PostgreSQL without autovacuum, a batch of
+    1,000 articles took 20 s at 30,000 articles, against 2 s with statistics."""
+    tables = [
+        model._meta.db_table
+        for model in (
+            Article,
+            Byline,
+            Article.tags.through,
+            DossierEntry,
+            Quote,
+            Quote.articles.through,
+            SnippetSource,
+        )
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute(f"ANALYZE {', '.join(map(connection.ops.quote_name, tables))}")
 
 
 def _last_number() -> int:
