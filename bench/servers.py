@@ -187,3 +187,38 @@ class PeakMemory(threading.Thread):
     def stop(self):
         self._stopped.set()
         self.join()
+
+
+def settle_database(databases: list[str], most_seconds: float = 60, quiet_seconds: float = 1):
+    """Cancel the queries still running on ``databases`` once a server's turn is over,
+    until none has run for ``quiet_seconds``; return how many were cancelled.
+
+    A request wrk gave up on still runs: the peer's list pages at 1,000,000 articles take
+    longer than gunicorn's 30 s, and the requests left in its workers' queue kept
+    PostgreSQL and both cores busy into the next servers' turns (the floor's too). Needs
+    Django set up; only client backends are cancelled, never this process's own."""
+    from django.db import connection  # noqa: PLC0415 - set up by the caller
+
+    cancelled, quiet_since = set(), time.monotonic()  # (backend, when its query started)
+    deadline = quiet_since + most_seconds
+    with connection.cursor() as cursor:
+        while time.monotonic() < deadline:
+            # Chosen first, then cancelled: in one WHERE, PostgreSQL may call
+            # pg_cancel_backend before it has left out this very backend. The activity
+            # read afresh each time, even inside a transaction.
+            cursor.execute("SELECT pg_stat_clear_snapshot()")
+            cursor.execute(
+                "WITH running AS MATERIALIZED (SELECT pid, query_start FROM pg_stat_activity"
+                " WHERE backend_type = 'client backend' AND state = 'active'"
+                " AND datname = ANY(%s) AND pid <> pg_backend_pid())"
+                " SELECT pid, query_start FROM running WHERE pg_cancel_backend(pid)",
+                [databases],
+            )
+            running = cursor.fetchall()
+            cancelled.update(running)
+            if running:
+                quiet_since = time.monotonic()
+            elif time.monotonic() - quiet_since >= quiet_seconds:
+                break
+            time.sleep(0.1)
+    return len(cancelled)

@@ -21,6 +21,7 @@ import sys
 from contextlib import ExitStack
 from dataclasses import dataclass
 
+import dj_database_url
 import django
 import gunicorn
 from django.utils import timezone
@@ -131,11 +132,14 @@ def serve_and_load(knobs, env, peer_url, asked):
         app = f"bench.floor:make_app({str(WORK_DIR / 'side-floor.json')!r})"
         up[FLOOR] = servers.Server(app, env=env, log=WORK_DIR / "side-floor.log", workers=workers)
         stack.enter_context(up[FLOOR])
-        return measure(knobs, up, asked)
+        databases = [dj_database_url.parse(url)["NAME"] for url in (env["DATABASE_URL"], peer_url)]
+        return measure(knobs, up, asked, databases)
 
 
-def measure(knobs, up, asked):
-    """wrk on each request, each server in turn, in rounds; ``loads[request][column]``."""
+def measure(knobs, up, asked, databases):
+    """wrk on each request, each server in turn, in rounds; ``loads[request][column]``.
+    After each turn, what is still running on ``databases`` is cancelled
+    (``servers.settle_database``), so that no server's turn pays for another's."""
     memory = servers.PeakMemory(up)
     memory.start()
     loads = {}
@@ -152,10 +156,12 @@ def measure(knobs, up, asked):
             runs = {column: [] for column in COLUMNS}
             for column in COLUMNS:
                 wrk.run(up[column].port, target_file[column], {}, knobs.warmup)
+                servers.settle_database(databases)
             for _ in range(knobs.rounds):
                 for column in COLUMNS:
                     seconds = max(1, knobs.seconds // knobs.rounds)
                     runs[column].append(wrk.run(up[column].port, target_file[column], {}, seconds))
+                    servers.settle_database(databases)
             loads[request.name] = {column: wrk.combined(runs[column]) for column in COLUMNS}
             api_load.say(
                 f"{request.name}: "
@@ -172,12 +178,15 @@ def cell(load: wrk.Load) -> str:
 
 
 def ratio(a: wrk.Load, b: wrk.Load, target: float | None = None) -> str:
-    if not b.rps:
+    """``a`` ÷ ``b``; if ``b`` answered nothing in its seconds, at least ``a``'s requests in
+    as many seconds (``b`` answered fewer than one)."""
+    if not b.seconds:
         return "–"
-    shown = f"{a.rps / b.rps:,.1f}×"
+    times = a.rps / b.rps if b.requests else a.rps * b.seconds
+    shown = f"{times:,.1f}×" if b.requests else f"> {times:,.0f}× (none answered)"
     if target is None:
         return shown
-    verdict = "pass" if a.rps / b.rps >= target else "**miss**"
+    verdict = "pass" if times >= target else "**miss**"
     return f"{shown} (≥ {target}×: {verdict})"
 
 

@@ -3,9 +3,14 @@ results table is judged and written without touching the rest of docs/benchmarks
 
 import os
 import shutil
+import threading
+import time
 
 import psutil
+import psycopg2
+import psycopg2.errors
 import pytest
+from django.db import connection
 
 from bench import api_load, floor, report, servers, wrk
 from bench.wrk import Load
@@ -190,3 +195,45 @@ def test_every_search_row_is_judged_against_the_search_share():
     assert len(rows) == 2 * len(endpoints.SEARCH_WORDS) + 1
     assert {row.floor_share for row in rows} == {0.2}
     assert all("ordering=" in row.targets[0] for row in rows[:-1])
+
+
+@pytest.mark.django_db
+def test_settling_the_database_cancels_a_query_left_running_by_a_servers_turn():
+    params = connection.get_connection_params()
+    params.pop("cursor_factory", None)
+    other = psycopg2.connect(**params)
+    failed = []
+
+    def left_running():
+        try:
+            with other.cursor() as cursor:
+                cursor.execute("SELECT pg_sleep(30)")
+        except psycopg2.errors.QueryCanceled as error:
+            failed.append(error)
+
+    thread = threading.Thread(target=left_running)
+    started = time.monotonic()
+    thread.start()
+    try:
+        while not _running(params["dbname"], "pg_sleep"):
+            time.sleep(0.05)
+        cancelled = servers.settle_database([params["dbname"]], quiet_seconds=0.3)
+        thread.join(10)
+    finally:
+        other.close()
+
+    assert cancelled == 1
+    assert failed  # the query was cancelled, not left to its 30 s
+    assert time.monotonic() - started < 10
+    assert not _running(params["dbname"], "pg_sleep")
+
+
+def _running(database, text) -> bool:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_stat_clear_snapshot()")  # else read once a transaction
+        cursor.execute(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = %s AND state = 'active'"
+            " AND query LIKE %s AND pid <> pg_backend_pid()",
+            [database, f"%{text}%"],
+        )
+        return cursor.fetchone()[0] > 0

@@ -156,6 +156,16 @@ def test_the_side_by_side_table_shows_newsroom_over_wagtail_with_and_without_cac
     )
 
 
+def test_a_peer_that_answered_nothing_is_beaten_by_at_least_newsrooms_requests_in_its_time():
+    # At 1,000,000 articles the peer's list pages outlast gunicorn's 30 s timeout.
+    newsroom, silent = Load(2_115, 15.0, 50.0, 400.0, 0), Load(0, 15.0, 0.0, 0.0, 32)
+
+    assert side_by_side.ratio(newsroom, silent, 100) == "> 2,115× (none answered) (≥ 100×: pass)"
+    assert side_by_side.ratio(Load(10, 15.0, 5, 9, 0), silent, 100) == (
+        "> 10× (none answered) (≥ 100×: **miss**)"
+    )
+
+
 @pytest.mark.skipif(not wagtail.PYTHON.exists(), reason="no var/wagtail-venv (made by make bench)")
 def test_the_peer_passes_its_checks_and_its_migrations_match_its_models():
     env = wagtail.environment("postgres://postgres@127.0.0.1:1/nowhere", cached=False)
